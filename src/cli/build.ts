@@ -1,0 +1,96 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { GardenBuildError, GRAPH_EVENT } from "../eleventy-plugin/garden-plugin.js";
+import type { LinkGraph } from "../link-graph/link-graph.js";
+import { SearchIndexError, writeSearchIndex } from "../search-index/write-search-index.js";
+import { buildIntoFreshOutput, OutputBusyError } from "../site-output/swap-output.js";
+import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const notesDir = path.resolve(process.env["NOTES_DIR"] ?? path.join(projectRoot, "notes"));
+const outputDir = path.resolve(process.env["OUTPUT_DIR"] ?? path.join(projectRoot, "_site"));
+
+async function buildSite(stagingDir: string): Promise<{ graph: LinkGraph; searchPages: number }> {
+  let graph: LinkGraph | undefined;
+  // The configuration file's folders win over the constructor's, so it is told them through its environment.
+  process.env["NOTES_DIR"] = notesDir;
+  process.env["OUTPUT_DIR"] = stagingDir;
+  const eleventy = new Eleventy(undefined, undefined, {
+    configPath: path.join(projectRoot, ".eleventy.ts"),
+    quietMode: true,
+    config(eleventyConfig) {
+      eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => {
+        graph = built;
+      });
+    },
+  });
+  eleventy.disableLogger();
+  await eleventy.write();
+  const { pages } = await writeSearchIndex(stagingDir);
+  return { graph: graph!, searchPages: pages };
+}
+
+function summary(graph: LinkGraph, searchPages: number, seconds: number): string {
+  let links = 0;
+  let toWrite = 0;
+  for (const note of graph.published) {
+    for (const link of graph.outgoing.get(note.file) ?? []) {
+      links++;
+      if (link.resolution.kind === "missing" || link.resolution.kind === "unpublished") toWrite++;
+    }
+  }
+  const warnings = graph.problems.filter((p) => p.level === "avertissement").length;
+  const errors = graph.problems.filter((p) => p.level === "erreur").length;
+  return (
+    `Site construit dans ${shownNotesDir(outputDir)} en ${seconds.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s : ` +
+    `${plural(graph.published.length, "note publiée", "notes publiées")}, ${plural(links, "lien")} dont ${toWrite} vers des notes à écrire ` +
+    `(${plural(graph.missing.length, "note à écrire", "notes à écrire")}, listées sur /notes-a-ecrire/), ` +
+    `${plural(warnings, "avertissement")}${errors > 0 ? ` et ${plural(errors, "erreur")} de lien` : ""}, ` +
+    `${plural(searchPages, "page indexée", "pages indexées")} pour la recherche. Lancez « npm run check » pour le détail.`
+  );
+}
+
+/** The deepest message of an error chain, without its stack: Eleventy wraps template errors several times. */
+function innermostMessage(error: unknown): string {
+  let current = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined;
+  let message = String(error);
+  while (current && typeof current === "object") {
+    if (current.message) message = current.message;
+    current = (current.originalError ?? current.cause) as typeof current;
+  }
+  return message;
+}
+
+function findGardenError(error: unknown): GardenBuildError | undefined {
+  let current = error as { originalError?: unknown; cause?: unknown } | undefined;
+  while (current && typeof current === "object") {
+    if (current instanceof GardenBuildError) return current;
+    current = (current.originalError ?? current.cause) as typeof current;
+  }
+  return undefined;
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  try {
+    const { graph, searchPages } = await buildIntoFreshOutput(outputDir, buildSite);
+    const shownDir = shownNotesDir(notesDir);
+    for (const problem of graph.problems.filter((p) => p.level !== "info")) console.warn(formatProblem(problem, shownDir));
+    console.log(summary(graph, searchPages, (performance.now() - started) / 1000));
+    return 0;
+  } catch (error) {
+    const garden = findGardenError(error);
+    if (garden) {
+      for (const problem of garden.problems) console.error(formatProblem(problem, shownNotesDir(notesDir)));
+      console.error(`La construction s'est arrêtée sur ${plural(garden.problems.length, "erreur")} : corrigez-les, puis relancez « npm run build ». Le site précédent est resté intact.`);
+    } else if (error instanceof OutputBusyError || error instanceof SearchIndexError) {
+      console.error(error.message);
+    } else {
+      console.error(`La construction a échoué : ${innermostMessage(error)}\nLe site précédent est resté intact.`);
+    }
+    return 1;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,61 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { SITE_PAGE_URLS } from "../eleventy-plugin/site-pages.js";
+import { buildLinkGraph } from "../link-graph/link-graph.js";
+import type { Problem } from "../vault-scan/problem.js";
+import { readVault } from "../vault-scan/read-vault.js";
+import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--json]
+  --notes <dossier>  vérifie un autre dossier de notes (par défaut : notes/)
+  --strict           échoue aussi sur les avertissements
+  --json             écrit le résultat en JSON`;
+
+function summary(problems: readonly Problem[], notes: number): string {
+  const count = (level: Problem["level"]) => problems.filter((p) => p.level === level).length;
+  return `${plural(notes, "note vérifiée", "notes vérifiées")} : ${plural(count("erreur"), "erreur")}, ${plural(count("avertissement"), "avertissement")}, ${plural(count("info"), "information")}.`;
+}
+
+/** Exit codes: 0 no error, 1 errors (or warnings with --strict), 2 the check itself could not run. */
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ options: { notes: { type: "string" }, strict: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean" } } }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const notesDir = path.resolve(args.notes ?? path.join(projectRoot, "notes"));
+  if (!(await stat(notesDir).then((s) => s.isDirectory(), () => false))) {
+    console.error(`Le dossier de notes « ${notesDir} » est introuvable. Indiquez-le avec --notes <dossier>.`);
+    return 2;
+  }
+  const site = JSON.parse(await readFile(path.join(projectRoot, "_data", "site.json"), "utf8")) as { name: string };
+  const vault = await readVault(notesDir, { siteName: site.name });
+  const { problems } = buildLinkGraph(vault, { reservedUrls: SITE_PAGE_URLS });
+  const failing = problems.some((p) => p.level === "erreur" || (args.strict === true && p.level === "avertissement"));
+
+  if (args.json) {
+    console.log(JSON.stringify({ notes: vault.notes.length, problems, ok: !failing }, null, 2));
+  } else {
+    const shown = shownNotesDir(notesDir);
+    for (const problem of problems) console.log(formatProblem(problem, shown));
+    console.log(summary(problems, vault.notes.length));
+  }
+  return failing ? 1 : 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(`La vérification n'a pas pu se faire : ${(error as Error).message}`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,18 @@
+import path from "node:path";
+import type { Problem } from "../vault-scan/problem.js";
+
+/** "notes/Ma note.md:12:5  erreur  lien-casse  Le lien …": the line editors read, also clickable in editors' terminals. */
+export function formatProblem(problem: Problem, notesDirShown: string): string {
+  const file = notesDirShown === "" ? problem.file : `${notesDirShown}/${problem.file}`;
+  return `${file}:${problem.line}:${problem.column}  ${problem.level}  ${problem.code}  ${problem.message}`;
+}
+
+/** The notes folder as the editor knows it: relative to where the command runs, with forward slashes. */
+export function shownNotesDir(notesDir: string): string {
+  const relative = path.relative(process.cwd(), notesDir);
+  return (relative.startsWith("..") || path.isAbsolute(relative) ? notesDir : relative).split(path.sep).join("/");
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString("fr-FR")} ${count === 1 ? singular : pluralForm}`;
+}

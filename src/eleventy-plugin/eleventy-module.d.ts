@@ -1,0 +1,15 @@
+/** Eleventy's programmatic API, as the build command uses it (Eleventy ships no TypeScript declarations). */
+declare module "@11ty/eleventy" {
+  export interface EleventyOptions {
+    readonly configPath?: string;
+    readonly quietMode?: boolean;
+    /** Runs after the configuration file, on the same configuration object. */
+    readonly config?: (eleventyConfig: import("./eleventy-config.js").EleventyConfig) => void;
+  }
+
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    disableLogger(): void;
+    write(): Promise<unknown>;
+  }
+}

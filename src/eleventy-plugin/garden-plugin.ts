@@ -1,0 +1,101 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildLinkGraph, type LinkGraph } from "../link-graph/link-graph.js";
+import { BUILD_BLOCKING_CODES } from "../link-graph/problems.js";
+import { resolveLink } from "../link-graph/resolve-link.js";
+import { copyAssets } from "../site-output/copy-assets.js";
+import type { Note } from "../vault-scan/note.js";
+import { toVaultPath, type VaultPath } from "../vault-scan/paths.js";
+import type { Problem } from "../vault-scan/problem.js";
+import { readVault, type Vault } from "../vault-scan/read-vault.js";
+import type { EleventyConfig, EleventyData } from "./eleventy-config.js";
+import type { GardenEnv, GardenLinks } from "./garden-env.js";
+import { createMarkdownLibrary } from "./markdown-library.js";
+import { homeGroups, missingNotes, noteView } from "./note-views.js";
+import { addSitePages, SITE_PAGE_URLS } from "./site-pages.js";
+
+export interface GardenPluginOptions {
+  readonly siteName: string;
+  readonly contactEmail: string;
+}
+
+/** Stops the build on problems that would publish a wrong site; carries them to the build command's report. */
+export class GardenBuildError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(`${problems.length} erreur(s) bloquent la construction du site`);
+    this.name = "GardenBuildError";
+  }
+}
+
+/** Emitted after each scan, with the new LinkGraph: the build command reads its summary from it. */
+export const GRAPH_EVENT = "garden.graph";
+
+const SOURCE_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * The Eleventy side of the garden. Before every build, including each dev-server rebuild, it scans the vault
+ * and resolves every link again, so backlinks on every page follow the latest edit.
+ */
+export function gardenPlugin(eleventyConfig: EleventyConfig, options: GardenPluginOptions): void {
+  let graph: LinkGraph | undefined;
+  let vault: Vault | undefined;
+  /** Eleventy's input folder, learnt at each build: the same configuration builds any vault. */
+  let notesDir = "";
+  const sourceFiles = new Map<string, VaultPath>();
+
+  function current(): LinkGraph {
+    if (!graph) throw new Error("garden: link graph used before the vault was scanned");
+    return graph;
+  }
+
+  function noteOfInput(inputPath: string | undefined): Note | undefined {
+    if (inputPath === undefined) return undefined;
+    let file = sourceFiles.get(inputPath);
+    if (file === undefined) {
+      file = toVaultPath(path.relative(notesDir, path.resolve(inputPath)));
+      sourceFiles.set(inputPath, file);
+    }
+    return current().index.byFile.get(file);
+  }
+
+  const links: GardenLinks = {
+    noteOf: (env: GardenEnv) => (env.gardenSource ? current().index.byFile.get(env.gardenSource) : noteOfInput(env.page?.inputPath)),
+    resolve: (from, target) => resolveLink(current().index, from, target),
+  };
+
+  eleventyConfig.on("eleventy.before", async ({ directories }) => {
+    notesDir = path.resolve(directories.input);
+    sourceFiles.clear();
+    vault = await readVault(notesDir, { siteName: options.siteName });
+    graph = buildLinkGraph(vault, { reservedUrls: SITE_PAGE_URLS });
+    await eleventyConfig.emit(GRAPH_EVENT, graph);
+    const blocking = graph.problems.filter((p) => p.level === "erreur" && BUILD_BLOCKING_CODES.has(p.code));
+    if (blocking.length > 0) throw new GardenBuildError(blocking);
+  });
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    if (vault) await copyAssets(directories.output, vault.assetSources);
+  });
+
+  eleventyConfig.setLibrary("md", createMarkdownLibrary(links));
+  // Drafts, notes under "Brouillon" and anything the scan did not take are never rendered.
+  eleventyConfig.addPreprocessor("garden-unpublished", "md", (data: EleventyData) => {
+    const note = noteOfInput(data.page.inputPath);
+    return note && !note.unpublished ? undefined : false;
+  });
+  eleventyConfig.setDynamicPermalinks(false);
+  eleventyConfig.addGlobalData("layout", "layouts/post.njk");
+  eleventyConfig.addGlobalData("eleventyComputed", {
+    permalink: (data: EleventyData) => noteOfInput(data.page.inputPath)?.url ?? data.permalink,
+  });
+
+  eleventyConfig.addFilter("gardenNote", (inputPath: string) => {
+    const note = noteOfInput(inputPath);
+    return note ? noteView(current(), note, options.contactEmail) : undefined;
+  });
+  eleventyConfig.addNunjucksGlobal("gardenHomeGroups", () => homeGroups(current()));
+  eleventyConfig.addNunjucksGlobal("gardenMissingNotes", () => missingNotes(current()));
+  addSitePages(eleventyConfig);
+
+  // Eleventy's watcher follows only .js imports: watch the TypeScript sources so edits rebuild too.
+  eleventyConfig.addWatchTarget(SOURCE_DIR);
+}

@@ -1,0 +1,97 @@
+import type MarkdownIt from "markdown-it";
+import type { StateInline, Token } from "markdown-it";
+import type { Resolution } from "../link-graph/resolve-link.js";
+import type { Note } from "../vault-scan/note.js";
+import { defaultLabel, parseEmbedLabel, parseWikilinkAt, type WikilinkSyntax } from "../vault-scan/wikilink-syntax.js";
+import type { GardenEnv, GardenLinks } from "./garden-env.js";
+
+const IMAGE = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp)$/i;
+
+/** Set on the link tokens of "![[Note]]", for the transclusion core rule. */
+export interface NoteEmbedMeta {
+  readonly embedOf: Note;
+  readonly heading?: string;
+}
+
+/**
+ * The "[[wikilink]]" inline rule. It runs before markdown-it's own link rule and only pushes tokens, so labels
+ * are escaped by the renderer like any text. Code spans are consumed earlier by the backticks rule, so wikilinks
+ * inside code stay literal.
+ */
+export function wikilinkPlugin(md: MarkdownIt, links: GardenLinks): void {
+  md.inline.ruler.before("link", "wikilink", (state, silent) => {
+    const code = state.src.charCodeAt(state.pos);
+    if (code !== 0x5b /* [ */ && code !== 0x21 /* ! */) return false;
+    const syntax = parseWikilinkAt(state.src, state.pos);
+    if (!syntax) return false;
+    const env = state.env as GardenEnv;
+    const from = links.noteOf(env);
+    if (!from) return false;
+    if (!silent) pushWikilink(state, syntax, links.resolve(from, syntax.target));
+    state.pos += syntax.length;
+    return true;
+  });
+}
+
+function pushWikilink(state: StateInline, syntax: WikilinkSyntax, resolution: Resolution): void {
+  switch (resolution.kind) {
+    case "asset": {
+      if (syntax.embed && IMAGE.test(resolution.file)) return pushImage(state, syntax, resolution.href);
+      pushLink(state, resolution.href, syntax.label ?? defaultLabel(syntax.target), "wikilink");
+      return;
+    }
+    case "note": {
+      const label = syntax.label ?? (syntax.embed ? resolution.note.title : defaultLabel(syntax.target));
+      const open = pushLink(state, resolution.href, label, "wikilink");
+      if (syntax.embed) {
+        const meta: NoteEmbedMeta = { embedOf: resolution.note, ...(resolution.heading ? { heading: resolution.heading.id } : {}) };
+        open.meta = meta;
+      }
+      return;
+    }
+    case "missing":
+    case "unpublished":
+      return pushMissing(state, syntax.embed ? parseEmbedLabel(syntax.label).alt ?? syntax.target.note : syntax.label ?? defaultLabel(syntax.target));
+  }
+}
+
+function pushLink(state: StateInline, href: string, label: string, className: string): Token {
+  const open = state.push("link_open", "a", 1);
+  open.attrs = [
+    ["href", state.md.normalizeLink(href)],
+    ["class", className],
+  ];
+  open.markup = "wikilink";
+  state.push("text", "", 0).content = label;
+  state.push("link_close", "a", -1).markup = "wikilink";
+  return open;
+}
+
+/** A note still to be written: a span, never a link to a 404, announced as such to screen readers. */
+function pushMissing(state: StateInline, label: string): void {
+  const open = state.push("wikilink_missing_open", "span", 1);
+  open.attrs = [["class", "wikilink-missing"]];
+  state.push("text", "", 0).content = label;
+  const hiddenOpen = state.push("wikilink_missing_hint_open", "span", 1);
+  hiddenOpen.attrs = [["class", "visually-hidden"]];
+  state.push("text", "", 0).content = " (note à venir)";
+  state.push("wikilink_missing_hint_close", "span", -1);
+  state.push("wikilink_missing_close", "span", -1);
+}
+
+function pushImage(state: StateInline, syntax: WikilinkSyntax, href: string): void {
+  const options = parseEmbedLabel(syntax.label);
+  const alt = options.alt ?? "";
+  const image = state.push("image", "img", 0);
+  image.attrs = [
+    ["src", state.md.normalizeLink(href)],
+    ["alt", ""],
+    ...(options.width !== undefined ? ([["width", String(options.width)]] as [string, string][]) : []),
+    ...(options.height !== undefined ? ([["height", String(options.height)]] as [string, string][]) : []),
+    ["loading", "lazy"],
+  ];
+  const text = new state.Token("text", "", 0);
+  text.content = alt;
+  image.children = [text];
+  image.content = alt;
+}

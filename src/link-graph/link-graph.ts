@@ -1,0 +1,109 @@
+import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
+import type { Note } from "../vault-scan/note.js";
+import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
+import { compareProblems, type Problem } from "../vault-scan/problem.js";
+import type { Vault } from "../vault-scan/read-vault.js";
+import { NoteIndex } from "./note-index.js";
+import { linkProblem, siteProblems } from "./problems.js";
+import { looksLikeAttachment, resolveLink, type Resolution } from "./resolve-link.js";
+import { TypoFinder } from "./suggestions.js";
+
+export interface OutgoingLink {
+  readonly occurrence: LinkOccurrence;
+  readonly resolution: Resolution;
+}
+
+export interface Backlink {
+  readonly from: Note;
+  readonly context: string;
+  readonly line: number;
+}
+
+export interface Caller {
+  readonly from: Note;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A link target no published note answers to: a note still to be written. */
+export interface MissingTarget {
+  readonly name: string;
+  /** Each calling note once, in French order of titles. */
+  readonly callers: readonly Note[];
+  readonly occurrences: readonly Caller[];
+}
+
+export interface LinkGraph {
+  readonly notes: readonly Note[];
+  /** Published notes in French order of titles. */
+  readonly published: readonly Note[];
+  readonly assets: readonly VaultPath[];
+  readonly index: NoteIndex;
+  readonly outgoing: ReadonlyMap<VaultPath, readonly OutgoingLink[]>;
+  readonly backlinks: ReadonlyMap<VaultPath, readonly Backlink[]>;
+  /** Most-called first. */
+  readonly missing: readonly MissingTarget[];
+  readonly problems: readonly Problem[];
+}
+
+export interface GraphOptions {
+  /** URLs the site itself uses (home, search page…), which no note may take. */
+  readonly reservedUrls: ReadonlyMap<SiteUrl, string>;
+}
+
+export const frenchCollator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
+
+export function byFrenchTitle(a: Note, b: Note): number {
+  return frenchCollator.compare(a.title, b.title) || (a.file < b.file ? -1 : 1);
+}
+
+/** Resolves every link of the vault once: outgoing links, backlinks, missing targets and problems. */
+export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
+  const index = new NoteIndex(vault.notes, vault.assets);
+  const typos = new TypoFinder(vault.notes);
+  const problems: Problem[] = [...vault.problems, ...siteProblems(vault.notes, options.reservedUrls)];
+  const outgoing = new Map<VaultPath, OutgoingLink[]>();
+  const backlinkLists = new Map<VaultPath, Backlink[]>();
+  const missing = new Map<string, { name: string; occurrences: Caller[] }>();
+
+  for (const from of vault.notes) {
+    const links: OutgoingLink[] = [];
+    for (const occurrence of from.outline.links) {
+      const resolution = resolveLink(index, from, occurrence.syntax.target);
+      links.push({ occurrence, resolution });
+      const problem = linkProblem(from, occurrence, resolution, typos);
+      if (problem) problems.push(problem);
+      if (from.unpublished) continue;
+      if (resolution.kind === "note" && resolution.note !== from) {
+        const list = backlinkLists.get(resolution.note.file) ?? [];
+        if (!list.some((b) => b.from === from)) list.push({ from, context: occurrence.context, line: occurrence.line });
+        backlinkLists.set(resolution.note.file, list);
+      } else if ((resolution.kind === "missing" || resolution.kind === "unpublished") && !looksLikeAttachment(occurrence.syntax.target.note)) {
+        const key = occurrence.syntax.target.note.toLowerCase();
+        const entry = missing.get(key) ?? { name: occurrence.syntax.target.note, occurrences: [] };
+        entry.occurrences.push({ from, line: occurrence.line, column: occurrence.column });
+        missing.set(key, entry);
+      }
+    }
+    outgoing.set(from.file, links);
+  }
+
+  for (const list of backlinkLists.values()) list.sort((a, b) => byFrenchTitle(a.from, b.from));
+  const missingTargets = [...missing.values()].map(({ name, occurrences }) => ({
+    name,
+    occurrences,
+    callers: [...new Set(occurrences.map((o) => o.from))].sort(byFrenchTitle),
+  }));
+  missingTargets.sort((a, b) => b.callers.length - a.callers.length || frenchCollator.compare(a.name, b.name));
+
+  return {
+    notes: vault.notes,
+    published: vault.notes.filter((n) => !n.unpublished).sort(byFrenchTitle),
+    assets: vault.assets,
+    index,
+    outgoing,
+    backlinks: backlinkLists,
+    missing: missingTargets,
+    problems: problems.sort(compareProblems),
+  };
+}

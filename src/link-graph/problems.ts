@@ -1,0 +1,98 @@
+import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
+import type { Note } from "../vault-scan/note.js";
+import type { SiteUrl } from "../vault-scan/paths.js";
+import type { Problem } from "../vault-scan/problem.js";
+import { targetText } from "../vault-scan/wikilink-syntax.js";
+import { looksLikeAttachment, type Resolution } from "./resolve-link.js";
+import type { TypoFinder } from "./suggestions.js";
+
+/** Problems that would make the published site wrong: the build stops on them. */
+export const BUILD_BLOCKING_CODES: ReadonlySet<string> = new Set([
+  "yaml-invalide",
+  "yaml-non-ferme",
+  "en-tete-pas-un-objet",
+  "url-en-double",
+  "permalink-invalide",
+]);
+
+function quoted(names: readonly string[]): string {
+  return names.map((n) => `« ${n} »`).join(", ");
+}
+
+/** The problem a resolved link raises, if any. */
+export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: Resolution, typos: TypoFinder): Problem | undefined {
+  const at = { file: from.file, line: occurrence.line, column: occurrence.column };
+  const { target, embed } = occurrence.syntax;
+  const written = `${embed ? "!" : ""}[[${targetText(target)}]]`;
+  switch (resolution.kind) {
+    case "missing": {
+      if (looksLikeAttachment(target.note)) {
+        return { ...at, level: "avertissement", code: "fichier-introuvable", message: `Le fichier de ${written} est introuvable dans le dossier des notes. Ajoutez-le au dossier, ou corrigez son nom.` };
+      }
+      const suggestions = typos.suggest(target.note);
+      if (suggestions.length > 0) {
+        const guess = suggestions.length === 1 ? `Vouliez-vous dire ${quoted(suggestions)} ?` : `Vouliez-vous dire l'une de ces notes : ${quoted(suggestions)} ?`;
+        return { ...at, level: "erreur", code: "lien-casse", message: `Le lien ${written} ne mène à aucune note. ${guess}` };
+      }
+      return { ...at, level: "info", code: "note-a-venir", message: `Le lien ${written} mène à une note qui reste à écrire ; il s'affiche comme « note à venir ».` };
+    }
+    case "unpublished":
+      if (from.unpublished) return undefined;
+      return { ...at, level: "avertissement", code: "lien-vers-brouillon", message: `Le lien ${written} mène à « ${resolution.note.file} », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.` };
+    case "note": {
+      if (resolution.fragmentMissing === "heading") {
+        return { ...at, level: "avertissement", code: "section-introuvable", message: `La section « ${target.heading} » n'existe pas dans « ${resolution.note.file} » : le lien ${written} mène au début de la note. Corrigez le titre de section après « # ».` };
+      }
+      if (resolution.fragmentMissing === "block") {
+        return { ...at, level: "avertissement", code: "bloc-introuvable", message: `Le bloc « ^${target.block} » n'existe pas dans « ${resolution.note.file} » : le lien ${written} mène au début de la note.` };
+      }
+      if (resolution.alternatives.length > 0) {
+        const all = [resolution.note, ...resolution.alternatives].map((n) => n.file);
+        return { ...at, level: "avertissement", code: "lien-ambigu", message: `Le lien ${written} peut désigner plusieurs notes : ${quoted(all)}. Il mène à « ${resolution.note.file} » ; écrivez le chemin complet, par exemple [[${resolution.note.file.replace(/\.md$/i, "")}]], pour choisir.` };
+      }
+      return undefined;
+    }
+    case "asset":
+      return undefined;
+  }
+}
+
+/** Problems of the site as a whole: two notes on one URL, a note on a URL the site uses, a permalink leaving the site. */
+export function siteProblems(notes: readonly Note[], reservedUrls: ReadonlyMap<SiteUrl, string>): Problem[] {
+  const problems: Problem[] = [];
+  const owners = new Map<string, Note>();
+  for (const note of notes) {
+    if (note.unpublished) continue;
+    const at = { file: note.file, line: note.permalinkLine ?? 1, column: 1 };
+    if (!isSafePermalink(note.url)) {
+      problems.push({ ...at, level: "erreur", code: "permalink-invalide", message: `Le permalink « ${note.url} » sort du site. Écrivez une adresse comme « /ma-note/ », sans « .. » ni « \\ ».` });
+      continue;
+    }
+    const key = note.url.toLowerCase();
+    const reserved = [...reservedUrls].find(([url]) => url.toLowerCase() === key)?.[1];
+    if (reserved !== undefined) {
+      problems.push({ ...at, level: "erreur", code: "url-en-double", message: `L'adresse ${note.url} est déjà celle de la page « ${reserved} » du site. Renommez la note ou donnez-lui un permalink.` });
+      continue;
+    }
+    const owner = owners.get(key);
+    if (owner) {
+      problems.push({ ...at, level: "erreur", code: "url-en-double", message: `« ${note.file} » et « ${owner.file} » seraient publiées à la même adresse ${note.url}. Renommez l'une des deux notes ou donnez-lui un permalink.` });
+    } else {
+      owners.set(key, note);
+    }
+  }
+  return problems;
+}
+
+function isSafePermalink(url: string): boolean {
+  const decoded = safeDecode(url);
+  return !/(^|[\\/])\.\.?([\\/]|$)/.test(decoded) && !decoded.includes("\\") && !/[\u0000-\u001f]/.test(decoded) && !/^\/*[a-z][a-z0-9+.-]*:/i.test(decoded) && !decoded.startsWith("//");
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,66 @@
+import { distance } from "fastest-levenshtein";
+import type { Note } from "../vault-scan/note.js";
+
+/** Lowercase, without accents or punctuation spacing: "Stratégie  Numérique" and "strategie numerique" meet here. */
+function loose(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** How many edits still count as a typo: none for short names, where any edit makes another word. */
+function typoBudget(length: number): number {
+  if (length < 5) return 0;
+  if (length < 12) return 1;
+  return 2;
+}
+
+interface Candidate {
+  readonly key: string;
+  readonly name: string;
+}
+
+/**
+ * Finds the published notes a missing link target was probably meant for: same words but for case or accents,
+ * or a few letters off a file name, title or alias. Names are bucketed by length so each target is compared
+ * only with names of about its length.
+ */
+export class TypoFinder {
+  private readonly byLength = new Map<number, Candidate[]>();
+
+  constructor(notes: readonly Note[]) {
+    const seen = new Set<string>();
+    for (const note of notes) {
+      if (note.unpublished) continue;
+      for (const name of [note.name, note.title, ...note.aliases]) {
+        const key = loose(name);
+        if (seen.has(`${key}\u0000${note.name}`)) continue;
+        seen.add(`${key}\u0000${note.name}`);
+        const bucket = this.byLength.get(key.length) ?? [];
+        bucket.push({ key, name: note.name });
+        this.byLength.set(key.length, bucket);
+      }
+    }
+  }
+
+  /** Up to 3 note names, closest first. */
+  suggest(target: string): string[] {
+    const key = loose(target);
+    const budget = typoBudget(key.length);
+    const found = new Map<string, number>();
+    for (let length = key.length - budget; length <= key.length + budget; length++) {
+      for (const candidate of this.byLength.get(length) ?? []) {
+        const d = candidate.key === key ? 0 : budget === 0 ? Infinity : distance(candidate.key, key);
+        if (d <= budget && d < (found.get(candidate.name) ?? Infinity)) found.set(candidate.name, d);
+      }
+    }
+    return [...found.entries()]
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0], "fr"))
+      .slice(0, 3)
+      .map(([name]) => name);
+  }
+}

@@ -1,0 +1,122 @@
+import matter from "gray-matter";
+
+export interface FrontMatterError {
+  readonly code: "yaml-invalide" | "yaml-non-ferme" | "en-tete-pas-un-objet";
+  /** 1-based line and column in the whole file. */
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface FrontMatter {
+  readonly data: Readonly<Record<string, unknown>>;
+  /** The raw YAML text, for recovering what YAML drops (a "#tag" read as a comment). */
+  readonly raw: string;
+  readonly body: string;
+  /** 1-based line of the file where the body starts. */
+  readonly bodyStartLine: number;
+  readonly error?: FrontMatterError;
+}
+
+interface YamlException {
+  readonly name: "YAMLException";
+  readonly reason: string;
+  readonly mark?: { readonly line: number; readonly column: number };
+}
+
+const OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
+const CLOSING = /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/;
+
+/** Splits and parses the YAML front matter the way Eleventy does (gray-matter), never throwing. */
+export function readFrontMatter(source: string): FrontMatter {
+  const text = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  if (!OPENING.test(text)) return { data: {}, raw: "", body: text, bodyStartLine: 1 };
+  if (!CLOSING.test(text.slice(3))) {
+    return {
+      data: {},
+      raw: "",
+      body: text,
+      bodyStartLine: 1,
+      error: {
+        code: "yaml-non-ferme",
+        line: 1,
+        column: 1,
+        message: "L'en-tête ouvert par « --- » n'est jamais fermé. Ajoutez une ligne « --- » à la fin de l'en-tête, avant le texte de la note.",
+      },
+    };
+  }
+  try {
+    const parsed = matter(text, {});
+    const bodyStartLine = countLines(text.slice(0, text.length - parsed.content.length)) + 1;
+    const data: unknown = parsed.data;
+    if (data === null || typeof data !== "object" || Array.isArray(data)) {
+      return {
+        data: {},
+        raw: parsed.matter,
+        body: parsed.content,
+        bodyStartLine,
+        error: {
+          code: "en-tete-pas-un-objet",
+          line: 2,
+          column: 1,
+          message: "L'en-tête doit être une suite de champs « nom: valeur » (par exemple « tags: question »), pas une liste ni un texte seul.",
+        },
+      };
+    }
+    return { data: data as Record<string, unknown>, raw: parsed.matter, body: parsed.content, bodyStartLine };
+  } catch (error) {
+    if (!isYamlException(error)) throw error;
+    return { data: {}, raw: "", body: text, bodyStartLine: 1, error: yamlError(text, error) };
+  }
+}
+
+function isYamlException(error: unknown): error is YamlException {
+  return error instanceof Error && error.name === "YAMLException";
+}
+
+/** Translates a js-yaml error into a French message at file:line, quoting the line and hinting at the usual cause. */
+function yamlError(text: string, error: YamlException): FrontMatterError {
+  const fileLines = text.split(/\r\n|\r|\n/);
+  const closingIndex = fileLines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(l));
+  // The front matter starts on file line 2; js-yaml counts from the end of the opening "---" line.
+  const reported = Math.min((error.mark?.line ?? 0) + 1, Math.max(closingIndex - 1, 0));
+  const hint = yamlHint(fileLines, closingIndex, reported);
+  const lineIndex = hint?.lineIndex ?? reported;
+  const column = hint?.column ?? (error.mark?.column ?? 0) + 1;
+  const quoted = fileLines[lineIndex]?.trim() ?? "";
+  return {
+    code: "yaml-invalide",
+    line: lineIndex + 1,
+    column,
+    message: `L'en-tête YAML est illisible à la ligne « ${quoted} ». ${hint?.advice ?? "Vérifiez la syntaxe « nom: valeur » de cette ligne."}`,
+  };
+}
+
+interface Hint {
+  readonly lineIndex: number;
+  readonly column: number;
+  readonly advice: string;
+}
+
+function yamlHint(fileLines: readonly string[], closingIndex: number, reported: number): Hint | undefined {
+  const yamlLines = fileLines.slice(1, closingIndex).map((text, i) => ({ text, lineIndex: i + 1 }));
+  const tab = yamlLines.find((l) => /^\s*\t/.test(l.text));
+  if (tab) {
+    return { lineIndex: tab.lineIndex, column: tab.text.indexOf("\t") + 1, advice: "Une tabulation y sert de retrait : YAML n'accepte que des espaces. Remplacez la tabulation par deux espaces." };
+  }
+  for (const { text, lineIndex } of yamlLines) {
+    const value = /^\s*[^:#\s][^:]*:\s+(.*)$/.exec(text)?.[1] ?? "";
+    const opening = value[0];
+    if ((opening === '"' || opening === "'") && !value.trimEnd().slice(1).endsWith(opening)) {
+      return { lineIndex, column: text.indexOf(opening) + 1, advice: `Le guillemet ${opening} ouvert ici n'est jamais refermé. Ajoutez ${opening} à la fin de la valeur.` };
+    }
+    if (opening !== '"' && opening !== "'" && /:\s/.test(value) && lineIndex === reported) {
+      return { lineIndex, column: text.indexOf(value) + 1, advice: "La valeur contient « : » suivi d'un espace. Mettez toute la valeur entre guillemets, par exemple : titre: \"Musée : mode d'emploi\"." };
+    }
+  }
+  return undefined;
+}
+
+function countLines(text: string): number {
+  return (text.match(/\r\n|\r|\n/g) ?? []).length;
+}

@@ -1,0 +1,147 @@
+import type { Slug } from "./paths.js";
+import { plainText } from "./plain-text.js";
+import { HeadingSlugger } from "./slug.js";
+import { parseWikilinkAt, type WikilinkSyntax } from "./wikilink-syntax.js";
+
+export interface Heading {
+  readonly level: number;
+  readonly text: string;
+  readonly id: Slug;
+  /** Line in the file, 1-based. */
+  readonly line: number;
+}
+
+export interface LinkOccurrence {
+  readonly syntax: WikilinkSyntax;
+  readonly line: number;
+  readonly column: number;
+  /** The sentence around the link, as plain text of at most about 200 characters. */
+  readonly context: string;
+}
+
+export interface MarkdownOutline {
+  readonly headings: readonly Heading[];
+  readonly blockIds: ReadonlySet<string>;
+  readonly links: readonly LinkOccurrence[];
+  /** Body lines, for section embeds: index 0 is the file line `firstLine`. */
+  readonly lines: readonly string[];
+}
+
+const FENCE = /^[ \t]*(`{3,}|~{3,})/;
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/;
+const BLOCK_ID = /[ \t]\^([A-Za-z0-9-]+)[ \t]*$/;
+const LINE_BREAK = /\r\n|\r|\n/;
+const CONTEXT_MAX = 200;
+
+/**
+ * One pass over a note body: headings (with the ids the renderer gives them), block ids, and wikilinks
+ * with their line, column and context. Code blocks and code spans are skipped, as markdown-it skips them.
+ */
+export function outlineMarkdown(body: string, firstLine: number): MarkdownOutline {
+  const lines = body.split(LINE_BREAK);
+  const headings: Heading[] = [];
+  const blockIds = new Set<string>();
+  const links: LinkOccurrence[] = [];
+  const slugger = new HeadingSlugger();
+  let fence: string | null = null;
+
+  lines.forEach((text, index) => {
+    const line = firstLine + index;
+    const fenceMatch = FENCE.exec(text);
+    if (fence !== null) {
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && text.trim() === fenceMatch[1]) {
+        fence = null;
+      }
+      return;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1]!;
+      return;
+    }
+    const heading = ATX_HEADING.exec(text);
+    if (heading) {
+      const headingText = plainText(heading[2]!.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, ""));
+      headings.push({ level: heading[1]!.length, text: headingText, id: slugger.next(headingText), line });
+    }
+    const block = BLOCK_ID.exec(text);
+    if (block) blockIds.add(block[1]!);
+    for (const found of wikilinksInLine(text)) {
+      const context = contextAround(text, found.start, found.syntax.length);
+      links.push({ syntax: found.syntax, line, column: found.start + 1, context: withListDescription(context, text, lines[index + 1]) });
+    }
+  });
+  return { headings, blockIds, links, lines };
+}
+
+function* wikilinksInLine(text: string): Generator<{ start: number; syntax: WikilinkSyntax }> {
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === "\\") {
+      i += 2;
+    } else if (ch === "`") {
+      const run = /^`+/.exec(text.slice(i))![0];
+      const end = text.indexOf(run, i + run.length);
+      i = end === -1 ? i + run.length : end + run.length;
+    } else if (ch === "[" || ch === "!") {
+      const syntax = parseWikilinkAt(text, i);
+      if (syntax) {
+        yield { start: i, syntax };
+        i += syntax.length;
+      } else {
+        i++;
+      }
+    } else {
+      i++;
+    }
+  }
+}
+
+/**
+ * A list item that is only a link ("1. [[Note]]") is usually described on its next, indented line, as in the
+ * seed notes: that description is the useful context.
+ */
+function withListDescription(context: string, text: string, next: string | undefined): string {
+  const itemText = plainText(text.replace(LINE_MARKER, ""));
+  if (context !== itemText || next === undefined || !/^[ \t]+\S/.test(next)) return context;
+  const description = plainText(next.replace(LINE_MARKER, ""));
+  return description === "" ? context : truncate(`${context} — ${description}`);
+}
+
+function truncate(text: string): string {
+  return text.length <= CONTEXT_MAX ? text : `${text.slice(0, CONTEXT_MAX - 1).trimEnd()}…`;
+}
+
+const LINE_MARKER = /^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?/;
+const SENTENCE_END = /[.!?…][)»"”]*\s/g;
+
+/** The sentence of `line` that holds the link at `start`, in plain text, cut to about 200 characters. */
+export function contextAround(line: string, start: number, length: number): string {
+  const marker = LINE_MARKER.exec(line)![0].length;
+  const from = Math.min(marker, start);
+  const before = plainText(line.slice(from, start));
+  const link = plainText(line.slice(start, start + length));
+  const after = plainText(line.slice(start + length));
+  const joinBefore = before && /\s$/.test(line.slice(from, start)) ? `${before} ` : before;
+  const joinAfter = after && /^\s/.test(line.slice(start + length)) ? ` ${after}` : after;
+  const text = joinBefore + link + joinAfter;
+  const linkStart = joinBefore.length;
+  const linkEnd = linkStart + link.length;
+
+  let sentenceStart = 0;
+  let sentenceEnd = text.length;
+  for (const end of text.matchAll(SENTENCE_END)) {
+    const boundary = end.index + end[0].length;
+    if (boundary <= linkStart) sentenceStart = boundary;
+    else if (end.index >= linkEnd) {
+      sentenceEnd = end.index + end[0].trimEnd().length;
+      break;
+    }
+  }
+  const sentence = text.slice(sentenceStart, sentenceEnd).trim();
+  if (sentence.length <= CONTEXT_MAX) return sentence;
+  const centre = linkStart - sentenceStart + link.length / 2;
+  const windowStart = Math.max(0, Math.min(sentence.length - CONTEXT_MAX, Math.round(centre - CONTEXT_MAX / 2)));
+  const cut = sentence.slice(windowStart, windowStart + CONTEXT_MAX).trim();
+  return `${windowStart > 0 ? "…" : ""}${cut}${windowStart + CONTEXT_MAX < sentence.length ? "…" : ""}`;
+}

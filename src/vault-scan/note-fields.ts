@@ -1,0 +1,47 @@
+/** Front-matter fields as editors write them, read leniently: strings, lists, or missing. */
+
+export function stringList(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (typeof value === "number") return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(stringList);
+  return [];
+}
+
+/** "#Liens, stratégie" and ["liens", "#Stratégie"] both give ["liens", "stratégie"]. */
+export function normaliseTags(value: unknown): string[] {
+  const tags = stringList(value)
+    .flatMap((s) => s.split(/[\s,]+/))
+    .map((tag) => tag.replace(/^#+/, "").normalize("NFC").toLowerCase())
+    .filter(Boolean);
+  return [...new Set(tags)];
+}
+
+export function aliasesOf(data: Readonly<Record<string, unknown>>): string[] {
+  const aliases = [...stringList(data["aliases"]), ...stringList(data["alias"])]
+    .map((a) => a.trim().normalize("NFC"))
+    .filter(Boolean);
+  return [...new Set(aliases)];
+}
+
+const TAG_LINE = /^(tags?)[ \t]*:[ \t]*(#.*)$/m;
+
+/**
+ * "tags: #question" is a YAML comment, so YAML reads no tag at all. Obsidian users write it that way all the
+ * time, so the tags are read back from the raw line; the caller warns the editor.
+ */
+export function tagsLostToComment(rawYaml: string): { key: string; tags: string[]; lineOffset: number } | undefined {
+  const match = TAG_LINE.exec(rawYaml);
+  if (!match) return undefined;
+  const tags = normaliseTags(match[2]);
+  if (tags.length === 0) return undefined;
+  const lineOffset = (rawYaml.slice(0, match.index).match(/\r\n|\r|\n/g) ?? []).length;
+  return { key: match[1]!, tags, lineOffset };
+}
+
+export function isTrue(value: unknown): boolean {
+  return value === true || value === "true";
+}
+
+export function isFalse(value: unknown): boolean {
+  return value === false || value === "false";
+}

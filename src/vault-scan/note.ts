@@ -1,0 +1,121 @@
+import { readFrontMatter } from "./front-matter.js";
+import { outlineMarkdown, type MarkdownOutline } from "./markdown-outline.js";
+import { aliasesOf, isFalse, isTrue, normaliseTags, tagsLostToComment } from "./note-fields.js";
+import { asSiteUrl, folderOf, noteNameOf, type SiteUrl, type VaultPath } from "./paths.js";
+import type { Problem } from "./problem.js";
+import { slugify } from "./slug.js";
+
+export type TitleSource = "heading" | "front-matter" | "alias" | "file-name";
+export type Unpublished = "draft" | "publish-false" | "permalink-false" | "brouillon-folder";
+
+export interface Note {
+  readonly file: VaultPath;
+  /** File name without ".md", as links name it. */
+  readonly name: string;
+  readonly folder: string;
+  readonly title: string;
+  readonly titleSource: TitleSource;
+  readonly aliases: readonly string[];
+  readonly tags: readonly string[];
+  /** Why the note stays off the site, when it does. */
+  readonly unpublished?: Unpublished;
+  /** Where the note is served; never shown for an unpublished note. */
+  readonly url: SiteUrl;
+  readonly permalinkLine?: number;
+  readonly date?: Date;
+  readonly frontMatter: Readonly<Record<string, unknown>>;
+  readonly bodyStartLine: number;
+  readonly outline: MarkdownOutline;
+  readonly empty: boolean;
+}
+
+export interface ParseOptions {
+  /** A front-matter `title` equal to the site name is a legacy placeholder, not the note's title. */
+  readonly siteName: string;
+}
+
+export interface ParsedNote {
+  readonly note: Note;
+  readonly problems: readonly Problem[];
+}
+
+/** Reads one note from its text. Pure: no file system, no Eleventy. */
+export function parseNote(file: VaultPath, source: string, options: ParseOptions): ParsedNote {
+  const problems: Problem[] = [];
+  const frontMatter = readFrontMatter(source);
+  if (frontMatter.error) problems.push({ level: "erreur", file, ...frontMatter.error });
+  const data = frontMatter.data;
+
+  let tags = normaliseTags(data["tags"] ?? data["tag"]);
+  const lost = tags.length === 0 ? tagsLostToComment(frontMatter.raw) : undefined;
+  if (lost) {
+    tags = lost.tags;
+    problems.push({
+      level: "avertissement",
+      code: "tag-commentaire",
+      file,
+      line: 1 + lost.lineOffset,
+      column: 1,
+      message: `« ${lost.key}: #${lost.tags.join(" #")} » est lu comme un commentaire YAML : le « # » efface la suite de la ligne. Le tag a été récupéré, mais écrivez plutôt « ${lost.key}: [${lost.tags.join(", ")}] ».`,
+    });
+  }
+
+  const outline = outlineMarkdown(frontMatter.body, frontMatter.bodyStartLine);
+  const aliases = aliasesOf(data);
+  const name = noteNameOf(file);
+  const { title, titleSource } = titleOf(outline, data["title"], aliases, name, options.siteName);
+  const permalink = data["permalink"];
+  const url = typeof permalink === "string" && permalink.trim() !== "" ? asSiteUrl(permalink.trim()) : urlOfPath(file);
+  const unpublished = unpublishedReason(file, data);
+  const date = data["date"] instanceof Date && !Number.isNaN(data["date"].getTime()) ? data["date"] : undefined;
+  const permalinkLine = typeof permalink === "string" ? lineOfKey(frontMatter.raw, "permalink") : undefined;
+
+  return {
+    note: {
+      file,
+      name,
+      folder: folderOf(file),
+      title,
+      titleSource,
+      aliases,
+      tags,
+      ...(unpublished ? { unpublished } : {}),
+      url,
+      ...(permalinkLine !== undefined ? { permalinkLine } : {}),
+      ...(date ? { date } : {}),
+      frontMatter: data,
+      bodyStartLine: frontMatter.bodyStartLine,
+      outline,
+      empty: frontMatter.body.trim() === "",
+    },
+    problems,
+  };
+}
+
+function titleOf(outline: MarkdownOutline, frontMatterTitle: unknown, aliases: readonly string[], name: string, siteName: string) {
+  const heading = outline.headings.find((h) => h.level === 1 && h.text !== "");
+  if (heading) return { title: heading.text, titleSource: "heading" as const };
+  const declared = typeof frontMatterTitle === "string" || typeof frontMatterTitle === "number" ? String(frontMatterTitle).trim() : "";
+  if (declared !== "" && declared.toLowerCase() !== siteName.toLowerCase()) return { title: declared, titleSource: "front-matter" as const };
+  if (aliases[0] !== undefined) return { title: aliases[0], titleSource: "alias" as const };
+  return { title: name, titleSource: "file-name" as const };
+}
+
+/** "Dossier/Qu'est-ce que c'est.md" gives "/dossier/qu-est-ce-que-c-est/". */
+export function urlOfPath(file: VaultPath): SiteUrl {
+  const segments = file.replace(/\.md$/i, "").split("/").map(slugify);
+  return asSiteUrl(`${segments.join("/")}/`);
+}
+
+function unpublishedReason(file: VaultPath, data: Readonly<Record<string, unknown>>): Unpublished | undefined {
+  if (isTrue(data["draft"])) return "draft";
+  if (isFalse(data["publish"])) return "publish-false";
+  if (data["permalink"] === false) return "permalink-false";
+  if (folderOf(file).split("/").some((segment) => segment.toLowerCase() === "brouillon")) return "brouillon-folder";
+  return undefined;
+}
+
+function lineOfKey(rawYaml: string, key: string): number | undefined {
+  const index = rawYaml.split(/\r\n|\r|\n/).findIndex((l) => l.startsWith(`${key}:`));
+  return index === -1 ? undefined : index + 1;
+}

@@ -1,0 +1,42 @@
+import path from "node:path";
+
+declare const brand: unique symbol;
+type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+/** A path inside the notes folder: POSIX separators, NFC, no leading slash ("Dossier/Ma note.md"). */
+export type VaultPath = Brand<string, "VaultPath">;
+/** A root-relative URL path of the site, always starting with "/" ("/ma-note/"). */
+export type SiteUrl = Brand<string, "SiteUrl">;
+/** A lowercase ASCII slug usable as a URL segment or an HTML id. */
+export type Slug = Brand<string, "Slug">;
+
+export function toVaultPath(relative: string): VaultPath {
+  return relative.split(path.sep).join("/").normalize("NFC") as VaultPath;
+}
+
+export function vaultPathOf(notesDir: string, absolute: string): VaultPath {
+  return toVaultPath(path.relative(notesDir, absolute));
+}
+
+export function asSiteUrl(url: string): SiteUrl {
+  return (url.startsWith("/") ? url : `/${url}`) as SiteUrl;
+}
+
+/** The URL under which a vault file (an image, a PDF) is served: same relative path, each segment encoded. */
+export function fileUrl(file: VaultPath): SiteUrl {
+  return asSiteUrl(file.split("/").map(encodeURIComponent).join("/"));
+}
+
+export function folderOf(file: VaultPath): string {
+  const cut = file.lastIndexOf("/");
+  return cut === -1 ? "" : file.slice(0, cut);
+}
+
+export function baseNameOf(file: VaultPath): string {
+  return file.slice(file.lastIndexOf("/") + 1);
+}
+
+/** "Dossier/Ma note.md" gives "Ma note". */
+export function noteNameOf(file: VaultPath): string {
+  return baseNameOf(file).replace(/\.md$/i, "");
+}

@@ -1,0 +1,26 @@
+import type { VaultPath } from "./paths.js";
+
+/** French level names, as editors read them in reports. */
+export type ProblemLevel = "erreur" | "avertissement" | "info";
+
+/** One finding about the notes, at file:line:column (1-based), with a stable code and a French message. */
+export interface Problem {
+  readonly level: ProblemLevel;
+  readonly code: string;
+  readonly file: VaultPath;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+const LEVEL_ORDER: Record<ProblemLevel, number> = { erreur: 0, avertissement: 1, info: 2 };
+
+export function compareProblems(a: Problem, b: Problem): number {
+  return (
+    a.file.localeCompare(b.file, "fr") ||
+    a.line - b.line ||
+    a.column - b.column ||
+    LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+    a.code.localeCompare(b.code)
+  );
+}

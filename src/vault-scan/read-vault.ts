@@ -1,0 +1,55 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseNote, type Note, type ParseOptions } from "./note.js";
+import { toVaultPath, type VaultPath } from "./paths.js";
+import { compareProblems, type Problem } from "./problem.js";
+
+export interface Vault {
+  readonly notes: readonly Note[];
+  /** Every other file of the vault (images, PDFs), which the site serves at the same path. */
+  readonly assets: readonly VaultPath[];
+  /** Where each asset is on disk: its name there may be NFD, as macOS writes it. */
+  readonly assetSources: ReadonlyMap<VaultPath, string>;
+  readonly problems: readonly Problem[];
+}
+
+/** Folders an editor's tools keep beside the notes, never part of the garden. */
+function isHidden(name: string): boolean {
+  return name.startsWith(".") || name === "node_modules";
+}
+
+/** Lists the vault: Markdown notes and other files, skipping hidden folders and links that lead elsewhere. */
+export async function listVault(notesDir: string): Promise<{ markdown: string[]; assetSources: Map<VaultPath, string> }> {
+  const markdown: string[] = [];
+  const assetSources = new Map<VaultPath, string>();
+  async function walk(dir: string): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    await Promise.all(
+      entries.map(async (entry) => {
+        if (isHidden(entry.name)) return;
+        const absolute = path.join(dir, entry.name);
+        if (entry.isDirectory()) return walk(absolute);
+        if (!entry.isFile()) return;
+        if (entry.name.toLowerCase().endsWith(".md")) markdown.push(absolute);
+        else assetSources.set(toVaultPath(path.relative(notesDir, absolute)), absolute);
+      }),
+    );
+  }
+  await walk(notesDir);
+  markdown.sort();
+  return { markdown, assetSources };
+}
+
+/** Reads every note of the folder once. Pure of Eleventy: the build, `npm run check` and the tests share it. */
+export async function readVault(notesDir: string, options: ParseOptions): Promise<Vault> {
+  const { markdown, assetSources } = await listVault(notesDir);
+  const parsed = await Promise.all(
+    markdown.map(async (absolute) => parseNote(toVaultPath(path.relative(notesDir, absolute)), await readFile(absolute, "utf8"), options)),
+  );
+  return {
+    notes: parsed.map((p) => p.note),
+    assets: [...assetSources.keys()].sort(),
+    assetSources,
+    problems: parsed.flatMap((p) => p.problems).sort(compareProblems),
+  };
+}

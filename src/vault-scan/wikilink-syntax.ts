@@ -1,0 +1,93 @@
+/** What a wikilink points at, once its text is trimmed, stripped of ".md", split and NFC-normalised. */
+export interface WikilinkTarget {
+  /** The note part; empty for a link within the same page ("[[#Section]]"). */
+  readonly note: string;
+  readonly heading?: string;
+  readonly block?: string;
+}
+
+export interface WikilinkSyntax {
+  readonly embed: boolean;
+  readonly target: WikilinkTarget;
+  /** The text after the first "|", when there is any. */
+  readonly label?: string;
+  /** Characters from the "!" or first "[" to the last "]". */
+  readonly length: number;
+}
+
+const OPEN = "[[";
+const CLOSE = "]]";
+
+/**
+ * Reads "[[…]]" or "![[…]]" at `pos`, or gives null when the text there is not a wikilink Obsidian would draw:
+ * "[[]]", "[[|x]]", "[[#]]", a link broken over two lines, or one holding another "[[".
+ */
+export function parseWikilinkAt(src: string, pos: number): WikilinkSyntax | null {
+  const embed = src.charCodeAt(pos) === 0x21; /* ! */
+  const open = embed ? pos + 1 : pos;
+  if (!src.startsWith(OPEN, open)) return null;
+  const close = src.indexOf(CLOSE, open + OPEN.length);
+  if (close === -1) return null;
+  const inner = src.slice(open + OPEN.length, close);
+  if (inner.includes("\n") || inner.includes("\r") || inner.includes(OPEN)) return null;
+
+  const pipe = inner.indexOf("|");
+  // Inside a table, Obsidian writes the separator as "\|" so that the table keeps its columns.
+  const targetText = pipe === -1 ? inner : inner.slice(0, inner[pipe - 1] === "\\" ? pipe - 1 : pipe);
+  const target = parseTarget(targetText);
+  if (target === null) return null;
+  const label = pipe === -1 ? undefined : inner.slice(pipe + 1).trim();
+  return {
+    embed,
+    target,
+    ...(label ? { label } : {}),
+    length: close + CLOSE.length - pos,
+  };
+}
+
+export function parseTarget(text: string): WikilinkTarget | null {
+  const hash = text.indexOf("#");
+  const notePart = (hash === -1 ? text : text.slice(0, hash)).trim().replace(/\.md$/i, "").trim();
+  const fragments = hash === -1 ? [] : text.slice(hash + 1).split("#").map((f) => f.trim()).filter(Boolean);
+  const last = fragments.at(-1);
+  const note = notePart.normalize("NFC");
+  if (note === "" && last === undefined) return null;
+  if (last === undefined) return { note };
+  if (last.startsWith("^")) {
+    const block = last.slice(1).trim();
+    return block === "" ? { note } : { note, block: block.normalize("NFC") };
+  }
+  return { note, heading: last.normalize("NFC") };
+}
+
+/** The text a link shows when the author gave no label, as Obsidian shows it: "Note", "Note > Section", "Section". */
+export function defaultLabel(target: WikilinkTarget): string {
+  const fragment = target.heading ?? (target.block === undefined ? undefined : `^${target.block}`);
+  if (fragment === undefined) return target.note;
+  return target.note === "" ? fragment : `${target.note} > ${fragment}`;
+}
+
+/** The target as an editor would write it inside the brackets, for messages. */
+export function targetText(target: WikilinkTarget): string {
+  return target.note + (target.heading !== undefined ? `#${target.heading}` : "") + (target.block !== undefined ? `#^${target.block}` : "");
+}
+
+export interface EmbedOptions {
+  readonly alt?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** "![[photo.png|Une salle|300]]", "![[photo.png|300x200]]": the alt text and size of an embedded image. */
+export function parseEmbedLabel(label: string | undefined): EmbedOptions {
+  if (label === undefined) return {};
+  const parts = label.split("|").map((p) => p.trim());
+  const size = /^(\d{1,5})(?:x(\d{1,5}))?$/.exec(parts.at(-1) ?? "");
+  const altParts = size ? parts.slice(0, -1) : parts;
+  const alt = altParts.join("|").trim();
+  return {
+    ...(alt ? { alt } : {}),
+    ...(size ? { width: Number(size[1]) } : {}),
+    ...(size?.[2] ? { height: Number(size[2]) } : {}),
+  };
+}

@@ -1,0 +1,153 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
+import { asSiteUrl, toVaultPath } from "../../src/vault-scan/paths.js";
+import { readVault } from "../../src/vault-scan/read-vault.js";
+import { fixtureDir, memoryVault, SITE } from "../helpers.js";
+
+describe("buildLinkGraph on tests/fixtures/garden-vault", () => {
+  let graph: LinkGraph;
+  beforeAll(async () => {
+    graph = buildLinkGraph(await readVault(fixtureDir("garden-vault"), SITE), { reservedUrls: new Map() });
+  });
+
+  it("lists backlinks once per linking note, in French order of titles, with the sentence around the first link", () => {
+    const backlinks = graph.backlinks.get(toVaultPath("Stratégie numérique.md")) ?? [];
+    expect(backlinks.map((b) => [b.from.title, b.from.file, b.line, b.context])).toEqual([
+      ["abeille", "abeille.md", 3, "Une abeille lit la Stratégie numérique > Section absente attentivement."],
+      ["Accueil", "Accueil.md", 3, "Voir la Stratégie numérique du musée."],
+      ["Bibliothèque", "z-fichier.md", 4, "La bibliothèque suit la Stratégie numérique."],
+      ["Écomusée", "Écomusée.md", 5, ""],
+      ["Été", "Été.md", 3, "Stratégie numérique — La stratégie décrite pour l'été."],
+      ["Zoo", "Zoo.md", 3, "Le zoo applique la Stratégie numérique."],
+    ]);
+  });
+
+  it("counts an embed as a backlink, and neither a self-link nor a draft's link", () => {
+    const from = (graph.backlinks.get(toVaultPath("Stratégie numérique.md")) ?? []).map((b) => b.from.file);
+    expect(from).toContain("Écomusée.md");
+    expect(from).not.toContain("Stratégie numérique.md");
+    expect(from).not.toContain("Brouillon/Brouillon interne.md");
+    const embed = graph.outgoing.get(toVaultPath("Écomusée.md"))?.[0];
+    expect([embed?.occurrence.syntax.embed, embed?.resolution.kind]).toEqual([true, "note"]);
+  });
+
+  it("keeps backlinks only for notes that are linked", () => {
+    expect([...graph.backlinks.keys()].sort()).toEqual(["Accueil.md", "Stratégie numérique.md"]);
+    expect(graph.backlinks.get(toVaultPath("Accueil.md"))?.map((b) => [b.from.file, b.line, b.context])).toEqual([
+      ["Stratégie numérique.md", 3, "Retour à l'Accueil."],
+    ]);
+  });
+
+  it("lists missing targets most-called first, merging case, with each caller once in French order", () => {
+    expect(graph.missing.map((m) => [m.name, m.callers.map((c) => c.file), m.occurrences.length])).toEqual([
+      ["Note à venir", ["Accueil.md", "Écomusée.md", "Stratégie numérique.md", "Zoo.md"], 5],
+      ["Autre idée", ["Stratégie numérique.md"], 1],
+      ["Brouillon interne", ["Accueil.md"], 1],
+    ]);
+    expect(graph.missing[0]?.occurrences.map((o) => [o.from.file, o.line, o.column])).toEqual([
+      ["Accueil.md", 3, 52],
+      ["Stratégie numérique.md", 3, 36],
+      ["Zoo.md", 5, 8],
+      ["Zoo.md", 5, 38],
+      ["Écomusée.md", 7, 6],
+    ]);
+  });
+
+  it("does not list the links of a draft as missing targets", () => {
+    expect(graph.missing.map((m) => m.name)).not.toContain("Idée cachée");
+  });
+
+  it("lists published notes in French order of titles", () => {
+    expect(graph.published.map((n) => n.title)).toEqual(["abeille", "Accueil", "Bibliothèque", "Écomusée", "Été", "Stratégie numérique", "Zoo"]);
+  });
+
+  it("keeps outgoing links in document order for every note, drafts included", () => {
+    expect(graph.outgoing.get(toVaultPath("Accueil.md"))?.map((l) => [l.occurrence.syntax.target.note, l.resolution.kind])).toEqual([
+      ["Stratégie numérique", "note"],
+      ["Note à venir", "missing"],
+      ["Stratégie numérique", "note"],
+      ["Brouillon interne", "unpublished"],
+    ]);
+    expect(graph.outgoing.get(toVaultPath("Brouillon/Brouillon interne.md"))?.map((l) => l.resolution.kind)).toEqual(["note", "missing"]);
+  });
+
+  it("reports link problems sorted by file, line and column", () => {
+    expect(graph.problems.map((p) => [p.file, p.line, p.column, p.level, p.code])).toEqual([
+      ["abeille.md", 3, 20, "avertissement", "section-introuvable"],
+      ["Accueil.md", 3, 52, "info", "note-a-venir"],
+      ["Accueil.md", 7, 17, "avertissement", "lien-vers-brouillon"],
+      ["Brouillon/Brouillon interne.md", 3, 40, "info", "note-a-venir"],
+      ["Écomusée.md", 7, 6, "info", "note-a-venir"],
+      ["Stratégie numérique.md", 3, 36, "info", "note-a-venir"],
+      ["Stratégie numérique.md", 3, 56, "info", "note-a-venir"],
+      ["Zoo.md", 5, 8, "info", "note-a-venir"],
+      ["Zoo.md", 5, 38, "info", "note-a-venir"],
+    ]);
+    expect(graph.problems[0]?.message).toBe(
+      "La section « Section absente » n'existe pas dans « Stratégie numérique.md » : le lien [[Stratégie numérique#Section absente]] mène au début de la note. Corrigez le titre de section après « # ».",
+    );
+    expect(graph.problems[2]?.message).toBe(
+      "Le lien [[Brouillon interne]] mène à « Brouillon/Brouillon interne.md », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.",
+    );
+  });
+});
+
+describe("buildLinkGraph: URLs", () => {
+  const reservedUrls = new Map([[asSiteUrl("/recherche/"), "Recherche"]]);
+
+  it("reports two notes on one URL as url-en-double, naming both files", () => {
+    const graph = buildLinkGraph(memoryVault({ "Musée.md": "# Musée\n", "Musee.md": "# Musee\n" }), { reservedUrls });
+    expect(graph.problems).toEqual([
+      {
+        level: "erreur",
+        code: "url-en-double",
+        file: "Musee.md",
+        line: 1,
+        column: 1,
+        message: "« Musee.md » et « Musée.md » seraient publiées à la même adresse /musee/. Renommez l'une des deux notes ou donnez-lui un permalink.",
+      },
+    ]);
+  });
+
+  it("reports a permalink taking another note's URL at the permalink's line, ignoring case", () => {
+    const graph = buildLinkGraph(
+      memoryVault({ "Dossier/Guide.md": "# Guide\n", "Autre.md": "---\ntitle: Autre\npermalink: /Dossier/Guide/\n---\n" }),
+      { reservedUrls },
+    );
+    expect(graph.problems.map((p) => [p.file, p.line, p.level, p.code])).toEqual([["Autre.md", 3, "erreur", "url-en-double"]]);
+    expect(graph.problems[0]?.message).toBe(
+      "« Autre.md » et « Dossier/Guide.md » seraient publiées à la même adresse /Dossier/Guide/. Renommez l'une des deux notes ou donnez-lui un permalink.",
+    );
+  });
+
+  it("reports a note on a URL the site reserves as url-en-double", () => {
+    const graph = buildLinkGraph(memoryVault({ "Recherche.md": "# Recherche\n" }), { reservedUrls });
+    expect(graph.problems).toEqual([
+      {
+        level: "erreur",
+        code: "url-en-double",
+        file: "Recherche.md",
+        line: 1,
+        column: 1,
+        message: "L'adresse /recherche/ est déjà celle de la page « Recherche » du site. Renommez la note ou donnez-lui un permalink.",
+      },
+    ]);
+  });
+
+  it("lets a draft share a URL, since it is not published", () => {
+    const graph = buildLinkGraph(memoryVault({ "Musée.md": "# Musée\n", "Musee.md": "---\ndraft: true\n---\n", "Recherche.md": "---\npublish: false\n---\n" }), {
+      reservedUrls,
+    });
+    expect(graph.problems).toEqual([]);
+  });
+
+  it("reports a permalink leaving the site as permalink-invalide", () => {
+    const graph = buildLinkGraph(memoryVault({ "A.md": "---\npermalink: /../dehors/\n---\n" }), { reservedUrls });
+    expect(graph.problems.map((p) => [p.file, p.line, p.level, p.code])).toEqual([["A.md", 2, "erreur", "permalink-invalide"]]);
+  });
+
+  it("keeps the front-matter problems of the vault", () => {
+    const graph = buildLinkGraph(memoryVault({ "A.md": "---\ntags: #question\n---\n" }), { reservedUrls });
+    expect(graph.problems.map((p) => [p.file, p.line, p.code])).toEqual([["A.md", 2, "tag-commentaire"]]);
+  });
+});

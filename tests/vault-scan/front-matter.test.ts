@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { readFrontMatter } from "../../src/vault-scan/front-matter.js";
+
+describe("readFrontMatter", () => {
+  it("gives the whole text as body when there is no front matter", () => {
+    expect(readFrontMatter("# Titre\n\nTexte\n---\nSuite\n")).toEqual({ data: {}, raw: "", body: "# Titre\n\nTexte\n---\nSuite\n", bodyStartLine: 1 });
+  });
+
+  it("parses the YAML and says on which file line the body starts", () => {
+    const fm = readFrontMatter("---\ntitle: Un titre\ntags: [a, b]\n---\n# Corps\n");
+    expect(fm.data).toEqual({ title: "Un titre", tags: ["a", "b"] });
+    expect(fm.body).toBe("# Corps\n");
+    expect(fm.bodyStartLine).toBe(5);
+    expect(fm.raw).toBe("\ntitle: Un titre\ntags: [a, b]");
+    expect(fm.error).toBeUndefined();
+  });
+
+  it("accepts an empty front matter", () => {
+    expect(readFrontMatter("---\n---\nCorps")).toEqual({ data: {}, raw: "", body: "Corps", bodyStartLine: 3 });
+  });
+
+  it("skips a byte-order mark", () => {
+    const fm = readFrontMatter("\uFEFF---\ntitle: A\n---\nCorps");
+    expect(fm.data).toEqual({ title: "A" });
+    expect(fm.body).toBe("Corps");
+    expect(fm.bodyStartLine).toBe(4);
+  });
+
+  it("handles CRLF line ends", () => {
+    const fm = readFrontMatter("---\r\ntitle: A\r\ntags: [a, b]\r\n---\r\nCorps\r\n");
+    expect(fm.data).toEqual({ title: "A", tags: ["a", "b"] });
+    expect(fm.body).toBe("Corps\r\n");
+    expect(fm.bodyStartLine).toBe(5);
+  });
+
+  describe("yaml-invalide, at the line of the file (the opening --- is line 1)", () => {
+    it.each([
+      ["a key indented under a plain value", "---\ntitle: A\nb: 1\n  c: 2\n---\nCorps", 4, "c: 2"],
+      ["a list item among keys", "---\ntitle: A\nlayout: x\n- item\n---\nCorps", 4, "- item"],
+      ["a list item among keys, with CRLF", "---\r\ntitle: A\r\nlayout: x\r\n- item\r\n---\r\nCorps", 4, "- item"],
+      ["a list item among keys, after a BOM", "\uFEFF---\ntitle: A\nlayout: x\n- item\n---\nCorps", 4, "- item"],
+      ["a duplicated key", "---\na: 1\na: 2\n---\nCorps", 3, "a: 2"],
+      ["an unclosed flow list", "---\ntitle: A\ndate: 2022\nlayout: x\nkey: [a, b\n---\nCorps", 5, "key: [a, b"],
+    ])("%s", (_description, source, line, quoted) => {
+      const fm = readFrontMatter(source);
+      expect(fm.error?.code).toBe("yaml-invalide");
+      expect(fm.error?.line).toBe(line);
+      expect(fm.error?.message).toBe(`L'en-tête YAML est illisible à la ligne « ${quoted} ». Vérifiez la syntaxe « nom: valeur » de cette ligne.`);
+      expect(fm.data).toEqual({});
+      expect(fm.bodyStartLine).toBe(1);
+    });
+
+    it("hints at a tab used for indentation, at the tab's line and column", () => {
+      const fm = readFrontMatter("---\ntitle: Tabulation\ntags:\n  - a\n\t- b\n---\nCorps");
+      expect(fm.error).toEqual({
+        code: "yaml-invalide",
+        line: 5,
+        column: 1,
+        message:
+          "L'en-tête YAML est illisible à la ligne « - b ». Une tabulation y sert de retrait : YAML n'accepte que des espaces. Remplacez la tabulation par deux espaces.",
+      });
+    });
+
+    it("hints at a value holding ': ', at the value's column", () => {
+      const fm = readFrontMatter("---\ntitle: A\ntitre: Musée : mode d'emploi\n---\nCorps");
+      expect(fm.error).toEqual({
+        code: "yaml-invalide",
+        line: 3,
+        column: 8,
+        message:
+          "L'en-tête YAML est illisible à la ligne « titre: Musée : mode d'emploi ». La valeur contient « : » suivi d'un espace. Mettez toute la valeur entre guillemets, par exemple : titre: \"Musée : mode d'emploi\".",
+      });
+    });
+
+    it("hints at a quote never closed, at the quote's column", () => {
+      const fm = readFrontMatter('---\ntitle: A\ndescription: "Non fermé\n---\nCorps');
+      expect(fm.error?.line).toBe(3);
+      expect(fm.error?.column).toBe(14);
+      expect(fm.error?.message).toBe(
+        "L'en-tête YAML est illisible à la ligne « description: \"Non fermé ». Le guillemet \" ouvert ici n'est jamais refermé. Ajoutez \" à la fin de la valeur.",
+      );
+    });
+  });
+
+  it("reports yaml-non-ferme on line 1 when the opening --- is never closed", () => {
+    const source = "---\ntitle: Oups\n# Texte\n";
+    expect(readFrontMatter(source)).toEqual({
+      data: {},
+      raw: "",
+      body: source,
+      bodyStartLine: 1,
+      error: {
+        code: "yaml-non-ferme",
+        line: 1,
+        column: 1,
+        message: "L'en-tête ouvert par « --- » n'est jamais fermé. Ajoutez une ligne « --- » à la fin de l'en-tête, avant le texte de la note.",
+      },
+    });
+  });
+
+  it.each([
+    ["a list", "---\n- a\n- b\n---\nCorps", "\n- a\n- b", 5],
+    ["a lone text", "---\njuste du texte\n---\nCorps", "\njuste du texte", 4],
+  ])("reports en-tete-pas-un-objet for %s, and still finds the body", (_description, source, raw, bodyStartLine) => {
+    expect(readFrontMatter(source)).toEqual({
+      data: {},
+      raw,
+      body: "Corps",
+      bodyStartLine,
+      error: {
+        code: "en-tete-pas-un-objet",
+        line: 2,
+        column: 1,
+        message: "L'en-tête doit être une suite de champs « nom: valeur » (par exemple « tags: question »), pas une liste ni un texte seul.",
+      },
+    });
+  });
+});

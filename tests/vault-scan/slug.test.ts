@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { HeadingSlugger, slugify } from "../../src/vault-scan/slug.js";
+
+describe("slugify", () => {
+  it.each([
+    ["Qu'est-ce qu'une stratégie numérique pour un musée", "qu-est-ce-qu-une-strategie-numerique-pour-un-musee"],
+    ["Cœur & âme", "coeur-et-ame"],
+    ["L’été au musée", "l-ete-au-musee"],
+    ["Titre de section", "titre-de-section"],
+    ["Été à la campagne", "ete-a-la-campagne"],
+    ["Version 2.0", "version-2-0"],
+    ["MuseumXTD", "museumxtd"],
+    ["  Espaces   multiples  ", "espaces-multiples"],
+    ["Dossier Été", "dossier-ete"],
+  ])("%j gives %j", (text, slug) => {
+    expect(slugify(text)).toBe(slug);
+  });
+
+  it("gives the same slug for NFD and NFC text", () => {
+    expect(slugify("Théâtre à l'école".normalize("NFD"))).toBe("theatre-a-l-ecole");
+    expect(slugify("Théâtre à l'école".normalize("NFC"))).toBe("theatre-a-l-ecole");
+  });
+
+  it("gives a stable short hash, never an empty slug, for text without Latin letters or digits", () => {
+    expect(slugify("🎨")).toBe("s-71c5b0ac");
+    expect(slugify("🎨")).toBe(slugify("🎨"));
+    expect(slugify("美術館")).toMatch(/^s-[0-9a-f]{8}$/);
+    expect(slugify("美術館")).not.toBe(slugify("🎨"));
+  });
+});
+
+describe("HeadingSlugger", () => {
+  it("numbers repeated headings from 2, in document order", () => {
+    const slugger = new HeadingSlugger();
+    expect(["Sources", "Notes", "Sources", "sources"].map((t) => slugger.next(t))).toEqual(["sources", "notes", "sources-2", "sources-3"]);
+  });
+
+  it("calls an empty heading 'section'", () => {
+    const slugger = new HeadingSlugger();
+    expect([slugger.next(""), slugger.next("")]).toEqual(["section", "section-2"]);
+  });
+
+  it("starts afresh for each page", () => {
+    expect(new HeadingSlugger().next("Sources")).toBe("sources");
+    expect(new HeadingSlugger().next("Sources")).toBe("sources");
+  });
+
+  it("never gives two headings of one page the same id, even when a heading is literally 'Sources 2'", () => {
+    const slugger = new HeadingSlugger();
+    const ids = ["Sources", "Sources", "Sources 2"].map((t) => slugger.next(t));
+    expect(ids.slice(0, 2)).toEqual(["sources", "sources-2"]);
+    expect(new Set(ids).size).toBe(3);
+  });
+});
