@@ -1,7 +1,13 @@
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type MarkdownIt from "markdown-it";
+import type { GardenEnv, GardenLinks } from "../src/eleventy-plugin/garden-env.js";
+import { createMarkdownLibrary } from "../src/eleventy-plugin/markdown-library.js";
+import { buildLinkGraph, type LinkGraph } from "../src/link-graph/link-graph.js";
+import { resolveLink } from "../src/link-graph/resolve-link.js";
 import { parseNote, type Note, type ParsedNote } from "../src/vault-scan/note.js";
 import { toVaultPath } from "../src/vault-scan/paths.js";
-import type { Vault } from "../src/vault-scan/read-vault.js";
+import { readVault, type Vault } from "../src/vault-scan/read-vault.js";
 
 /** The site name of _data/site.json: a front-matter `title` equal to it is a placeholder. */
 export const SITE = { siteName: "MuseumXTD" } as const;
@@ -34,4 +40,54 @@ export function memoryVault(sources: Readonly<Record<string, string>>, assets: r
 /** Joins lines with "\n" and ends with one. */
 export function lines(...text: string[]): string {
   return `${text.join("\n")}\n`;
+}
+
+/**
+ * The GardenLinks of a built graph, as the Eleventy plugin wires them: an embedded note is named by
+ * `gardenSource`, a page by Eleventy's `page.inputPath` under `notesDir`.
+ */
+export function gardenLinks(graph: LinkGraph, notesDir: string): GardenLinks {
+  return {
+    noteOf: (env: GardenEnv) => {
+      if (env.gardenSource) return graph.index.byFile.get(env.gardenSource);
+      const inputPath = env.page?.inputPath;
+      return inputPath === undefined ? undefined : graph.index.byFile.get(toVaultPath(path.relative(notesDir, path.resolve(inputPath))));
+    },
+    resolve: (from, target) => resolveLink(graph.index, from, target),
+  };
+}
+
+export interface GardenRenderer {
+  readonly graph: LinkGraph;
+  readonly md: MarkdownIt;
+  /** Renders `markdown` as the body of the vault note `file`, with the env Eleventy gives a page. */
+  renderAs(file: string, markdown: string): string;
+  /** Renders the note's own body (its text after the front matter), as Eleventy does for its page. */
+  renderNote(file: string): string;
+}
+
+/** Reads a fixture vault and gives the note renderer of the site, wired to that vault's link graph. */
+export async function gardenRenderer(fixture: string): Promise<GardenRenderer> {
+  const notesDir = fixtureDir(fixture);
+  return rendererOf(await readVault(notesDir, SITE), notesDir);
+}
+
+/** The note renderer for a vault already read (or built with memoryVault), whose notes live under `notesDir`. */
+export function rendererOf(vault: Vault, notesDir: string): GardenRenderer {
+  const graph = buildLinkGraph(vault, { reservedUrls: new Map() });
+  const md = createMarkdownLibrary(gardenLinks(graph, notesDir));
+  const renderAs = (file: string, markdown: string): string => {
+    const env: GardenEnv = { page: { inputPath: path.join(notesDir, file) } };
+    return md.render(markdown, env);
+  };
+  return {
+    graph,
+    md,
+    renderAs,
+    renderNote: (file) => {
+      const found = graph.index.byFile.get(toVaultPath(file));
+      if (!found) throw new Error(`no note ${file} under ${notesDir}`);
+      return renderAs(file, found.outline.lines.join("\n"));
+    },
+  };
 }

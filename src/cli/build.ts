@@ -1,35 +1,15 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Eleventy from "@11ty/eleventy";
-import { GardenBuildError, GRAPH_EVENT } from "../eleventy-plugin/garden-plugin.js";
+import { GardenBuildError } from "../eleventy-plugin/garden-plugin.js";
 import type { LinkGraph } from "../link-graph/link-graph.js";
-import { SearchIndexError, writeSearchIndex } from "../search-index/write-search-index.js";
-import { buildIntoFreshOutput, OutputBusyError } from "../site-output/swap-output.js";
+import { SearchIndexError } from "../search-index/write-search-index.js";
+import { OutputBusyError } from "../site-output/swap-output.js";
+import { buildGarden } from "./build-garden.js";
 import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const notesDir = path.resolve(process.env["NOTES_DIR"] ?? path.join(projectRoot, "notes"));
 const outputDir = path.resolve(process.env["OUTPUT_DIR"] ?? path.join(projectRoot, "_site"));
-
-async function buildSite(stagingDir: string): Promise<{ graph: LinkGraph; searchPages: number }> {
-  let graph: LinkGraph | undefined;
-  // The configuration file's folders win over the constructor's, so it is told them through its environment.
-  process.env["NOTES_DIR"] = notesDir;
-  process.env["OUTPUT_DIR"] = stagingDir;
-  const eleventy = new Eleventy(undefined, undefined, {
-    configPath: path.join(projectRoot, ".eleventy.ts"),
-    quietMode: true,
-    config(eleventyConfig) {
-      eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => {
-        graph = built;
-      });
-    },
-  });
-  eleventy.disableLogger();
-  await eleventy.write();
-  const { pages } = await writeSearchIndex(stagingDir);
-  return { graph: graph!, searchPages: pages };
-}
 
 function summary(graph: LinkGraph, searchPages: number, seconds: number): string {
   let links = 0;
@@ -42,11 +22,14 @@ function summary(graph: LinkGraph, searchPages: number, seconds: number): string
   }
   const warnings = graph.problems.filter((p) => p.level === "avertissement").length;
   const errors = graph.problems.filter((p) => p.level === "erreur").length;
+  const linksPart =
+    toWrite === 0
+      ? plural(links, "lien")
+      : `${plural(links, "lien")}, dont ${toWrite} vers ${plural(graph.missing.length, "note encore à écrire", "notes encore à écrire")} (liste sur /notes-a-ecrire/)`;
   return (
     `Site construit dans ${shownNotesDir(outputDir)} en ${seconds.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s : ` +
-    `${plural(graph.published.length, "note publiée", "notes publiées")}, ${plural(links, "lien")} dont ${toWrite} vers des notes à écrire ` +
-    `(${plural(graph.missing.length, "note à écrire", "notes à écrire")}, listées sur /notes-a-ecrire/), ` +
-    `${plural(warnings, "avertissement")}${errors > 0 ? ` et ${plural(errors, "erreur")} de lien` : ""}, ` +
+    `${plural(graph.published.length, "note publiée", "notes publiées")} et ${linksPart} ; ` +
+    `${plural(warnings, "avertissement")}${errors > 0 ? ` et ${plural(errors, "erreur")} de lien` : ""} ; ` +
     `${plural(searchPages, "page indexée", "pages indexées")} pour la recherche. Lancez « npm run check » pour le détail.`
   );
 }
@@ -74,7 +57,7 @@ function findGardenError(error: unknown): GardenBuildError | undefined {
 async function main(): Promise<number> {
   const started = performance.now();
   try {
-    const { graph, searchPages } = await buildIntoFreshOutput(outputDir, buildSite);
+    const { graph, searchPages } = await buildGarden(notesDir, outputDir);
     const shownDir = shownNotesDir(notesDir);
     for (const problem of graph.problems.filter((p) => p.level !== "info")) console.warn(formatProblem(problem, shownDir));
     console.log(summary(graph, searchPages, (performance.now() - started) / 1000));
@@ -83,7 +66,8 @@ async function main(): Promise<number> {
     const garden = findGardenError(error);
     if (garden) {
       for (const problem of garden.problems) console.error(formatProblem(problem, shownNotesDir(notesDir)));
-      console.error(`La construction s'est arrêtée sur ${plural(garden.problems.length, "erreur")} : corrigez-les, puis relancez « npm run build ». Le site précédent est resté intact.`);
+      const fix = garden.problems.length === 1 ? "corrigez-la" : "corrigez-les";
+      console.error(`La construction s'est arrêtée sur ${plural(garden.problems.length, "erreur")} : ${fix}, puis relancez « npm run build ». Le site précédent est resté intact.`);
     } else if (error instanceof OutputBusyError || error instanceof SearchIndexError) {
       console.error(error.message);
     } else {

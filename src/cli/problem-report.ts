@@ -13,6 +13,7 @@ export function shownNotesDir(notesDir: string): string {
   return (relative.startsWith("..") || path.isAbsolute(relative) ? notesDir : relative).split(path.sep).join("/");
 }
 
+/** French counts: 0 and 1 take the singular. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString("fr-FR")} ${count === 1 ? singular : pluralForm}`;
+  return `${count.toLocaleString("fr-FR")} ${count <= 1 ? singular : pluralForm}`;
 }

@@ -1,5 +1,6 @@
 import MarkdownIt from "markdown-it";
 import type { GardenLinks } from "./garden-env.js";
+import { blockAnchorsPlugin } from "./block-anchors.js";
 import { headingIdsPlugin } from "./heading-ids.js";
 import { noteEmbedsPlugin } from "./note-embeds.js";
 import { wikilinkPlugin } from "./wikilink-rule.js";
@@ -10,8 +11,11 @@ import { wikilinkPlugin } from "./wikilink-rule.js";
  */
 export function createMarkdownLibrary(links: GardenLinks): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true, breaks: true });
+  // Only addresses with a scheme become links: "site.name" or "p.ex" in French prose stay text.
+  md.linkify.set({ fuzzyLink: false });
   wikilinkPlugin(md, links);
   headingIdsPlugin(md);
+  blockAnchorsPlugin(md);
   noteEmbedsPlugin(md, links);
   return md;
 }

@@ -1,5 +1,6 @@
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import type { Note } from "../vault-scan/note.js";
+import { hrefOf } from "../vault-scan/paths.js";
 import type { MissingNoteView, NoteGroupView, NoteLinkView, NoteView } from "./views.js";
 
 /** Type tags: the kind of a note, shown as such and used to group the home page. "liens" marks resources in the existing vault. */
@@ -20,7 +21,7 @@ export function kindOf(note: Note): "question" | "ressource" | undefined {
 }
 
 function linkView(note: Note): NoteLinkView {
-  return { title: note.title, url: note.url };
+  return { title: note.title, url: hrefOf(note.url) };
 }
 
 export function noteView(graph: LinkGraph, note: Note, contactEmail: string): NoteView {

@@ -1,10 +1,9 @@
-import type { SiteUrl } from "../vault-scan/paths.js";
-
 /** What layouts receive about notes: plain data, already escaped by Nunjucks when printed. */
 
 export interface NoteLinkView {
   readonly title: string;
-  readonly url: SiteUrl;
+  /** Ready for an href: percent-encoded. */
+  readonly url: string;
 }
 
 export interface BacklinkView extends NoteLinkView {

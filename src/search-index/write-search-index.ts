@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
@@ -17,17 +18,23 @@ function check(step: string, errors: readonly string[]): void {
  * Writes the French full-text index of the built site into `<siteDir>/pagefind/`, with Pagefind's UI files.
  * Only note bodies are indexed: the layout marks them with data-pagefind-body.
  */
-export async function writeSearchIndex(siteDir: string): Promise<{ pages: number }> {
+export async function writeSearchIndex(siteDir: string): Promise<{ pages: number; languages: readonly string[] }> {
+  const outputPath = path.join(siteDir, "pagefind");
   try {
     const created = await pagefind.createIndex({});
     check("création", created.errors);
     const index = created.index!;
-    const added = await index.addDirectory({ path: siteDir });
-    check("lecture des pages", added.errors);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
-    check("écriture", written.errors);
-    return { pages: added.page_count };
+    check("lecture des pages", (await index.addDirectory({ path: siteDir })).errors);
+    check("écriture", (await index.writeFiles({ outputPath })).errors);
   } finally {
     await pagefind.close();
   }
+  // Pagefind counts every HTML file it read; the entry file says how many pages each language index holds.
+  const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as PagefindEntry;
+  const languages = Object.entries(entry.languages);
+  return { pages: languages.reduce((sum, [, l]) => sum + l.page_count, 0), languages: languages.map(([code]) => code) };
+}
+
+interface PagefindEntry {
+  readonly languages: Readonly<Record<string, { readonly page_count: number }>>;
 }

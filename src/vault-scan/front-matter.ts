@@ -110,6 +110,10 @@ function yamlHint(fileLines: readonly string[], closingIndex: number, reported: 
     if ((opening === '"' || opening === "'") && !value.trimEnd().slice(1).endsWith(opening)) {
       return { lineIndex, column: text.indexOf(opening) + 1, advice: `Le guillemet ${opening} ouvert ici n'est jamais refermé. Ajoutez ${opening} à la fin de la valeur.` };
     }
+    const closing = opening === "[" ? "]" : opening === "{" ? "}" : undefined;
+    if (closing && !value.includes(closing)) {
+      return { lineIndex, column: text.indexOf(opening!) + 1, advice: `Le « ${opening} » ouvert ici n'est jamais refermé. Ajoutez « ${closing} » à la fin de la valeur, par exemple : tags: [question, ressource].` };
+    }
     if (opening !== '"' && opening !== "'" && /:\s/.test(value) && lineIndex === reported) {
       return { lineIndex, column: text.indexOf(value) + 1, advice: "La valeur contient « : » suivi d'un espace. Mettez toute la valeur entre guillemets, par exemple : titre: \"Musée : mode d'emploi\"." };
     }

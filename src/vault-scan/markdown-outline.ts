@@ -29,7 +29,7 @@ export interface MarkdownOutline {
 
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/;
-const BLOCK_ID = /[ \t]\^([A-Za-z0-9-]+)[ \t]*$/;
+export const BLOCK_ID = /[ \t]\^([A-Za-z0-9-]+)[ \t]*$/;
 const LINE_BREAK = /\r\n|\r|\n/;
 const CONTEXT_MAX = 200;
 
@@ -142,6 +142,10 @@ export function contextAround(line: string, start: number, length: number): stri
   if (sentence.length <= CONTEXT_MAX) return sentence;
   const centre = linkStart - sentenceStart + link.length / 2;
   const windowStart = Math.max(0, Math.min(sentence.length - CONTEXT_MAX, Math.round(centre - CONTEXT_MAX / 2)));
-  const cut = sentence.slice(windowStart, windowStart + CONTEXT_MAX).trim();
-  return `${windowStart > 0 ? "…" : ""}${cut}${windowStart + CONTEXT_MAX < sentence.length ? "…" : ""}`;
+  const windowEnd = windowStart + CONTEXT_MAX;
+  // Cut at spaces, so that the context never starts or ends mid-word.
+  const cutStart = windowStart === 0 ? 0 : sentence.indexOf(" ", windowStart) + 1 || windowStart;
+  const lastSpace = sentence.lastIndexOf(" ", windowEnd);
+  const cutEnd = windowEnd >= sentence.length ? sentence.length : lastSpace > cutStart ? lastSpace : windowEnd;
+  return `${cutStart > 0 ? "…" : ""}${sentence.slice(cutStart, cutEnd).trim()}${cutEnd < sentence.length ? "…" : ""}`;
 }

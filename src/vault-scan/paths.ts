@@ -22,6 +22,17 @@ export function asSiteUrl(url: string): SiteUrl {
   return (url.startsWith("/") ? url : `/${url}`) as SiteUrl;
 }
 
+/** A site URL as it goes in an href: non-ASCII and spaces percent-encoded, existing escapes kept. */
+export function hrefOf(url: SiteUrl): string {
+  let decoded: string = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    // A lone "%" in a permalink: encode it as it is.
+  }
+  return encodeURI(decoded);
+}
+
 /** The URL under which a vault file (an image, a PDF) is served: same relative path, each segment encoded. */
 export function fileUrl(file: VaultPath): SiteUrl {
   return asSiteUrl(file.split("/").map(encodeURIComponent).join("/"));

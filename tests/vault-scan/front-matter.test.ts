@@ -40,7 +40,6 @@ describe("readFrontMatter", () => {
       ["a list item among keys, with CRLF", "---\r\ntitle: A\r\nlayout: x\r\n- item\r\n---\r\nCorps", 4, "- item"],
       ["a list item among keys, after a BOM", "\uFEFF---\ntitle: A\nlayout: x\n- item\n---\nCorps", 4, "- item"],
       ["a duplicated key", "---\na: 1\na: 2\n---\nCorps", 3, "a: 2"],
-      ["an unclosed flow list", "---\ntitle: A\ndate: 2022\nlayout: x\nkey: [a, b\n---\nCorps", 5, "key: [a, b"],
     ])("%s", (_description, source, line, quoted) => {
       const fm = readFrontMatter(source);
       expect(fm.error?.code).toBe("yaml-invalide");
@@ -48,6 +47,16 @@ describe("readFrontMatter", () => {
       expect(fm.error?.message).toBe(`L'en-tête YAML est illisible à la ligne « ${quoted} ». Vérifiez la syntaxe « nom: valeur » de cette ligne.`);
       expect(fm.data).toEqual({});
       expect(fm.bodyStartLine).toBe(1);
+    });
+
+    it("hints at an unclosed flow list, at its opening bracket", () => {
+      const fm = readFrontMatter("---\ntitle: A\ndate: 2022\nlayout: x\nkey: [a, b\n---\nCorps");
+      expect(fm.error).toEqual({
+        code: "yaml-invalide",
+        line: 5,
+        column: 6,
+        message: "L'en-tête YAML est illisible à la ligne « key: [a, b ». Le « [ » ouvert ici n'est jamais refermé. Ajoutez « ] » à la fin de la valeur, par exemple : tags: [question, ressource].",
+      });
     });
 
     it("hints at a tab used for indentation, at the tab's line and column", () => {

@@ -107,7 +107,7 @@ describe("outlineMarkdown", () => {
       "sans fin. Autre phrase.";
     const [link] = outlineMarkdown(long, 1).links;
     expect(link?.context).toBe(
-      "…es Les musées ont besoin d'outils simples Les musées ont besoin d'outils simples comme la Stratégie numérique et des formations régulières pour leurs équipes des formations régulières pour leurs équip…",
+      "…Les musées ont besoin d'outils simples Les musées ont besoin d'outils simples comme la Stratégie numérique et des formations régulières pour leurs équipes des formations régulières pour leurs…",
     );
   });
 });

@@ -1,0 +1,48 @@
+import Eleventy from "@11ty/eleventy";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { register } from "tsx/esm/api";
+import { GRAPH_EVENT } from "../eleventy-plugin/garden-plugin.js";
+import type { LinkGraph } from "../link-graph/link-graph.js";
+import { writeSearchIndex } from "../search-index/write-search-index.js";
+import { buildIntoFreshOutput } from "../site-output/swap-output.js";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+// Eleventy imports .eleventy.ts itself, with Node's own loader: teach it TypeScript, whoever called us.
+let typescriptLoader: (() => Promise<void>) | undefined;
+function loadTypeScriptConfig(): void {
+  typescriptLoader ??= register();
+}
+
+export interface BuildResult {
+  readonly graph: LinkGraph;
+  readonly searchPages: number;
+}
+
+/**
+ * The whole build: Eleventy renders the notes into a staging folder, Pagefind indexes it, and only then does it
+ * replace the output folder. Any failure leaves the previous site untouched.
+ */
+export async function buildGarden(notesDir: string, outputDir: string): Promise<BuildResult> {
+  return buildIntoFreshOutput(outputDir, async (stagingDir) => {
+    loadTypeScriptConfig();
+    let graph: LinkGraph | undefined;
+    // The configuration file's folders win over the constructor's, so it is told them through its environment.
+    process.env["NOTES_DIR"] = notesDir;
+    process.env["OUTPUT_DIR"] = stagingDir;
+    const eleventy = new Eleventy(undefined, undefined, {
+      configPath: path.join(projectRoot, ".eleventy.ts"),
+      quietMode: true,
+      config(eleventyConfig) {
+        eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => {
+          graph = built;
+        });
+      },
+    });
+    eleventy.disableLogger();
+    await eleventy.write();
+    const { pages } = await writeSearchIndex(stagingDir);
+    return { graph: graph!, searchPages: pages };
+  });
+}

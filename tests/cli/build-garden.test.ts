@@ -1,0 +1,136 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildGarden, type BuildResult } from "../../src/cli/build-garden.js";
+import { fixtureDir } from "../helpers.js";
+
+const NOTES_DIR = fileURLToPath(new URL("../../notes", import.meta.url));
+
+const SLUGS = {
+  skills: "quelles-sont-les-competences-numeriques-a-acquerir-et-a-developper-en-interne",
+  day: "journee-professionnelle-la-strategie-numerique-dans-les-musees-pour-une-approche-globale-du-numerique",
+  initiatives: "initiatives-internationales-pour-la-transition-des-petits-et-moyens-musees",
+  strategy: "qu-est-ce-qu-une-strategie-numerique-pour-un-musee",
+} as const;
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".html") && !e.parentPath.includes(`${path.sep}pagefind`)).map((e) => path.join(e.parentPath, e.name));
+}
+
+describe("building notes/ in process", () => {
+  let work: string;
+  let site: string;
+  let result: BuildResult;
+  const page = (slug: string) => readFile(path.join(site, slug, "index.html"), "utf8");
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), "garden-build-"));
+    site = path.join(work, "_site");
+    result = await buildGarden(NOTES_DIR, site);
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it("writes each of the four notes at its French slug", async () => {
+    for (const slug of Object.values(SLUGS)) {
+      expect(await page(slug)).toContain('<article class="note"');
+    }
+  });
+
+  it("resolves the link of 004 to the study day despite the spaces inside its brackets", async () => {
+    expect(await page(SLUGS.strategy)).toContain(
+      `<a href="/${SLUGS.day}/" class="wikilink">Journée professionnelle - La Stratégie numérique dans les musées, pour une approche globale du numérique</a>`,
+    );
+  });
+
+  it("lists 004 in the backlinks of 002, with the sentence around the link", async () => {
+    const html = await page(SLUGS.day);
+    const panel = html.slice(html.indexOf('<aside class="backlinks"'), html.indexOf("</aside>"));
+    expect(panel).toContain("Pages qui mentionnent cette note");
+    expect(panel).toContain(`<a href="/${SLUGS.strategy}/">Qu&#39;est-ce qu&#39;une stratégie numérique pour un musée ?</a>`);
+    expect(panel).toContain("<p>Journée professionnelle - La Stratégie numérique dans les musées, pour une approche globale du numérique — En 2018, l&#39;Institut national du patrimoine");
+    expect(result.graph.backlinks.get(result.graph.published.find((n) => n.url === `/${SLUGS.day}/`)!.file)?.map((b) => b.from.title)).toEqual([
+      "Qu'est-ce qu'une stratégie numérique pour un musée ?",
+    ]);
+  });
+
+  it("renders [[One-by-One]] as a note still to be written, never as a link", async () => {
+    for (const slug of [SLUGS.skills, SLUGS.initiatives]) {
+      const html = await page(slug);
+      expect(html).toContain('<span class="wikilink-missing">One-by-One<span class="visually-hidden"> (note à venir)</span></span>');
+      expect(html).not.toMatch(/<a [^>]*>One-by-One<\/a>/);
+    }
+  });
+
+  it("recovers the question tag of 004 from its YAML comment, with a warning at its line", async () => {
+    const strategy = result.graph.notes.find((n) => n.url === `/${SLUGS.strategy}/`)!;
+    expect(strategy.tags).toEqual(["question"]);
+    const warning = result.graph.problems.find((p) => p.file === strategy.file && p.code === "tag-commentaire");
+    expect(warning).toMatchObject({ level: "avertissement", line: 5, column: 1 });
+    expect(await page(SLUGS.strategy)).toContain('data-pagefind-meta="étiquettes:question"');
+  });
+
+  it("gives every page lang=fr and the contact mailto in its footer", async () => {
+    const files = await htmlFiles(site);
+    expect(files.length).toBe(8);
+    for (const file of files) {
+      const html = await readFile(file, "utf8");
+      expect(html, file).toContain('<html lang="fr">');
+      expect(html, file).toMatch(/<footer[\s\S]*Contact : <a href="mailto:info@museumxtd\.ch">info@museumxtd\.ch<\/a>[\s\S]*<\/footer>/);
+    }
+  });
+
+  it("adds a remark mailto to each note, with its title URL-encoded in the subject", async () => {
+    const subject = encodeURIComponent("Remarque sur la note « Initiatives internationales pour la transition des petits et moyens musées »");
+    expect(await page(SLUGS.initiatives)).toContain(`Une remarque sur cette note ? <a href="mailto:info@museumxtd.ch?subject=${subject}">Écrivez-nous</a>`);
+  });
+
+  it("writes a French Pagefind index of the four notes", async () => {
+    const entry = JSON.parse(await readFile(path.join(site, "pagefind", "pagefind-entry.json"), "utf8"));
+    expect(Object.keys(entry.languages)).toEqual(["fr"]);
+    expect(entry.languages.fr.page_count).toBe(4);
+    expect(result.searchPages).toBe(4);
+    expect((await readdir(path.join(site, "pagefind"))).filter((f) => f.startsWith("pagefind-ui."))).toEqual(["pagefind-ui.css", "pagefind-ui.js"]);
+  });
+
+  it("lists One-by-One first on « Notes à écrire », called by its two notes", async () => {
+    expect(result.graph.missing[0]?.name).toBe("One-by-One");
+    expect(result.graph.missing[0]?.callers.map((n) => n.file)).toEqual([
+      "Initiatives internationales pour la transition des petits et moyens musées.md",
+      "Quelles sont les compétences numériques à acquérir et à développer en interne.md",
+    ]);
+    const html = await readFile(path.join(site, "notes-a-ecrire", "index.html"), "utf8");
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).not.toContain("data-pagefind-body");
+    const item = html.slice(html.indexOf("<h2>One-by-One</h2>"), html.indexOf("</section>", html.indexOf("<h2>One-by-One</h2>")));
+    expect(item).toContain("appelée par 2 notes");
+    expect(item).toContain(`href="/${SLUGS.initiatives}/"`);
+    expect(item).toContain(`href="/${SLUGS.skills}/"`);
+  });
+
+  it("groups the home page by type tag", async () => {
+    const html = await readFile(path.join(site, "index.html"), "utf8");
+    const questions = html.indexOf(">Questions</h2>");
+    const resources = html.indexOf(">Ressources</h2>");
+    expect(questions).toBeGreaterThan(-1);
+    expect(resources).toBeGreaterThan(questions);
+    expect(html.slice(questions, resources)).toContain(`href="/${SLUGS.strategy}/"`);
+    expect(html.slice(resources)).toContain(`href="/${SLUGS.day}/"`);
+  });
+});
+
+describe("building a vault whose notes hold template syntax", () => {
+  it("keeps {{ }}, {% %}, {# #} and ${} as text", async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), "garden-build-"));
+    try {
+      await buildGarden(fixtureDir("template-text-vault"), path.join(work, "_site"));
+      const html = await readFile(path.join(work, "_site", "gabarits", "index.html"), "utf8");
+      expect(html).toContain("<p>Écrire {{ site.name }} ou {% include &quot;x&quot; %} ou {# commentaire #} ou ${process.env.HOME} reste du texte.</p>");
+      expect(html).toContain('<a href="/autre/" class="wikilink">Autre</a>');
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});

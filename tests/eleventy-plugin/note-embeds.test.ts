@@ -1,0 +1,163 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { MAX_EMBED_DEPTH } from "../../src/eleventy-plugin/garden-env.js";
+import { gardenRenderer, lines, memoryVault, rendererOf, type GardenRenderer } from "../helpers.js";
+
+let garden: GardenRenderer;
+beforeAll(async () => {
+  garden = await gardenRenderer("render-vault");
+});
+
+/** The whole body of tests/fixtures/render-vault/Cible.md, as an embed shows it: headings without ids. */
+const CIBLE_BODY = [
+  "<h1>Cible</h1>",
+  "<p>Introduction de la cible.</p>",
+  "<h2>Première partie</h2>",
+  "<p>Texte de la première partie.</p>",
+  "<h3>Détail</h3>",
+  "<p>Un détail.</p>",
+  "<h2>Seconde partie</h2>",
+  "<p>Le texte de la seconde partie.</p>",
+].join("\n");
+
+const count = (html: string, part: string): number => html.split(part).length - 1;
+
+describe("note embeds", () => {
+  it("replaces a standalone ![[Note]] paragraph with the note's body and a link to its source", () => {
+    const html = garden.renderAs("Lecteur.md", "![[Cible]]");
+    expect(html).toBe(`<div class="embed">\n${CIBLE_BODY}\n<p class="embed-source"><a href="/cible/" class="wikilink">Cible</a></p>\n</div>\n`);
+  });
+
+  it("gives no id to the headings of an embedded note", () => {
+    const html = garden.renderAs("Lecteur.md", lines("# Lecteur", "", "![[Cible]]"));
+    expect(html).toBe(
+      `<h1 id="lecteur">Lecteur</h1>\n<div class="embed">\n${CIBLE_BODY}\n<p class="embed-source"><a href="/cible/" class="wikilink">Cible</a></p>\n</div>\n`,
+    );
+    expect(count(html, " id=")).toBe(1);
+  });
+
+  it("titles the source link with the note's title, whatever the embed's label", () => {
+    expect(garden.renderAs("Lecteur.md", "![[Cible|autre chose]]")).toBe(
+      `<div class="embed">\n${CIBLE_BODY}\n<p class="embed-source"><a href="/cible/" class="wikilink">Cible</a></p>\n</div>\n`,
+    );
+  });
+
+  it("embeds a note named by an alias, leaving out its front matter", () => {
+    expect(garden.renderAs("Lecteur.md", "![[Journal de bord]]")).toBe(
+      '<div class="embed">\n<p>Des notes au fil des jours.</p>\n<p class="embed-source"><a href="/carnet-de-bord/" class="wikilink">Carnet du musée</a></p>\n</div>\n',
+    );
+  });
+
+  it("embeds only the named section of ![[Note#Section]], down to the next heading of its level", () => {
+    expect(garden.renderAs("Lecteur.md", "![[Cible#Seconde partie]]")).toBe(
+      '<div class="embed">\n<h2>Seconde partie</h2>\n<p>Le texte de la seconde partie.</p>\n<p class="embed-source"><a href="/cible/#seconde-partie" class="wikilink">Cible</a></p>\n</div>\n',
+    );
+    expect(garden.renderAs("Lecteur.md", "![[Cible#Première partie]]")).toBe(
+      [
+        '<div class="embed">',
+        "<h2>Première partie</h2>",
+        "<p>Texte de la première partie.</p>",
+        "<h3>Détail</h3>",
+        "<p>Un détail.</p>",
+        '<p class="embed-source"><a href="/cible/#premiere-partie" class="wikilink">Cible</a></p>',
+        "</div>",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("embeds a note in a list item and in a quote", () => {
+    const embed = '<div class="embed">\n<p>Des notes au fil des jours.</p>\n<p class="embed-source"><a href="/carnet-de-bord/" class="wikilink">Carnet du musée</a></p>\n</div>\n';
+    expect(garden.renderAs("Lecteur.md", "- ![[Journal de bord]]")).toBe(`<ul>\n<li>\n${embed}</li>\n</ul>\n`);
+    expect(garden.renderAs("Lecteur.md", "> ![[Journal de bord]]")).toBe(`<blockquote>\n${embed}</blockquote>\n`);
+  });
+
+  it("keeps an embed inside a sentence as a plain link", () => {
+    expect(garden.renderAs("Lecteur.md", "Voir ![[Cible]] ici.")).toBe('<p>Voir <a href="/cible/" class="wikilink">Cible</a> ici.</p>\n');
+  });
+
+  it("keeps two embeds sharing a paragraph as plain links", () => {
+    expect(garden.renderAs("Lecteur.md", lines("![[Cible]]", "![[Journal de bord]]"))).toBe(
+      '<p><a href="/cible/" class="wikilink">Cible</a><br>\n<a href="/carnet-de-bord/" class="wikilink">Carnet du musée</a></p>\n',
+    );
+  });
+
+  it("renders the embed of a missing note or a draft as a missing span", () => {
+    const missing = (label: string) => `<p><span class="wikilink-missing">${label}<span class="visually-hidden"> (note à venir)</span></span></p>\n`;
+    expect(garden.renderAs("Lecteur.md", "![[Nulle part]]")).toBe(missing("Nulle part"));
+    const draft = garden.renderAs("Lecteur.md", "![[Idée en cours]]");
+    expect(draft).toBe(missing("Idée en cours"));
+    expect(draft).not.toContain("Pas encore prête");
+  });
+
+  it("embeds B once in A, where B's embed of A stays a plain link", () => {
+    const html = garden.renderNote("A.md");
+    expect(html).toBe(
+      [
+        "<p>Texte de A.</p>",
+        '<div class="embed">',
+        "<p>Texte de B.</p>",
+        '<p><a href="/a/" class="wikilink">A</a></p>',
+        '<p class="embed-source"><a href="/b/" class="wikilink">B</a></p>',
+        "</div>",
+        "",
+      ].join("\n"),
+    );
+    expect(count(html, '<div class="embed">')).toBe(1);
+  });
+
+  it("embeds A once in B, where A's embed of B stays a plain link", () => {
+    expect(garden.renderNote("B.md")).toBe(
+      [
+        "<p>Texte de B.</p>",
+        '<div class="embed">',
+        "<p>Texte de A.</p>",
+        '<p><a href="/b/" class="wikilink">B</a></p>',
+        '<p class="embed-source"><a href="/a/" class="wikilink">A</a></p>',
+        "</div>",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("keeps a note's embed of itself as a plain link", () => {
+    expect(garden.renderNote("Miroir.md")).toBe('<p>Je me regarde.</p>\n<p><a href="/miroir/" class="wikilink">Miroir</a></p>\n');
+    expect(garden.renderAs("Cible.md", "![[#Première partie]]")).toBe('<p><a href="/cible/#premiere-partie" class="wikilink">Cible</a></p>\n');
+  });
+
+  it("resolves the links of an embedded note from that note", () => {
+    const vault = memoryVault({
+      "Lecteur.md": "![[Dossier/Fiche]]\n",
+      "Dossier/Fiche.md": lines("# Fiche", "", "## Étape", "", "Voir [[#Étape]] et [[Voisine]]."),
+      "Dossier/Voisine.md": "# Voisine\n",
+      "Voisine.md": "# Voisine à la racine\n",
+    });
+    expect(rendererOf(vault, "/memory").renderNote("Lecteur.md")).toBe(
+      [
+        '<div class="embed">',
+        "<h1>Fiche</h1>",
+        "<h2>Étape</h2>",
+        '<p>Voir <a href="/dossier/fiche/#etape" class="wikilink">Étape</a> et <a href="/dossier/voisine/" class="wikilink">Voisine</a>.</p>',
+        '<p class="embed-source"><a href="/dossier/fiche/" class="wikilink">Fiche</a></p>',
+        "</div>",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it(`stops nesting embeds after ${MAX_EMBED_DEPTH} levels, leaving the deepest embed a plain link`, () => {
+    const names = ["N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"];
+    const vault = memoryVault(Object.fromEntries(names.map((name, i) => [`${name}.md`, lines(`Texte ${name}.`, "", `![[${names[i + 1] ?? "N1"}]]`)])));
+    const html = rendererOf(vault, "/memory").renderNote("N1.md");
+    const embedded = names.slice(1, MAX_EMBED_DEPTH + 1);
+    expect(embedded).toEqual(["N2", "N3", "N4", "N5", "N6"]);
+    expect(html).toBe(
+      [
+        "<p>Texte N1.</p>",
+        ...embedded.flatMap((name) => ['<div class="embed">', `<p>Texte ${name}.</p>`]),
+        '<p><a href="/n7/" class="wikilink">N7</a></p>',
+        ...embedded.toReversed().flatMap((name) => [`<p class="embed-source"><a href="/${name.toLowerCase()}/" class="wikilink">${name}</a></p>`, "</div>"]),
+        "",
+      ].join("\n"),
+    );
+  });
+});

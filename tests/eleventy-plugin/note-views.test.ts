@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { homeGroups, kindOf, missingNotes, noteView } from "../../src/eleventy-plugin/note-views.js";
+import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
+import { toVaultPath } from "../../src/vault-scan/paths.js";
+import { lines, memoryVault, note } from "../helpers.js";
+
+const CONTACT = "info@museumxtd.ch";
+
+function graphOf(sources: Readonly<Record<string, string>>): LinkGraph {
+  return buildLinkGraph(memoryVault(sources), { reservedUrls: new Map() });
+}
+
+function noteIn(graph: LinkGraph, file: string) {
+  const found = graph.index.byFile.get(toVaultPath(file));
+  if (!found) throw new Error(`no note ${file}`);
+  return found;
+}
+
+describe("noteView", () => {
+  const graph = graphOf({
+    "Musée.md": lines("---", "tags: [Question, médiation]", "---", "# Qu’est-ce qu’un musée ? Arts & Sciences", "", "Texte."),
+    "Zoo.md": "Le zoo cite [[Musée]]. Puis [[Musée|encore]].\n",
+    "abeille.md": "Une abeille lit [[Musée]] attentivement.\n",
+    "Brouillon.md": "---\ndraft: true\n---\nUn brouillon cite [[Musée]].\n",
+    "Sans titre.md": "Du texte sans titre.\n",
+  });
+
+  it("puts the note's title, URL-encoded, in the subject of the remark mailto", () => {
+    const title = "Qu’est-ce qu’un musée ? Arts & Sciences";
+    const view = noteView(graph, noteIn(graph, "Musée.md"), CONTACT);
+    expect(view.remarkMailto).toBe(`mailto:info@museumxtd.ch?subject=${encodeURIComponent(`Remarque sur la note « ${title} »`)}`);
+    expect(view.remarkMailto).toBe(
+      "mailto:info@museumxtd.ch?subject=Remarque%20sur%20la%20note%20%C2%AB%20Qu%E2%80%99est-ce%20qu%E2%80%99un%20mus%C3%A9e%20%3F%20Arts%20%26%20Sciences%20%C2%BB",
+    );
+  });
+
+  it("gives the title, URL, tags, kind and backlinks of a note, drafts left out", () => {
+    expect(noteView(graph, noteIn(graph, "Musée.md"), CONTACT)).toEqual({
+      title: "Qu’est-ce qu’un musée ? Arts & Sciences",
+      url: "/musee/",
+      needsTitleHeading: false,
+      tags: ["question", "médiation"],
+      kind: "question",
+      backlinks: [
+        { title: "abeille", url: "/abeille/", context: "Une abeille lit Musée attentivement." },
+        { title: "Zoo", url: "/zoo/", context: "Le zoo cite Musée." },
+      ],
+      remarkMailto: expect.stringMatching(/^mailto:info@museumxtd\.ch\?subject=/),
+    });
+  });
+
+  it("asks the layout for a title heading when the body has none, and gives no kind to an untyped note", () => {
+    const view = noteView(graph, noteIn(graph, "Sans titre.md"), CONTACT);
+    expect([view.title, view.needsTitleHeading, "kind" in view, view.backlinks]).toEqual(["Sans titre", true, false, []]);
+  });
+});
+
+describe("kindOf", () => {
+  it.each([
+    [["question"], "question"],
+    [["questions"], "question"],
+    [["ressource"], "ressource"],
+    [["ressources"], "ressource"],
+    [["liens"], "ressource"],
+    [["médiation", "liens", "question"], "ressource"],
+    [["médiation"], undefined],
+    [[], undefined],
+  ] as const)("reads %j as %s", (tags, kind) => {
+    expect(kindOf(note("N.md", `---\ntags: [${tags.join(", ")}]\n---\nTexte.\n`))).toBe(kind);
+  });
+});
+
+describe("homeGroups", () => {
+  const tagged = (tags: string, title?: string) => lines("---", `tags: [${tags}]`, "---", ...(title ? [`# ${title}`] : []), "Texte.");
+
+  it("groups published notes by type tag, each group in French order of titles", () => {
+    const graph = graphOf({
+      "Zoo.md": tagged("Question"),
+      "Été.md": tagged("question"),
+      "abeille.md": tagged("questions"),
+      "Eau.md": tagged("question"),
+      "Écomusée.md": tagged("liens"),
+      "Boîte.md": tagged("ressources", "Boîte à outils"),
+      "Archives.md": tagged("liens, question"),
+      "Accueil.md": "Texte.\n",
+      "Œuvres.md": tagged("médiation"),
+      "10 idées.md": "Texte.\n",
+      "9 idées.md": "Texte.\n",
+      "Brouillon.md": lines("---", "draft: true", "tags: [question]", "---", "Texte."),
+    });
+    expect(homeGroups(graph)).toEqual([
+      {
+        heading: "Questions",
+        notes: [
+          { title: "abeille", url: "/abeille/" },
+          { title: "Eau", url: "/eau/" },
+          { title: "Été", url: "/ete/" },
+          { title: "Zoo", url: "/zoo/" },
+        ],
+      },
+      {
+        heading: "Ressources",
+        notes: [
+          { title: "Archives", url: "/archives/" },
+          { title: "Boîte à outils", url: "/boite/" },
+          { title: "Écomusée", url: "/ecomusee/" },
+        ],
+      },
+      {
+        heading: "Autres notes",
+        notes: [
+          { title: "9 idées", url: "/9-idees/" },
+          { title: "10 idées", url: "/10-idees/" },
+          { title: "Accueil", url: "/accueil/" },
+          { title: "Œuvres", url: "/oeuvres/" },
+        ],
+      },
+    ]);
+  });
+
+  it("leaves out empty groups", () => {
+    expect(homeGroups(graphOf({ "B.md": "Texte.\n", "A.md": tagged("liens") }))).toEqual([
+      { heading: "Ressources", notes: [{ title: "A", url: "/a/" }] },
+      { heading: "Autres notes", notes: [{ title: "B", url: "/b/" }] },
+    ]);
+    expect(homeGroups(graphOf({ "Brouillon.md": "---\ndraft: true\n---\n" }))).toEqual([]);
+  });
+});
+
+describe("missingNotes", () => {
+  it("lists missing notes most-called first, then in French order of names, each caller once in French order of titles", () => {
+    const graph = graphOf({
+      "Accueil.md": "[[Note à venir]], [[Autre idée]] et ![[absente.png]].\n",
+      "Zoo.md": "[[note à venir]] puis [[Note à venir]] et [[Fiche]].\n",
+      "abeille.md": "[[Note à venir]] et [[Été prochain]].\n",
+      "Brouillon.md": "---\ndraft: true\n---\n[[Idée cachée]] [[Autre idée]]\n",
+      "Eau.md": "[[Été prochain]], [[Brouillon]] et [[écran]].\n",
+    });
+    const accueil = { title: "Accueil", url: "/accueil/" };
+    const zoo = { title: "Zoo", url: "/zoo/" };
+    const abeille = { title: "abeille", url: "/abeille/" };
+    const eau = { title: "Eau", url: "/eau/" };
+    expect(missingNotes(graph)).toEqual([
+      { name: "Note à venir", callers: [abeille, accueil, zoo] },
+      { name: "Été prochain", callers: [abeille, eau] },
+      { name: "Autre idée", callers: [accueil] },
+      { name: "Brouillon", callers: [eau] },
+      { name: "écran", callers: [eau] },
+      { name: "Fiche", callers: [zoo] },
+    ]);
+  });
+});
