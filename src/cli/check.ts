@@ -5,12 +5,14 @@ import { parseArgs } from "node:util";
 import { SITE_PAGE_URLS } from "../eleventy-plugin/site-pages.js";
 import { buildLinkGraph } from "../link-graph/link-graph.js";
 import type { Problem } from "../vault-scan/problem.js";
+import { toVaultPath } from "../vault-scan/paths.js";
 import { readVault } from "../vault-scan/read-vault.js";
 import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--json]
+const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--json] [note.md…]
+  note.md…           ne signale que les problèmes de ces notes (tout le dossier reste lu pour résoudre les liens)
   --notes <dossier>  vérifie un autre dossier de notes (par défaut : notes/)
   --strict           échoue aussi sur les avertissements
   --json             écrit le résultat en JSON`;
@@ -23,8 +25,12 @@ function summary(problems: readonly Problem[], notes: number): string {
 /** Exit codes: 0 no error, 1 errors (or warnings with --strict), 2 the check itself could not run. */
 async function main(): Promise<number> {
   let args;
+  let positionals: string[];
   try {
-    args = parseArgs({ options: { notes: { type: "string" }, strict: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean" } } }).values;
+    ({ values: args, positionals } = parseArgs({
+      allowPositionals: true,
+      options: { notes: { type: "string" }, strict: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean" } },
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -40,7 +46,8 @@ async function main(): Promise<number> {
   }
   const site = JSON.parse(await readFile(path.join(projectRoot, "_data", "site.json"), "utf8")) as { name: string };
   const vault = await readVault(notesDir, { siteName: site.name });
-  const { problems } = buildLinkGraph(vault, { reservedUrls: SITE_PAGE_URLS });
+  const only = new Set(positionals.map((file) => toVaultPath(path.relative(notesDir, path.resolve(file)))));
+  const problems = buildLinkGraph(vault, { reservedUrls: SITE_PAGE_URLS }).problems.filter((p) => only.size === 0 || only.has(p.file));
   const failing = problems.some((p) => p.level === "erreur" || (args.strict === true && p.level === "avertissement"));
 
   if (args.json) {

@@ -8,7 +8,8 @@ import type { GardenEnv } from "./garden-env.js";
  */
 export function blockAnchorsPlugin(md: MarkdownIt): void {
   md.core.ruler.after("inline", "garden_block_anchors", (state) => {
-    if ((state.env as GardenEnv).gardenEmbeds?.length) return;
+    // Embedded notes lose their markers too, but take no ids: the page must not hold an id twice.
+    const embedded = Boolean((state.env as GardenEnv).gardenEmbeds?.length);
     state.tokens.forEach((token, i) => {
       if (token.type !== "inline") return;
       const last = token.children?.at(-1);
@@ -16,6 +17,7 @@ export function blockAnchorsPlugin(md: MarkdownIt): void {
       const match = BLOCK_ID.exec(last.content);
       if (!match) return;
       last.content = last.content.slice(0, match.index);
+      if (embedded) return;
       const opener = state.tokens[i - 1];
       const owner = opener?.type === "paragraph_open" && state.tokens[i - 2]?.type === "list_item_open" ? state.tokens[i - 2] : opener;
       owner?.attrSet("id", `^${match[1]}`);

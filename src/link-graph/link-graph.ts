@@ -4,7 +4,7 @@ import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
 import { compareProblems, type Problem } from "../vault-scan/problem.js";
 import type { Vault } from "../vault-scan/read-vault.js";
 import { NoteIndex } from "./note-index.js";
-import { linkProblem, siteProblems } from "./problems.js";
+import { linkProblem, noteProblems, siteProblems } from "./problems.js";
 import { looksLikeAttachment, resolveLink, type Resolution } from "./resolve-link.js";
 import { TypoFinder } from "./suggestions.js";
 
@@ -89,6 +89,8 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
   }
 
   for (const list of backlinkLists.values()) list.sort((a, b) => byFrenchTitle(a.from, b.from));
+  const published = vault.notes.filter((n) => !n.unpublished).sort(byFrenchTitle);
+  problems.push(...noteProblems(published, (note) => backlinkLists.has(note.file)));
   const missingTargets = [...missing.values()].map(({ name, occurrences }) => ({
     name,
     occurrences,
@@ -98,7 +100,7 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
 
   return {
     notes: vault.notes,
-    published: vault.notes.filter((n) => !n.unpublished).sort(byFrenchTitle),
+    published,
     assets: vault.assets,
     index,
     outgoing,

@@ -26,6 +26,9 @@ export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: 
   const written = `${embed ? "!" : ""}[[${targetText(target)}]]`;
   switch (resolution.kind) {
     case "missing": {
+      if (embed) {
+        return { ...at, level: "avertissement", code: "integration-introuvable", message: `${written} intègre « ${target.note} », qui n'existe pas dans le dossier des notes : rien ne s'affiche à sa place. Ajoutez ce fichier ou cette note, ou corrigez son nom.` };
+      }
       if (looksLikeAttachment(target.note)) {
         return { ...at, level: "avertissement", code: "fichier-introuvable", message: `Le fichier de ${written} est introuvable dans le dossier des notes. Ajoutez-le au dossier, ou corrigez son nom.` };
       }
@@ -95,4 +98,49 @@ function safeDecode(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** Problems of notes taken one by one or against each other: empty, untitled, duplicated names, orphans. */
+export function noteProblems(published: readonly Note[], hasBacklinks: (note: Note) => boolean): Problem[] {
+  const problems: Problem[] = [];
+  const titles = new Map<string, Note>();
+  const names = new Map<string, Note>();
+  for (const note of published) names.set(note.name.toLowerCase(), note);
+  for (const note of [...published].sort((a, b) => a.file.localeCompare(b.file, "fr"))) {
+    const at = { file: note.file, line: 1, column: 1 };
+    if (note.empty) {
+      problems.push({ ...at, level: "avertissement", code: "note-vide", message: "La note est vide : elle sera publiée sans texte. Écrivez son contenu, ou mettez « draft: true » dans son en-tête en attendant." });
+    } else if (note.titleSource === "file-name") {
+      problems.push({ ...at, line: note.bodyStartLine, level: "avertissement", code: "note-sans-titre", message: `La note n'a pas de titre : le nom du fichier, « ${note.name} », en tient lieu. Commencez le texte par une ligne « # Titre de la note ».` });
+    }
+    const title = note.title.toLowerCase();
+    const sameTitle = titles.get(title);
+    if (sameTitle) {
+      problems.push({ ...at, level: "avertissement", code: "titre-en-double", message: `« ${note.title} » est déjà le titre de « ${sameTitle.file} » : les lecteurs ne pourront pas distinguer les deux notes. Donnez-leur des titres différents.` });
+    } else {
+      titles.set(title, note);
+    }
+    for (const alias of note.aliases) {
+      const owner = names.get(alias.toLowerCase());
+      if (owner && owner !== note) {
+        problems.push({ ...at, level: "avertissement", code: "alias-en-double", message: `L'alias « ${alias} » est aussi le nom de la note « ${owner.file} » : [[${alias}]] mènera à cette autre note. Choisissez un autre alias.` });
+      }
+    }
+    if (!hasBacklinks(note)) {
+      problems.push({ ...at, level: "info", code: "note-orpheline", message: "Aucune note publiée ne mène à cette note : les lecteurs ne la trouveront que par la recherche ou l'accueil. Ajoutez-lui un lien depuis une note voisine." });
+    }
+  }
+  const aliasOwners = new Map<string, Note>();
+  for (const note of published) {
+    for (const alias of note.aliases) {
+      const key = alias.toLowerCase();
+      const first = aliasOwners.get(key);
+      if (first && first !== note) {
+        problems.push({ file: note.file, line: 1, column: 1, level: "avertissement", code: "alias-en-double", message: `L'alias « ${alias} » est aussi un alias de « ${first.file} » : [[${alias}]] est ambigu. Gardez cet alias sur une seule note.` });
+      } else {
+        aliasOwners.set(key, note);
+      }
+    }
+  }
+  return problems;
 }

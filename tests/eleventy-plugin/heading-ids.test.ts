@@ -55,4 +55,37 @@ describe("block anchors", () => {
     const ids = [...garden.renderNote("Citations.md").matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.filter((id) => id === fragment || id === decodeURIComponent(fragment!))).toHaveLength(1);
   });
+
+  it("moves a block marker into the id of its paragraph or list item", () => {
+    expect(garden.renderNote("Citations.md")).toBe(
+      [
+        '<h1 id="citations">Citations</h1>',
+        '<p id="^abc">Une phrase à citer.</p>',
+        "<ul>",
+        '<li id="^liste">Un point de liste.</li>',
+        "<li>Un autre point.</li>",
+        "</ul>",
+        "<p>Une autre phrase.</p>",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("hides the block markers of an embedded note too, without giving ids", () => {
+    expect(garden.renderAs("Lecteur.md", "![[Citations]]")).toBe(
+      [
+        '<div class="embed">',
+        "<h1>Citations</h1>",
+        "<p>Une phrase à citer.</p>",
+        "<ul>",
+        "<li>Un point de liste.</li>",
+        "<li>Un autre point.</li>",
+        "</ul>",
+        "<p>Une autre phrase.</p>",
+        '<p class="embed-source"><a href="/citations/" class="wikilink">Citations</a></p>',
+        "</div>",
+        "",
+      ].join("\n"),
+    );
+  });
 });
