@@ -12,12 +12,9 @@ import type { EleventyConfig, EleventyData } from "./eleventy-config.js";
 import type { GardenEnv, GardenLinks } from "./garden-env.js";
 import { createMarkdownLibrary } from "./markdown-library.js";
 import { homeGroups, missingNotes, noteView } from "./note-views.js";
+import type { SiteSettings } from "./site-settings.js";
 import { addSitePages, SITE_PAGE_URLS } from "./site-pages.js";
 
-export interface GardenPluginOptions {
-  readonly siteName: string;
-  readonly contactEmail: string;
-}
 
 /** Stops the build on problems that would publish a wrong site; carries them to the build command's report. */
 export class GardenBuildError extends Error {
@@ -36,7 +33,7 @@ const SOURCE_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
  * The Eleventy side of the garden. Before every build, including each dev-server rebuild, it scans the vault
  * and resolves every link again, so backlinks on every page follow the latest edit.
  */
-export function gardenPlugin(eleventyConfig: EleventyConfig, options: GardenPluginOptions): void {
+export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings): void {
   let graph: LinkGraph | undefined;
   let vault: Vault | undefined;
   /** Eleventy's input folder, learnt at each build: the same configuration builds any vault. */
@@ -66,7 +63,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, options: GardenPlug
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     notesDir = path.resolve(directories.input);
     sourceFiles.clear();
-    vault = await readVault(notesDir, { siteName: options.siteName });
+    vault = await readVault(notesDir, { siteName: site.name });
     graph = buildLinkGraph(vault, { reservedUrls: SITE_PAGE_URLS });
     await eleventyConfig.emit(GRAPH_EVENT, graph);
     const blocking = graph.problems.filter((p) => p.level === "erreur" && BUILD_BLOCKING_CODES.has(p.code));
@@ -90,7 +87,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, options: GardenPlug
 
   eleventyConfig.addFilter("gardenNote", (inputPath: string) => {
     const note = noteOfInput(inputPath);
-    return note ? noteView(current(), note, options.contactEmail) : undefined;
+    return note ? noteView(current(), note, site) : undefined;
   });
   eleventyConfig.addNunjucksGlobal("gardenHomeGroups", () => homeGroups(current()));
   eleventyConfig.addNunjucksGlobal("gardenMissingNotes", () => missingNotes(current()));

@@ -1,7 +1,11 @@
-import type { LinkGraph } from "../link-graph/link-graph.js";
+import { DateTime } from "luxon";
+import { byFrenchTitle, frenchCollator, type LinkGraph } from "../link-graph/link-graph.js";
 import type { Note } from "../vault-scan/note.js";
 import { hrefOf } from "../vault-scan/paths.js";
-import type { MissingNoteView, NoteGroupView, NoteLinkView, NoteView } from "./views.js";
+import { slugify } from "../vault-scan/slug.js";
+import { localGraph } from "./graph-layout.js";
+import type { SiteSettings } from "./site-settings.js";
+import type { DateView, MissingNoteView, NoteGroupView, NoteLinkView, NoteView, TagLinkView, TagPageView, TocEntryView } from "./views.js";
 
 /** Type tags: the kind of a note, shown as such and used to group the home page. "liens" marks resources in the existing vault. */
 const KIND_OF_TAG: Readonly<Record<string, "question" | "ressource">> = {
@@ -24,17 +28,105 @@ function linkView(note: Note): NoteLinkView {
   return { title: note.title, url: hrefOf(note.url) };
 }
 
-export function noteView(graph: LinkGraph, note: Note, contactEmail: string): NoteView {
+export function noteView(graph: LinkGraph, note: Note, site: SiteSettings): NoteView {
   const kind = kindOf(note);
   const subject = `Remarque sur la note « ${note.title} »`;
+  const editUrl = site.repository ? editUrlOf(site.repository, note) : undefined;
   return {
     ...linkView(note),
     needsTitleHeading: note.titleSource !== "heading",
     tags: note.tags,
     ...(kind ? { kind } : {}),
     backlinks: (graph.backlinks.get(note.file) ?? []).map((b) => ({ ...linkView(b.from), context: b.context })),
-    remarkMailto: `mailto:${contactEmail}?subject=${encodeURIComponent(subject)}`,
+    remarkMailto: `mailto:${site.contactEmail}?subject=${encodeURIComponent(subject)}`,
+    description: note.outline.summary,
+    tagLinks: note.tags.map(tagLink),
+    ...(note.created ? { created: dateView(note.created) } : {}),
+    ...(note.updated ? { updated: dateView(note.updated) } : {}),
+    toc: tableOfContents(note),
+    breadcrumbs: breadcrumbsOf(graph, note),
+    ...(editUrl ? { editUrl } : {}),
+    graph: localGraph(graph, note),
   };
+}
+
+/** "22 juin 2022", in the calendar day the date was written for (front-matter dates are UTC midnights). */
+export function dateView(date: Date): DateView {
+  const day = DateTime.fromJSDate(date, { zone: "utc" }).setLocale("fr");
+  return { iso: day.toISODate()!, text: day.toFormat("d LLLL yyyy") };
+}
+
+export function tagLink(tag: string): TagLinkView {
+  return { name: tag, url: `/tags/${slugify(tag)}/` };
+}
+
+const TOC_MINIMUM = 3;
+
+function tableOfContents(note: Note): TocEntryView[] {
+  const sections = note.outline.headings.filter((h) => !(note.titleSource === "heading" && h.level === 1 && h.text === note.title));
+  return sections.length < TOC_MINIMUM ? [] : sections.map((h) => ({ id: h.id, text: h.text, level: h.level }));
+}
+
+function editUrlOf(repository: NonNullable<SiteSettings["repository"]>, note: Note): string {
+  const path = [repository.notesFolder, ...note.file.split("/")].filter(Boolean).map(encodeURIComponent).join("/");
+  return `${repository.url.replace(/\/$/, "")}/edit/${encodeURIComponent(repository.branch)}/${path}`;
+}
+
+interface Navigation {
+  readonly key?: unknown;
+  readonly parent?: unknown;
+  readonly title?: unknown;
+}
+
+function navigationOf(note: Note): Navigation | undefined {
+  const nav = note.frontMatter["eleventyNavigation"];
+  return nav !== null && typeof nav === "object" && !Array.isArray(nav) ? (nav as Navigation) : undefined;
+}
+
+const navigationKeys = new WeakMap<LinkGraph, ReadonlyMap<string, Note>>();
+
+function notesByNavigationKey(graph: LinkGraph): ReadonlyMap<string, Note> {
+  let keys = navigationKeys.get(graph);
+  if (!keys) {
+    keys = new Map(graph.published.flatMap((n) => (typeof navigationOf(n)?.key === "string" ? [[navigationOf(n)!.key as string, n] as const] : [])));
+    navigationKeys.set(graph, keys);
+  }
+  return keys;
+}
+
+/** Follows `eleventyNavigation.parent` up; a parent no note declares ends the trail, as does a loop. */
+function breadcrumbsOf(graph: LinkGraph, note: Note): NoteLinkView[] {
+  const keys = notesByNavigationKey(graph);
+  const trail: NoteLinkView[] = [];
+  const seen = new Set<Note>([note]);
+  let parentKey = navigationOf(note)?.parent;
+  while (typeof parentKey === "string") {
+    const parent = keys.get(parentKey);
+    if (!parent || seen.has(parent)) break;
+    seen.add(parent);
+    const title = navigationOf(parent)?.title;
+    trail.unshift({ title: typeof title === "string" ? title : parent.title, url: hrefOf(parent.url) });
+    parentKey = navigationOf(parent)?.parent;
+  }
+  return trail;
+}
+
+/** One page per tag, in French order, each listing its notes in French order of titles. */
+export function tagPages(graph: LinkGraph): TagPageView[] {
+  const byTag = new Map<string, Note[]>();
+  for (const note of graph.published) for (const tag of note.tags) (byTag.get(tag) ?? byTag.set(tag, []).get(tag)!).push(note);
+  return [...byTag]
+    .sort(([a], [b]) => frenchCollator.compare(a, b))
+    .map(([tag, notes]) => ({ ...tagLink(tag), notes: [...notes].sort(byFrenchTitle).map(linkView) }));
+}
+
+/** The most recently updated notes first, for the home page and the feed. */
+export function recentlyUpdated(graph: LinkGraph, count: number): (NoteLinkView & { updated: DateView })[] {
+  return graph.published
+    .filter((n) => n.updated)
+    .sort((a, b) => b.updated!.getTime() - a.updated!.getTime() || byFrenchTitle(a, b))
+    .slice(0, count)
+    .map((n) => ({ ...linkView(n), updated: dateView(n.updated!) }));
 }
 
 export function homeGroups(graph: LinkGraph): NoteGroupView[] {

@@ -1,3 +1,5 @@
+import type { GraphView } from "./graph-layout.js";
+
 /** What layouts receive about notes: plain data, already escaped by Nunjucks when printed. */
 
 export interface NoteLinkView {
@@ -20,6 +22,40 @@ export interface NoteView extends NoteLinkView {
   readonly backlinks: readonly BacklinkView[];
   /** mailto: URL to write about this note, with the title URL-encoded in the subject. */
   readonly remarkMailto: string;
+  /** The first paragraph, plain text: meta description and link previews. */
+  readonly description: string;
+  readonly tagLinks: readonly TagLinkView[];
+  readonly created?: DateView;
+  readonly updated?: DateView;
+  /** Sections of the note, only when it has 3 headings or more besides its title. */
+  readonly toc: readonly TocEntryView[];
+  /** Ancestors from `eleventyNavigation`, outermost first. */
+  readonly breadcrumbs: readonly NoteLinkView[];
+  /** The Git host's edit page for this note, when a repository is configured. */
+  readonly editUrl?: string;
+  readonly graph: GraphView;
+}
+
+export interface DateView {
+  /** For <time datetime>: "2022-06-22". */
+  readonly iso: string;
+  /** "22 juin 2022". */
+  readonly text: string;
+}
+
+export interface TagLinkView {
+  readonly name: string;
+  readonly url: string;
+}
+
+export interface TocEntryView {
+  readonly id: string;
+  readonly text: string;
+  readonly level: number;
+}
+
+export interface TagPageView extends TagLinkView {
+  readonly notes: readonly NoteLinkView[];
 }
 
 export interface NoteGroupView {

@@ -64,6 +64,7 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
   const problems: Problem[] = [...vault.problems, ...siteProblems(vault.notes, options.reservedUrls)];
   const outgoing = new Map<VaultPath, OutgoingLink[]>();
   const backlinkLists = new Map<VaultPath, Backlink[]>();
+  const linkedPairs = new Set<string>();
   const missing = new Map<string, { name: string; occurrences: Caller[] }>();
 
   for (const from of vault.notes) {
@@ -75,9 +76,13 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
       if (problem) problems.push(problem);
       if (from.unpublished) continue;
       if (resolution.kind === "note" && resolution.note !== from) {
-        const list = backlinkLists.get(resolution.note.file) ?? [];
-        if (!list.some((b) => b.from === from)) list.push({ from, context: occurrence.context, line: occurrence.line });
-        backlinkLists.set(resolution.note.file, list);
+        const pair = `${from.file}\u0000${resolution.note.file}`;
+        if (!linkedPairs.has(pair)) {
+          linkedPairs.add(pair);
+          const list = backlinkLists.get(resolution.note.file) ?? [];
+          list.push({ from, context: occurrence.context, line: occurrence.line });
+          backlinkLists.set(resolution.note.file, list);
+        }
       } else if ((resolution.kind === "missing" || resolution.kind === "unpublished") && !looksLikeAttachment(occurrence.syntax.target.note)) {
         const key = occurrence.syntax.target.note.toLowerCase();
         const entry = missing.get(key) ?? { name: occurrence.syntax.target.note, occurrences: [] };

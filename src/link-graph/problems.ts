@@ -71,8 +71,8 @@ export function siteProblems(notes: readonly Note[], reservedUrls: ReadonlyMap<S
       problems.push({ ...at, level: "erreur", code: "permalink-invalide", message: `Le permalink « ${note.url} » sort du site. Écrivez une adresse comme « /ma-note/ », sans « .. » ni « \\ ».` });
       continue;
     }
-    const key = note.url.toLowerCase();
-    const reserved = [...reservedUrls].find(([url]) => url.toLowerCase() === key)?.[1];
+    const key = outputFileOf(note.url);
+    const reserved = [...reservedUrls].find(([url]) => outputFileOf(url) === key)?.[1];
     if (reserved !== undefined) {
       problems.push({ ...at, level: "erreur", code: "url-en-double", message: `L'adresse ${note.url} est déjà celle de la page « ${reserved} » du site. Renommez la note ou donnez-lui un permalink.` });
       continue;
@@ -85,6 +85,11 @@ export function siteProblems(notes: readonly Note[], reservedUrls: ReadonlyMap<S
     }
   }
   return problems;
+}
+
+/** The file a URL is written to, as the file system sees it: "/a/" and "/A/index.html" are the same file. */
+function outputFileOf(url: string): string {
+  return (url.endsWith("/") ? `${url}index.html` : url).toLowerCase();
 }
 
 function isSafePermalink(url: string): boolean {

@@ -20,11 +20,13 @@ export type Resolution =
   | { readonly kind: "unpublished"; readonly note: Note }
   | { readonly kind: "missing" };
 
-const FILE_EXTENSION = /\.[A-Za-z0-9]{1,5}$/;
+/** Files editors attach to notes. "Web 2.0" or "Version 1.5" name notes, not files. */
+const ATTACHMENT =
+  /\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|pdf|mp3|m4a|wav|ogg|oga|flac|mp4|m4v|webm|ogv|mov|docx?|xlsx?|pptx?|odt|ods|odp|csv|txt|zip|epub|json|xml|gpx|kml)$/i;
 
-/** "photo.png" names an attachment; "Note.md" and "Version 2. Suite" name notes. */
+/** "photo.png" names an attachment; "Note.md" and "Web 2.0" name notes. */
 export function looksLikeAttachment(name: string): boolean {
-  return FILE_EXTENSION.test(name) && !/\.md$/i.test(name);
+  return ATTACHMENT.test(name);
 }
 
 /**

@@ -19,6 +19,15 @@ function typoBudget(length: number): number {
   return 2;
 }
 
+/**
+ * Cuts a name into n pieces. A name within n-1 edits of it keeps at least one piece whole (each edit breaks one
+ * piece at most), so a name that contains none of them is too far away and needs no distance computed.
+ */
+function piecesOf(key: string, n: number): string[] {
+  const size = Math.ceil(key.length / n);
+  return Array.from({ length: n }, (_, i) => key.slice(i * size, (i + 1) * size)).filter(Boolean);
+}
+
 interface Candidate {
   readonly key: string;
   readonly name: string;
@@ -31,6 +40,8 @@ interface Candidate {
  */
 export class TypoFinder {
   private readonly byLength = new Map<number, Candidate[]>();
+  /** A missing target is usually called from many notes: each is compared with the names once. */
+  private readonly known = new Map<string, string[]>();
 
   constructor(notes: readonly Note[]) {
     const seen = new Set<string>();
@@ -50,11 +61,21 @@ export class TypoFinder {
   /** Up to 3 note names, closest first. */
   suggest(target: string): string[] {
     const key = loose(target);
+    const known = this.known.get(key);
+    if (known) return known;
+    const suggestions = this.compare(key);
+    this.known.set(key, suggestions);
+    return suggestions;
+  }
+
+  private compare(key: string): string[] {
     const budget = typoBudget(key.length);
+    const pieces = piecesOf(key, budget + 1);
     const found = new Map<string, number>();
     for (let length = key.length - budget; length <= key.length + budget; length++) {
       for (const candidate of this.byLength.get(length) ?? []) {
-        const d = candidate.key === key ? 0 : budget === 0 ? Infinity : distance(candidate.key, key);
+        if (candidate.key !== key && (budget === 0 || !pieces.some((piece) => candidate.key.includes(piece)))) continue;
+        const d = candidate.key === key ? 0 : distance(candidate.key, key);
         if (d <= budget && d < (found.get(candidate.name) ?? Infinity)) found.set(candidate.name, d);
       }
     }

@@ -25,7 +25,8 @@ interface YamlException {
 }
 
 const OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
-const CLOSING = /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/;
+// Only "---" closes the front matter for gray-matter, hence for Eleventy: YAML's "..." does not.
+const CLOSING = /(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/;
 
 /** Splits and parses the YAML front matter the way Eleventy does (gray-matter), never throwing. */
 export function readFrontMatter(source: string): FrontMatter {
@@ -77,9 +78,9 @@ function isYamlException(error: unknown): error is YamlException {
 /** Translates a js-yaml error into a French message at file:line, quoting the line and hinting at the usual cause. */
 function yamlError(text: string, error: YamlException): FrontMatterError {
   const fileLines = text.split(/\r\n|\r|\n/);
-  const closingIndex = fileLines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(l));
-  // The front matter starts on file line 2; js-yaml counts from the end of the opening "---" line.
-  const reported = Math.min((error.mark?.line ?? 0) + 1, Math.max(closingIndex - 1, 0));
+  const closingIndex = fileLines.findIndex((l, i) => i > 0 && /^---[ \t]*$/.test(l));
+  // gray-matter hands js-yaml the text from the end of the opening "---" line: its 0-based line is the file's index.
+  const reported = Math.max(1, Math.min(error.mark?.line ?? 1, closingIndex - 1));
   const hint = yamlHint(fileLines, closingIndex, reported);
   const lineIndex = hint?.lineIndex ?? reported;
   const column = hint?.column ?? (error.mark?.column ?? 0) + 1;
@@ -98,24 +99,33 @@ interface Hint {
   readonly advice: string;
 }
 
+const KEY_VALUE = /^\s*(?:-\s+)?[^:#\s][^:]*:\s+(.*)$/;
+
+/**
+ * The classic mistakes, looked for where js-yaml stopped and then upwards: an unclosed quote or bracket is
+ * reported by js-yaml lines later, where the text it swallowed ends.
+ */
 function yamlHint(fileLines: readonly string[], closingIndex: number, reported: number): Hint | undefined {
-  const yamlLines = fileLines.slice(1, closingIndex).map((text, i) => ({ text, lineIndex: i + 1 }));
-  const tab = yamlLines.find((l) => /^\s*\t/.test(l.text));
-  if (tab) {
-    return { lineIndex: tab.lineIndex, column: tab.text.indexOf("\t") + 1, advice: "Une tabulation y sert de retrait : YAML n'accepte que des espaces. Remplacez la tabulation par deux espaces." };
-  }
-  for (const { text, lineIndex } of yamlLines) {
-    const value = /^\s*[^:#\s][^:]*:\s+(.*)$/.exec(text)?.[1] ?? "";
+  const rest = (from: number) => fileLines.slice(from, closingIndex).join("\n");
+  for (let lineIndex = reported; lineIndex >= 1; lineIndex--) {
+    const text = fileLines[lineIndex] ?? "";
+    if (/^\s*\t/.test(text)) {
+      return { lineIndex, column: text.indexOf("\t") + 1, advice: "Une tabulation y sert de retrait : YAML n'accepte que des espaces. Remplacez la tabulation par deux espaces." };
+    }
+    const value = KEY_VALUE.exec(text)?.[1] ?? "";
     const opening = value[0];
-    if ((opening === '"' || opening === "'") && !value.trimEnd().slice(1).endsWith(opening)) {
-      return { lineIndex, column: text.indexOf(opening) + 1, advice: `Le guillemet ${opening} ouvert ici n'est jamais refermé. Ajoutez ${opening} à la fin de la valeur.` };
-    }
-    const closing = opening === "[" ? "]" : opening === "{" ? "}" : undefined;
-    if (closing && !value.includes(closing)) {
-      return { lineIndex, column: text.indexOf(opening!) + 1, advice: `Le « ${opening} » ouvert ici n'est jamais refermé. Ajoutez « ${closing} » à la fin de la valeur, par exemple : tags: [question, ressource].` };
-    }
-    if (opening !== '"' && opening !== "'" && /:\s/.test(value) && lineIndex === reported) {
-      return { lineIndex, column: text.indexOf(value) + 1, advice: "La valeur contient « : » suivi d'un espace. Mettez toute la valeur entre guillemets, par exemple : titre: \"Musée : mode d'emploi\"." };
+    const valueStart = text.length - value.length;
+    if (opening === '"' || opening === "'") {
+      if (!rest(lineIndex).slice(valueStart + 1).includes(opening)) {
+        return { lineIndex, column: valueStart + 1, advice: `Le guillemet ${opening} ouvert ici n'est jamais refermé. Ajoutez ${opening} à la fin de la valeur.` };
+      }
+    } else if (opening === "[" || opening === "{") {
+      const closing = opening === "[" ? "]" : "}";
+      if (!rest(lineIndex).slice(valueStart).includes(closing)) {
+        return { lineIndex, column: valueStart + 1, advice: `Le « ${opening} » ouvert ici n'est jamais refermé. Ajoutez « ${closing} » à la fin de la valeur, par exemple : tags: [question, ressource].` };
+      }
+    } else if (lineIndex === reported && /:\s/.test(value)) {
+      return { lineIndex, column: valueStart + 1, advice: "La valeur contient « : » suivi d'un espace. Mettez toute la valeur entre guillemets, par exemple : titre: \"Musée : mode d'emploi\"." };
     }
   }
   return undefined;

@@ -25,6 +25,8 @@ export interface MarkdownOutline {
   readonly links: readonly LinkOccurrence[];
   /** Body lines, for section embeds: index 0 is the file line `firstLine`. */
   readonly lines: readonly string[];
+  /** The first paragraph as plain text (else the first list item), for descriptions and link previews. */
+  readonly summary: string;
 }
 
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
@@ -66,11 +68,10 @@ export function outlineMarkdown(body: string, firstLine: number): MarkdownOutlin
     const block = BLOCK_ID.exec(text);
     if (block) blockIds.add(block[1]!);
     for (const found of wikilinksInLine(text)) {
-      const context = contextAround(text, found.start, found.syntax.length);
-      links.push({ syntax: found.syntax, line, column: found.start + 1, context: withListDescription(context, text, lines[index + 1]) });
+      links.push(occurrence(found.syntax, line, found.start, text, lines[index + 1]));
     }
   });
-  return { headings, blockIds, links, lines };
+  return { headings, blockIds, links, lines, summary: summaryOf(lines) };
 }
 
 function* wikilinksInLine(text: string): Generator<{ start: number; syntax: WikilinkSyntax }> {
@@ -95,6 +96,43 @@ function* wikilinksInLine(text: string): Generator<{ start: number; syntax: Wiki
       i++;
     }
   }
+}
+
+const SUMMARY_MAX = 300;
+const NOT_PROSE = /^\s*(?:#|>|<|\||!\[|```|~~~|-{3,}\s*$|\*{3,}\s*$)/;
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
+
+function summaryOf(lines: readonly string[]): string {
+  let paragraph: string[] = [];
+  let firstItem = "";
+  for (const line of lines) {
+    const prose = line.trim() !== "" && !NOT_PROSE.test(line);
+    if (prose && LIST_ITEM.test(line)) {
+      if (paragraph.length > 0) break;
+      firstItem ||= line.replace(LIST_ITEM, "");
+      continue;
+    }
+    if (prose) paragraph.push(line);
+    else if (paragraph.length > 0) break;
+  }
+  const text = plainText(paragraph.length > 0 ? paragraph.join(" ") : firstItem);
+  if (text.length <= SUMMARY_MAX) return text;
+  const cut = text.lastIndexOf(" ", SUMMARY_MAX - 1);
+  return `${text.slice(0, cut > 0 ? cut : SUMMARY_MAX - 1)}…`;
+}
+
+/** Contexts are only read for backlinks, a fraction of all links: each is worked out on first use. */
+function occurrence(syntax: WikilinkSyntax, line: number, start: number, text: string, next: string | undefined): LinkOccurrence {
+  let context: string | undefined;
+  return {
+    syntax,
+    line,
+    column: start + 1,
+    get context() {
+      context ??= withListDescription(contextAround(text, start, syntax.length), text, next);
+      return context;
+    },
+  };
 }
 
 /**

@@ -23,7 +23,8 @@ export function aliasesOf(data: Readonly<Record<string, unknown>>): string[] {
   return [...new Set(aliases)];
 }
 
-const TAG_LINE = /^(tags?)[ \t]*:[ \t]*(#.*)$/m;
+// "#question" is a tag YAML read as a comment; "# à compléter", with a space, is a real comment.
+const TAG_LINE = /^(tags?)[ \t]*:[ \t]*(#[^\s#].*)$/m;
 
 /**
  * "tags: #question" is a YAML comment, so YAML reads no tag at all. Obsidian users write it that way all the

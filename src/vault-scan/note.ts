@@ -22,7 +22,10 @@ export interface Note {
   /** Where the note is served; never shown for an unpublished note. */
   readonly url: SiteUrl;
   readonly permalinkLine?: number;
-  readonly date?: Date;
+  /** "Créée le": the front-matter `date`, else the file's first commit (set by readVault). */
+  readonly created?: Date;
+  /** "Mise à jour le": the file's last commit, else its modification time (set by readVault). */
+  readonly updated?: Date;
   readonly frontMatter: Readonly<Record<string, unknown>>;
   readonly bodyStartLine: number;
   readonly outline: MarkdownOutline;
@@ -82,7 +85,7 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
       ...(unpublished ? { unpublished } : {}),
       url,
       ...(permalinkLine !== undefined ? { permalinkLine } : {}),
-      ...(date ? { date } : {}),
+      ...(date ? { created: date } : {}),
       frontMatter: data,
       bodyStartLine: frontMatter.bodyStartLine,
       outline,

@@ -1,5 +1,14 @@
 import { defaultLabel, parseWikilinkAt } from "./wikilink-syntax.js";
 
+const SPECIAL = /[\\[!`<*_~=]/g;
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+const MARKDOWN_LINK = /!?\[([^\]\n]*)\]\([^)\n]*\)/y;
+const BACKTICKS = /`+/y;
+const HTML_TAG = /<\/?[A-Za-z][^<>\n]*>/y;
+const EMPHASIS = /\*+|_+|~~|==/y;
+const SPACE = /\s/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /**
  * Inline Markdown to the plain text a reader sees: "**Comment** [[Note|mener]] `x`" gives "Comment mener x".
  * Titles, heading ids and backlink contexts all come through here, so they agree with each other.
@@ -8,10 +17,19 @@ export function plainText(markdown: string): string {
   let out = "";
   let i = 0;
   while (i < markdown.length) {
-    const ch = markdown[i]!;
-    if (ch === "\\" && i + 1 < markdown.length && /[!-/:-@[-`{-~]/.test(markdown[i + 1]!)) {
-      out += markdown[i + 1];
-      i += 2;
+    SPECIAL.lastIndex = i;
+    const found = SPECIAL.exec(markdown);
+    if (!found) {
+      out += markdown.slice(i);
+      break;
+    }
+    out += markdown.slice(i, found.index);
+    i = found.index;
+    const ch = found[0];
+    if (ch === "\\") {
+      const next = markdown[i + 1];
+      out += next !== undefined && ESCAPABLE.test(next) ? next : "\\";
+      i += next !== undefined && ESCAPABLE.test(next) ? 2 : 1;
       continue;
     }
     if (ch === "[" || ch === "!") {
@@ -21,39 +39,41 @@ export function plainText(markdown: string): string {
         i += wikilink.length;
         continue;
       }
-      const link = /^!?\[([^\]\n]*)\]\([^)\n]*\)/.exec(markdown.slice(i, i + 2048));
+      const link = matchAt(MARKDOWN_LINK, markdown, i);
       if (link) {
         out += link[1];
         i += link[0].length;
         continue;
       }
-    }
-    if (ch === "`") {
-      const run = /^`+/.exec(markdown.slice(i))![0];
+    } else if (ch === "`") {
+      const run = matchAt(BACKTICKS, markdown, i)![0];
       const end = markdown.indexOf(run, i + run.length);
       if (end !== -1) {
         out += markdown.slice(i + run.length, end).trim();
         i = end + run.length;
         continue;
       }
-    }
-    if (ch === "<") {
-      const tag = /^<\/?[A-Za-z][^<>\n]*>/.exec(markdown.slice(i, i + 512));
+      out += run;
+      i += run.length;
+      continue;
+    } else if (ch === "<") {
+      const tag = matchAt(HTML_TAG, markdown, i);
       if (tag) {
         i += tag[0].length;
         continue;
       }
-    }
-    const marker = EMPHASIS.exec(markdown.slice(i, i + 16));
-    if (marker) {
-      const before = markdown[i - 1] ?? " ";
-      const after = markdown[i + marker[0].length] ?? " ";
-      // "**gras**" loses its markers; "2 * 3" and "a == b", with spaces on both sides, keep them.
-      const flanked = /\s/.test(before) && /\s/.test(after);
-      const inWord = marker[0][0] === "_" && /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after);
-      if (flanked || inWord) out += marker[0];
-      i += marker[0].length;
-      continue;
+    } else {
+      const marker = matchAt(EMPHASIS, markdown, i);
+      if (marker) {
+        const before = markdown[i - 1] ?? " ";
+        const after = markdown[i + marker[0].length] ?? " ";
+        // "**gras**" loses its markers; "2 * 3" and "a == b", with spaces on both sides, keep them.
+        const flanked = SPACE.test(before) && SPACE.test(after);
+        const inWord = marker[0][0] === "_" && WORD_CHAR.test(before) && WORD_CHAR.test(after);
+        if (flanked || inWord) out += marker[0];
+        i += marker[0].length;
+        continue;
+      }
     }
     out += ch;
     i++;
@@ -61,4 +81,7 @@ export function plainText(markdown: string): string {
   return out.replace(/\s+/g, " ").trim();
 }
 
-const EMPHASIS = /^(?:\*+|_+|~~|==)/;
+function matchAt(sticky: RegExp, text: string, index: number): RegExpExecArray | null {
+  sticky.lastIndex = index;
+  return sticky.exec(text);
+}

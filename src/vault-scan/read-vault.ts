@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { fileDates, gitHistory } from "./file-dates.js";
 import { parseNote, type Note, type ParseOptions } from "./note.js";
 import { toVaultPath, type VaultPath } from "./paths.js";
 import { compareProblems, type Problem } from "./problem.js";
@@ -42,9 +43,15 @@ export async function listVault(notesDir: string): Promise<{ markdown: string[];
 
 /** Reads every note of the folder once. Pure of Eleventy: the build, `npm run check` and the tests share it. */
 export async function readVault(notesDir: string, options: ParseOptions): Promise<Vault> {
-  const { markdown, assetSources } = await listVault(notesDir);
+  const [{ markdown, assetSources }, history] = await Promise.all([listVault(notesDir), gitHistory(notesDir)]);
   const parsed = await Promise.all(
-    markdown.map(async (absolute) => parseNote(toVaultPath(path.relative(notesDir, absolute)), await readFile(absolute, "utf8"), options)),
+    markdown.map(async (absolute) => {
+      const file = toVaultPath(path.relative(notesDir, absolute));
+      const [source, dates] = await Promise.all([readFile(absolute, "utf8"), fileDates(history, file, absolute)]);
+      const { note, problems } = parseNote(file, source, options);
+      const created = note.created ?? dates.firstCommit;
+      return { note: { ...note, ...(created ? { created } : {}), updated: dates.updated }, problems };
+    }),
   );
   return {
     notes: parsed.map((p) => p.note),

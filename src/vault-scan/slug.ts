@@ -15,7 +15,21 @@ const FRENCH_STYLE = {
  * French-style slug: lowercase, accents transliterated, apostrophes and spaces become "-", "&" becomes "et".
  * Text with no Latin letters or digits at all (an emoji, Japanese) gets a stable short hash instead of an empty slug.
  */
+const cache = new Map<string, Slug>();
+const CACHE_LIMIT = 100_000;
+
 export function slugify(text: string): Slug {
+  let slug = cache.get(text);
+  if (slug === undefined) {
+    // Headings such as "Sources" or "Voir aussi" recur in every note: transliteration is the costly part.
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    slug = computeSlug(text);
+    cache.set(text, slug);
+  }
+  return slug;
+}
+
+function computeSlug(text: string): Slug {
   const slug = slugifyLibrary(text.normalize("NFC"), FRENCH_STYLE);
   if (slug !== "") return slug as Slug;
   const digest = createHash("sha1").update(text.normalize("NFC")).digest("hex").slice(0, 8);

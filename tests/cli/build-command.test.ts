@@ -1,33 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixtureDir } from "../helpers.js";
+import { ROOT, runCommand, type Run } from "./run-command.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function runBuild(notesDir: string, outputDir: string): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, ["src/cli/build.ts"], {
-      cwd: ROOT,
-      env: { ...process.env, NOTES_DIR: notesDir, OUTPUT_DIR: outputDir },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function runBuild(notesDir: string, outputDir: string): Promise<Run> {
+  return runCommand(["src/cli/build.ts"], { NOTES_DIR: notesDir, OUTPUT_DIR: outputDir });
 }
 
 async function snapshot(dir: string): Promise<Record<string, string>> {

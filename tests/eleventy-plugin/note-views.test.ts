@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { homeGroups, kindOf, missingNotes, noteView } from "../../src/eleventy-plugin/note-views.js";
+import type { SiteSettings } from "../../src/eleventy-plugin/site-settings.js";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import { toVaultPath } from "../../src/vault-scan/paths.js";
 import { lines, memoryVault, note } from "../helpers.js";
 
-const CONTACT = "info@museumxtd.ch";
+const SITE: SiteSettings = {
+  name: "MuseumXTD",
+  description: "Ressources.",
+  contactEmail: "info@museumxtd.ch",
+  url: "https://www.museumxtd.ch",
+  repository: { url: "https://github.com/museumxtd/jardin", branch: "main", notesFolder: "notes" },
+};
 
 function graphOf(sources: Readonly<Record<string, string>>): LinkGraph {
   return buildLinkGraph(memoryVault(sources), { reservedUrls: new Map() });
@@ -27,7 +34,7 @@ describe("noteView", () => {
 
   it("puts the note's title, URL-encoded, in the subject of the remark mailto", () => {
     const title = "Qu’est-ce qu’un musée ? Arts & Sciences";
-    const view = noteView(graph, noteIn(graph, "Musée.md"), CONTACT);
+    const view = noteView(graph, noteIn(graph, "Musée.md"), SITE);
     expect(view.remarkMailto).toBe(`mailto:info@museumxtd.ch?subject=${encodeURIComponent(`Remarque sur la note « ${title} »`)}`);
     expect(view.remarkMailto).toBe(
       "mailto:info@museumxtd.ch?subject=Remarque%20sur%20la%20note%20%C2%AB%20Qu%E2%80%99est-ce%20qu%E2%80%99un%20mus%C3%A9e%20%3F%20Arts%20%26%20Sciences%20%C2%BB",
@@ -35,7 +42,7 @@ describe("noteView", () => {
   });
 
   it("gives the title, URL, tags, kind and backlinks of a note, drafts left out", () => {
-    expect(noteView(graph, noteIn(graph, "Musée.md"), CONTACT)).toEqual({
+    expect(noteView(graph, noteIn(graph, "Musée.md"), SITE)).toEqual({
       title: "Qu’est-ce qu’un musée ? Arts & Sciences",
       url: "/musee/",
       needsTitleHeading: false,
@@ -46,11 +53,20 @@ describe("noteView", () => {
         { title: "Zoo", url: "/zoo/", context: "Le zoo cite Musée." },
       ],
       remarkMailto: expect.stringMatching(/^mailto:info@museumxtd\.ch\?subject=/),
+      description: "Texte.",
+      tagLinks: [
+        { name: "question", url: "/tags/question/" },
+        { name: "médiation", url: "/tags/mediation/" },
+      ],
+      toc: [],
+      breadcrumbs: [],
+      editUrl: "https://github.com/museumxtd/jardin/edit/main/notes/Mus%C3%A9e.md",
+      graph: expect.objectContaining({ width: 320, height: 320 }),
     });
   });
 
   it("asks the layout for a title heading when the body has none, and gives no kind to an untyped note", () => {
-    const view = noteView(graph, noteIn(graph, "Sans titre.md"), CONTACT);
+    const view = noteView(graph, noteIn(graph, "Sans titre.md"), SITE);
     expect([view.title, view.needsTitleHeading, "kind" in view, view.backlinks]).toEqual(["Sans titre", true, false, []]);
   });
 });

@@ -324,12 +324,13 @@ describe("resolveLink on notes in memory", () => {
   });
 
   it("looksLikeAttachment tells file names from note names", () => {
-    expect(["doc.pdf", "img.PNG", "archive.tar.gz", "Note.md", "Version 2.0", "AMS. Une approche globale.", "Rapport 2023"].map(looksLikeAttachment)).toEqual([
+    expect(["doc.pdf", "img.PNG", "archive.zip", "Note.md", "Version 2.0", "Web 2.0", "AMS. Une approche globale.", "Rapport 2023"].map(looksLikeAttachment)).toEqual([
       true,
       true,
       true,
       false,
-      true,
+      false,
+      false,
       false,
       false,
     ]);

@@ -115,7 +115,7 @@ describe("parseNote: other fields", () => {
     expect(n.name).toBe("Ma note");
     expect(n.folder).toBe("Dossier/Sous");
     expect(n.aliases).toEqual(["Un alias"]);
-    expect(n.date?.toISOString()).toBe("2022-05-13T00:00:00.000Z");
+    expect(n.created?.toISOString()).toBe("2022-05-13T00:00:00.000Z");
     expect(n.bodyStartLine).toBe(6);
     expect(n.outline.headings.map((h) => [h.text, h.line])).toEqual([["Titre", 7]]);
     expect(n.frontMatter["layout"]).toBe("post");

@@ -1,0 +1,140 @@
+import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from "d3-force";
+import type { LinkGraph } from "../link-graph/link-graph.js";
+import type { Note } from "../vault-scan/note.js";
+import { hrefOf, type VaultPath } from "../vault-scan/paths.js";
+
+/** A node of a drawn graph: a note (with its URL) or a note still to be written (no URL). */
+export interface GraphNodeView {
+  readonly title: string;
+  readonly url?: string;
+  readonly current: boolean;
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface GraphEdgeView {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+export interface GraphView {
+  readonly width: number;
+  readonly height: number;
+  readonly nodes: readonly GraphNodeView[];
+  readonly edges: readonly GraphEdgeView[];
+}
+
+const neighbourCache = new WeakMap<LinkGraph, ReadonlyMap<VaultPath, readonly Note[]>>();
+
+/** Published notes linked either way, computed once per build. */
+function neighbours(graph: LinkGraph): ReadonlyMap<VaultPath, readonly Note[]> {
+  const cached = neighbourCache.get(graph);
+  if (cached) return cached;
+  const sets = new Map<VaultPath, Set<Note>>();
+  const add = (a: Note, b: Note) => {
+    if (a === b) return;
+    (sets.get(a.file) ?? sets.set(a.file, new Set()).get(a.file)!).add(b);
+  };
+  for (const note of graph.published) {
+    for (const { resolution } of graph.outgoing.get(note.file) ?? []) {
+      if (resolution.kind !== "note") continue;
+      add(note, resolution.note);
+      add(resolution.note, note);
+    }
+  }
+  const result = new Map([...sets].map(([file, set]) => [file, [...set].sort((a, b) => (a.file < b.file ? -1 : 1))] as const));
+  neighbourCache.set(graph, result);
+  return result;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * The note, its neighbours and theirs (two steps out), at most `limit` notes, drawn on rings around it:
+ * a fixed-cost layout, so each page's graph costs the same whatever the size of the garden.
+ */
+export function localGraph(graph: LinkGraph, note: Note, limit = 24): GraphView {
+  const around = neighbours(graph);
+  const first = (around.get(note.file) ?? []).slice(0, limit - 1);
+  const placed = new Set<Note>([note, ...first]);
+  const second: { note: Note; parent: Note }[] = [];
+  for (const parent of first) {
+    for (const next of around.get(parent.file) ?? []) {
+      if (placed.size >= limit) break;
+      if (placed.has(next)) continue;
+      placed.add(next);
+      second.push({ note: next, parent });
+    }
+  }
+  const size = 320;
+  const centre = size / 2;
+  const position = new Map<Note, { x: number; y: number }>([[note, { x: centre, y: centre }]]);
+  first.forEach((n, i) => {
+    const angle = (2 * Math.PI * i) / first.length - Math.PI / 2;
+    position.set(n, { x: round(centre + 80 * Math.cos(angle)), y: round(centre + 80 * Math.sin(angle)) });
+  });
+  second.forEach(({ note: n }, i) => {
+    const angle = (2 * Math.PI * (i + 0.5)) / second.length - Math.PI / 2;
+    position.set(n, { x: round(centre + 140 * Math.cos(angle)), y: round(centre + 140 * Math.sin(angle)) });
+  });
+  const edges: GraphEdgeView[] = [];
+  for (const a of placed) {
+    for (const b of around.get(a.file) ?? []) {
+      if (!placed.has(b) || a.file >= b.file) continue;
+      const pa = position.get(a)!;
+      const pb = position.get(b)!;
+      edges.push({ x1: pa.x, y1: pa.y, x2: pb.x, y2: pb.y });
+    }
+  }
+  const nodes = [...placed].map((n) => ({ title: n.title, url: hrefOf(n.url), current: n === note, ...position.get(n)! }));
+  return { width: size, height: size, nodes, edges };
+}
+
+interface SimNode extends SimulationNodeDatum {
+  readonly title: string;
+  readonly url?: string;
+}
+
+/** Every published note and every note still to be written, laid out by a force simulation run at build time. */
+export function globalGraph(graph: LinkGraph): GraphView {
+  const nodes: SimNode[] = graph.published.map((n) => ({ title: n.title, url: hrefOf(n.url) }));
+  const index = new Map<string, number>(graph.published.map((n, i) => [n.file, i]));
+  for (const missing of graph.missing) {
+    index.set(`missing:${missing.name.toLowerCase()}`, nodes.length);
+    nodes.push({ title: missing.name });
+  }
+  const links: { source: number; target: number }[] = [];
+  for (const note of graph.published) {
+    for (const { resolution, occurrence } of graph.outgoing.get(note.file) ?? []) {
+      const target =
+        resolution.kind === "note" ? index.get(resolution.note.file) : resolution.kind === "asset" ? undefined : index.get(`missing:${occurrence.syntax.target.note.toLowerCase()}`);
+      if (target !== undefined && target !== index.get(note.file)) links.push({ source: index.get(note.file)!, target });
+    }
+  }
+  // d3 replaces the indices of the links it is given by the nodes themselves: it gets its own copy.
+  forceSimulation(nodes)
+    .force("link", forceLink(links.map((l) => ({ ...l }))).distance(40))
+    .force("charge", forceManyBody().strength(-60))
+    .force("collide", forceCollide(8))
+    .force("centre", forceCenter(0, 0))
+    .stop()
+    .tick(nodes.length > 2000 ? 80 : 250);
+  const xs = nodes.map((n) => n.x ?? 0);
+  const ys = nodes.map((n) => n.y ?? 0);
+  const [minX, minY] = [Math.min(...xs, 0) - 20, Math.min(...ys, 0) - 20];
+  const width = round(Math.max(...xs, 0) + 20 - minX);
+  const height = round(Math.max(...ys, 0) + 20 - minY);
+  const at = (n: SimNode) => ({ x: round((n.x ?? 0) - minX), y: round((n.y ?? 0) - minY) });
+  return {
+    width,
+    height,
+    nodes: nodes.map((n) => ({ title: n.title, ...(n.url ? { url: n.url } : {}), current: false, ...at(n) })),
+    edges: links.map(({ source, target }) => {
+      const a = at(nodes[source]!);
+      const b = at(nodes[target]!);
+      return { x1: a.x, y1: a.y, x2: b.x, y2: b.y };
+    }),
+  };
+}

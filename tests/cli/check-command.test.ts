@@ -1,0 +1,314 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixtureDir, lines } from "../helpers.js";
+import { ROOT, runCommand, type Run } from "./run-command.js";
+
+/** `npm run check -- <args…>`, run from the project root. */
+function check(...args: string[]): Promise<Run> {
+  return runCommand(["src/cli/check.ts", ...args]);
+}
+
+/** The vaults are passed as absolute paths; the report shows them relative to where the command runs. */
+const WARNINGS = "tests/fixtures/check-warnings-vault";
+const ERRORS = "tests/fixtures/check-errors-vault";
+const CLEAN = "tests/fixtures/check-clean-vault";
+const BUGS = "tests/fixtures/check-bugs-vault";
+
+const ORPHAN =
+  "Aucune note publiée ne mène à cette note : les lecteurs ne la trouveront que par la recherche ou l'accueil. Ajoutez-lui un lien depuis une note voisine.";
+const EMPTY = "La note est vide : elle sera publiée sans texte. Écrivez son contenu, ou mettez « draft: true » dans son en-tête en attendant.";
+const untitled = (name: string) =>
+  `La note n'a pas de titre : le nom du fichier, « ${name} », en tient lieu. Commencez le texte par une ligne « # Titre de la note ».`;
+
+/** Every warning and information code, once or twice each, in the order the command must print them. */
+const WARNING_LINES = [
+  `${WARNINGS}/Accueil du musée.md:4:1  avertissement  note-sans-titre  ${untitled("Accueil du musée")}`,
+  `${WARNINGS}/Archives.md:1:1  info  note-orpheline  ${ORPHAN}`,
+  `${WARNINGS}/Collections.md:3:1  avertissement  tag-commentaire  « tags: #collection #musée » est lu comme un commentaire YAML : le « # » efface la suite de la ligne. Le tag a été récupéré, mais écrivez plutôt « tags: [collection, musée] ».`,
+  `${WARNINGS}/Isolée.md:1:1  info  note-orpheline  ${ORPHAN}`,
+  `${WARNINGS}/Numérisation.md:1:1  avertissement  alias-en-double  L'alias « Inventaire » est aussi le nom de la note « Inventaire.md » : [[Inventaire]] mènera à cette autre note. Choisissez un autre alias.`,
+  `${WARNINGS}/Page blanche.md:1:1  avertissement  note-vide  ${EMPTY}`,
+  `${WARNINGS}/Photothèque.md:1:1  avertissement  alias-en-double  L'alias « Photos » est aussi un alias de « Numérisation.md » : [[Photos]] est ambigu. Gardez cet alias sur une seule note.`,
+  `${WARNINGS}/Récolement.md:1:1  avertissement  titre-en-double  « Inventaire des collections » est déjà le titre de « Inventaire.md » : les lecteurs ne pourront pas distinguer les deux notes. Donnez-leur des titres différents.`,
+  `${WARNINGS}/Sans titre.md:4:1  avertissement  note-sans-titre  ${untitled("Sans titre")}`,
+  `${WARNINGS}/Sommaire.md:7:3  avertissement  section-introuvable  La section « Ateliers pour enfants » n'existe pas dans « Médiation.md » : le lien [[Médiation#Ateliers pour enfants]] mène au début de la note. Corrigez le titre de section après « # ».`,
+  `${WARNINGS}/Sommaire.md:8:3  avertissement  bloc-introuvable  Le bloc « ^citation » n'existe pas dans « Médiation.md » : le lien [[Médiation#^citation]] mène au début de la note.`,
+  `${WARNINGS}/Sommaire.md:9:3  avertissement  lien-ambigu  Le lien [[Fiche technique]] peut désigner plusieurs notes : « Salles/Fiche technique.md », « Réserves/Fiche technique.md ». Il mène à « Salles/Fiche technique.md » ; écrivez le chemin complet, par exemple [[Salles/Fiche technique]], pour choisir.`,
+  `${WARNINGS}/Sommaire.md:11:3  avertissement  lien-vers-brouillon  Le lien [[Projet de site]] mène à « Brouillon/Projet de site.md », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.`,
+  `${WARNINGS}/Sommaire.md:12:3  avertissement  lien-vers-brouillon  Le lien [[Exposition temporaire]] mène à « Exposition temporaire.md », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.`,
+  `${WARNINGS}/Sommaire.md:13:3  info  note-a-venir  Le lien [[Charte graphique]] mène à une note qui reste à écrire ; il s'affiche comme « note à venir ».`,
+  `${WARNINGS}/Sommaire.md:14:19  avertissement  fichier-introuvable  Le fichier de [[programme.pdf]] est introuvable dans le dossier des notes. Ajoutez-le au dossier, ou corrigez son nom.`,
+  `${WARNINGS}/Sommaire.md:15:17  avertissement  integration-introuvable  ![[absent.png]] intègre « absent.png », qui n'existe pas dans le dossier des notes : rien ne s'affiche à sa place. Ajoutez ce fichier ou cette note, ou corrigez son nom.`,
+  `${WARNINGS}/Sommaire.md:16:3  avertissement  integration-introuvable  ![[Note absente]] intègre « Note absente », qui n'existe pas dans le dossier des notes : rien ne s'affiche à sa place. Ajoutez ce fichier ou cette note, ou corrigez son nom.`,
+  `${WARNINGS}/Vide.md:1:1  avertissement  note-vide  ${EMPTY}`,
+];
+const WARNING_SUMMARY = "17 notes vérifiées : 0 erreur, 16 avertissements, 3 informations.";
+
+/** Every build-blocking code, plus lien-casse, the one error that does not stop the build. */
+const ERROR_LINES = [
+  `${ERRORS}/Crochet.md:3:7  erreur  yaml-invalide  L'en-tête YAML est illisible à la ligne « tags: [musée, collection ». Le « [ » ouvert ici n'est jamais refermé. Ajoutez « ] » à la fin de la valeur, par exemple : tags: [question, ressource].`,
+  `${ERRORS}/Deux-points.md:3:8  erreur  yaml-invalide  L'en-tête YAML est illisible à la ligne « title: Musée : mode d'emploi ». La valeur contient « : » suivi d'un espace. Mettez toute la valeur entre guillemets, par exemple : titre: "Musée : mode d'emploi".`,
+  `${ERRORS}/Été.md:1:1  erreur  url-en-double  « Été.md » et « ete.md » seraient publiées à la même adresse /ete/. Renommez l'une des deux notes ou donnez-lui un permalink.`,
+  `${ERRORS}/Évasion.md:3:1  erreur  permalink-invalide  Le permalink « /../../x/ » sort du site. Écrivez une adresse comme « /ma-note/ », sans « .. » ni « \\ ».`,
+  `${ERRORS}/Guillemet.md:2:8  erreur  yaml-invalide  L'en-tête YAML est illisible à la ligne « title: "Le musée ». Le guillemet " ouvert ici n'est jamais refermé. Ajoutez " à la fin de la valeur.`,
+  `${ERRORS}/Liste.md:2:1  erreur  en-tete-pas-un-objet  L'en-tête doit être une suite de champs « nom: valeur » (par exemple « tags: question »), pas une liste ni un texte seul.`,
+  `${ERRORS}/Non fermé.md:1:1  erreur  yaml-non-ferme  L'en-tête ouvert par « --- » n'est jamais fermé. Ajoutez une ligne « --- » à la fin de l'en-tête, avant le texte de la note.`,
+  `${ERRORS}/Page d'accueil.md:3:1  erreur  url-en-double  L'adresse / est déjà celle de la page « Accueil » du site. Renommez la note ou donnez-lui un permalink.`,
+  `${ERRORS}/Recherche.md:1:1  erreur  url-en-double  L'adresse /recherche/ est déjà celle de la page « Recherche » du site. Renommez la note ou donnez-lui un permalink.`,
+  `${ERRORS}/Sommaire.md:13:25  erreur  lien-casse  Le lien [[Inventaie]] ne mène à aucune note. Vouliez-vous dire « Inventaire » ?`,
+  `${ERRORS}/Sommaire.md:14:22  erreur  lien-casse  Le lien [[Salle 3]] ne mène à aucune note. Vouliez-vous dire l'une de ces notes : « Salle 1 », « Salle 2 » ?`,
+  `${ERRORS}/Tabulation.md:5:1  erreur  yaml-invalide  L'en-tête YAML est illisible à la ligne « - collection ». Une tabulation y sert de retrait : YAML n'accepte que des espaces. Remplacez la tabulation par deux espaces.`,
+];
+const ERROR_SUMMARY = "15 notes vérifiées : 12 erreurs, 0 avertissement, 0 information.";
+
+const ALL_CODES = [
+  "yaml-invalide",
+  "yaml-non-ferme",
+  "en-tete-pas-un-objet",
+  "tag-commentaire",
+  "url-en-double",
+  "permalink-invalide",
+  "lien-casse",
+  "note-a-venir",
+  "section-introuvable",
+  "bloc-introuvable",
+  "lien-ambigu",
+  "lien-vers-brouillon",
+  "fichier-introuvable",
+  "integration-introuvable",
+  "titre-en-double",
+  "alias-en-double",
+  "note-vide",
+  "note-sans-titre",
+  "note-orpheline",
+];
+
+interface Finding {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly level: string;
+  readonly code: string;
+}
+
+/** Reads back "<dir>/<file>:<line>:<column>  <level>  <code>  <message>"; the file name may hold ":" or spaces. */
+function parseLine(text: string): Finding {
+  const match = /^(.+?\.md):(\d+):(\d+) {2}(\S+) {2}(\S+) {2}\S/.exec(text);
+  if (!match) throw new Error(`not a report line: ${text}`);
+  return { file: match[1]!, line: Number(match[2]), column: Number(match[3]), level: match[4]!, code: match[5]! };
+}
+
+/** The report lines of stdout, without the summary. */
+function reportLines(run: Run): string[] {
+  return run.stdout.split("\n").slice(0, -2);
+}
+
+interface JsonReport {
+  readonly notes: number;
+  readonly problems: readonly { level: string; code: string; file: string; line: number; column: number; message: string }[];
+  readonly ok: boolean;
+}
+
+/** The JSON problems as the text report would print them, to compare with the expected lines. */
+function asLines(report: JsonReport, shownDir: string): string[] {
+  return report.problems.map((p) => `${shownDir}/${p.file}:${p.line}:${p.column}  ${p.level}  ${p.code}  ${p.message}`);
+}
+
+describe("npm run check", () => {
+  describe("on a vault with only warnings and information", () => {
+    let run: Run;
+    beforeAll(async () => {
+      run = await check("--notes", fixtureDir("check-warnings-vault"));
+    });
+
+    it("prints one exact French line per finding, then the summary, and exits 0", () => {
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toBe(lines(...WARNING_LINES, WARNING_SUMMARY));
+      expect(run.code).toBe(0);
+    });
+
+    it("sorts the lines by file (French order) then by line and column", () => {
+      const found = reportLines(run).map(parseLine);
+      expect(found).toHaveLength(WARNING_LINES.length);
+      for (let i = 1; i < found.length; i++) {
+        const a = found[i - 1]!;
+        const b = found[i]!;
+        const order = a.file.localeCompare(b.file, "fr") || a.line - b.line || a.column - b.column;
+        expect(order, `${a.file}:${a.line}:${a.column} before ${b.file}:${b.line}:${b.column}`).toBeLessThanOrEqual(0);
+      }
+      // Several findings in one file are ordered by line, not by code or level.
+      expect(found.filter((f) => f.file.endsWith("/Sommaire.md")).map((f) => f.line)).toEqual([7, 8, 9, 11, 12, 13, 14, 15, 16]);
+    });
+
+    it("reports no error, so that the build would go on", () => {
+      expect(reportLines(run).map(parseLine).filter((f) => f.level === "erreur")).toEqual([]);
+    });
+
+    it("fails with --strict: exit 1, same report", async () => {
+      const strict = await check("--notes", fixtureDir("check-warnings-vault"), "--strict");
+      expect(strict.stdout).toBe(run.stdout);
+      expect(strict.stderr).toBe("");
+      expect(strict.code).toBe(1);
+    });
+
+    it("writes the same findings as JSON with --json: { notes, problems, ok }", async () => {
+      const json = await check("--notes", fixtureDir("check-warnings-vault"), "--json");
+      expect(json.code).toBe(0);
+      expect(json.stderr).toBe("");
+      const report = JSON.parse(json.stdout) as JsonReport;
+      expect(Object.keys(report).sort()).toEqual(["notes", "ok", "problems"]);
+      expect(report.notes).toBe(17);
+      expect(report.ok).toBe(true);
+      for (const problem of report.problems) {
+        expect(Object.keys(problem).sort()).toEqual(["code", "column", "file", "level", "line", "message"]);
+      }
+      expect(asLines(report, WARNINGS)).toEqual(WARNING_LINES);
+      // The file is the path inside the vault, not the folder as shown in the text report.
+      expect(report.problems[0]).toMatchObject({ level: "avertissement", code: "note-sans-titre", file: "Accueil du musée.md", line: 4, column: 1 });
+    });
+
+    it("says ok: false in JSON with --strict, and exits 1", async () => {
+      const json = await check("--json", "--strict", "--notes", fixtureDir("check-warnings-vault"));
+      expect(json.code).toBe(1);
+      const report = JSON.parse(json.stdout) as JsonReport;
+      expect(report.ok).toBe(false);
+      expect(report.problems).toHaveLength(WARNING_LINES.length);
+    });
+  });
+
+  describe("on a vault with errors", () => {
+    let run: Run;
+    beforeAll(async () => {
+      run = await check("--notes", fixtureDir("check-errors-vault"));
+    });
+
+    it("prints one exact French line per error, then the summary, and exits 1", () => {
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toBe(lines(...ERROR_LINES, ERROR_SUMMARY));
+      expect(run.code).toBe(1);
+    });
+
+    it("shows the notes folder as given, relative to the project root", async () => {
+      const relative = await check("--notes", ERRORS);
+      expect(relative.stdout).toBe(run.stdout);
+      expect(relative.code).toBe(1);
+    });
+
+    it("says ok: false in JSON, with every problem an error", async () => {
+      const json = await check("--notes", fixtureDir("check-errors-vault"), "--json");
+      expect(json.code).toBe(1);
+      const report = JSON.parse(json.stdout) as JsonReport;
+      expect(report.notes).toBe(15);
+      expect(report.ok).toBe(false);
+      expect(asLines(report, ERRORS)).toEqual(ERROR_LINES);
+      expect(new Set(report.problems.map((p) => p.level))).toEqual(new Set(["erreur"]));
+    });
+
+    it("only reports the notes named after the options, still reading the whole vault", async () => {
+      const only = await check("--notes", ERRORS, `${ERRORS}/Crochet.md`, `${ERRORS}/Sommaire.md`);
+      expect(only.stdout).toBe(
+        lines(
+          ERROR_LINES[0]!,
+          ...ERROR_LINES.filter((l) => l.startsWith(`${ERRORS}/Sommaire.md:`)),
+          "15 notes vérifiées : 3 erreurs, 0 avertissement, 0 information.",
+        ),
+      );
+      expect(only.code).toBe(1);
+    });
+  });
+
+  it("covers every finding code across the two vaults", () => {
+    const codes = new Set([...WARNING_LINES, ...ERROR_LINES].map((l) => parseLine(l).code));
+    expect([...codes].sort()).toEqual([...ALL_CODES].sort());
+  });
+
+  describe("on a vault without any problem", () => {
+    it("prints only the summary and exits 0, even with --strict", async () => {
+      for (const strict of [[], ["--strict"]]) {
+        const run = await check("--notes", fixtureDir("check-clean-vault"), ...strict);
+        expect(run.stdout).toBe(lines("2 notes vérifiées : 0 erreur, 0 avertissement, 0 information."));
+        expect(run.stderr).toBe("");
+        expect(run.code).toBe(0);
+      }
+    });
+
+    it("gives an empty problem list and ok: true in JSON", async () => {
+      const run = await check("--json", "--notes", CLEAN);
+      expect(JSON.parse(run.stdout)).toEqual({ notes: 2, problems: [], ok: true });
+      expect(run.code).toBe(0);
+    });
+  });
+
+  describe("when the check cannot run", () => {
+    it("exits 2 with a French message when the notes folder does not exist", async () => {
+      const run = await check("--notes", "tests/fixtures/check-dossier-absent");
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(
+        lines(`Le dossier de notes « ${path.join(ROOT, "tests", "fixtures", "check-dossier-absent")} » est introuvable. Indiquez-le avec --notes <dossier>.`),
+      );
+    });
+
+    it("exits 2 on an unknown option, naming it and showing the usage", async () => {
+      const run = await check("--notes", fixtureDir("check-clean-vault"), "--inconnue");
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain("--inconnue");
+      expect(run.stderr).toContain("Usage : npm run check -- [--notes <dossier>] [--strict] [--json] [note.md…]\n");
+      expect(run.stderr).toContain("  --strict           échoue aussi sur les avertissements\n");
+    });
+
+    it("exits 2 when --notes has no value", async () => {
+      const run = await check("--notes");
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain("Usage : npm run check");
+    });
+  });
+
+  /**
+   * Findings that contradict their own message. Each note of the vault shows one; the lines expected are the
+   * right ones, not what the command prints today: these tests fail until the bugs are fixed.
+   */
+  describe("on notes where a finding contradicts its own message (known bugs)", () => {
+    let run: Run;
+    beforeAll(async () => {
+      run = await check("--notes", fixtureDir("check-bugs-vault"));
+    });
+    const linesOf = (file: string) => reportLines(run).filter((l) => l.startsWith(`${BUGS}/${file}:`));
+
+    it("yaml-invalide: points at an unquoted « : » on the first line of the header, not at the next line", () => {
+      expect(linesOf("Deux-points en tête.md")).toEqual([
+        `${BUGS}/Deux-points en tête.md:2:8  erreur  yaml-invalide  L'en-tête YAML est illisible à la ligne « title: Musée : mode d'emploi ». La valeur contient « : » suivi d'un espace. Mettez toute la valeur entre guillemets, par exemple : titre: "Musée : mode d'emploi".`,
+      ]);
+    });
+
+    it("yaml-invalide: does not blame a valid quoted value followed by a comment for an unclosed « [ » below it", () => {
+      expect(linesOf("Commentaire.md")).toEqual([
+        `${BUGS}/Commentaire.md:3:7  erreur  yaml-invalide  L'en-tête YAML est illisible à la ligne « tags: [musée, collection ». Le « [ » ouvert ici n'est jamais refermé. Ajoutez « ] » à la fin de la valeur, par exemple : tags: [question, ressource].`,
+      ]);
+    });
+
+    it("yaml-non-ferme: a header ended by « ... » is never closed for the build, which only knows « --- »", () => {
+      expect(linesOf("Points.md")).toEqual([
+        `${BUGS}/Points.md:1:1  erreur  yaml-non-ferme  L'en-tête ouvert par « --- » n'est jamais fermé. Ajoutez une ligne « --- » à la fin de l'en-tête, avant le texte de la note.`,
+      ]);
+    });
+
+    it("url-en-double: a permalink /recherche/index.html is the search page's address too", () => {
+      expect(linesOf("Doublon.md")).toEqual([
+        `${BUGS}/Doublon.md:2:1  erreur  url-en-double  L'adresse /recherche/index.html est déjà celle de la page « Recherche » du site. Renommez la note ou donnez-lui un permalink.`,
+      ]);
+    });
+
+    it("tag-commentaire: « tags: # à compléter » is a real YAML comment, not tags", () => {
+      expect(linesOf("Tags à compléter.md")).toEqual([`${BUGS}/Tags à compléter.md:4:1  avertissement  note-sans-titre  ${untitled("Tags à compléter")}`]);
+    });
+
+    it("note-a-venir: [[Web 2.0]] names a note to write, not a file", () => {
+      expect(linesOf("Web.md")).toEqual([
+        `${BUGS}/Web.md:3:15  info  note-a-venir  Le lien [[Web 2.0]] mène à une note qui reste à écrire ; il s'affiche comme « note à venir ».`,
+      ]);
+    });
+  });
+});
