@@ -75,7 +75,7 @@ export async function gardenRenderer(fixture: string): Promise<GardenRenderer> {
 /** The note renderer for a vault already read (or built with memoryVault), whose notes live under `notesDir`. */
 export function rendererOf(vault: Vault, notesDir: string): GardenRenderer {
   const graph = buildLinkGraph(vault, { reservedUrls: new Map() });
-  const md = createMarkdownLibrary(gardenLinks(graph, notesDir));
+  const md = createMarkdownLibrary(gardenLinks(graph, notesDir), "www.museumxtd.ch");
   const renderAs = (file: string, markdown: string): string => {
     const env: GardenEnv = { page: { inputPath: path.join(notesDir, file) } };
     return md.render(markdown, env);

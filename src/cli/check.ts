@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { SITE_PAGE_URLS } from "../eleventy-plugin/site-pages.js";
+import { reservedUrls } from "../eleventy-plugin/reserved-urls.js";
 import { buildLinkGraph } from "../link-graph/link-graph.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { toVaultPath } from "../vault-scan/paths.js";
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
   const site = JSON.parse(await readFile(path.join(projectRoot, "_data", "site.json"), "utf8")) as { name: string };
   const vault = await readVault(notesDir, { siteName: site.name });
   const only = new Set(positionals.map((file) => toVaultPath(path.relative(notesDir, path.resolve(file)))));
-  const problems = buildLinkGraph(vault, { reservedUrls: SITE_PAGE_URLS }).problems.filter((p) => only.size === 0 || only.has(p.file));
+  const problems = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) }).problems.filter((p) => only.size === 0 || only.has(p.file));
   const failing = problems.some((p) => p.level === "erreur" || (args.strict === true && p.level === "avertissement"));
 
   if (args.json) {

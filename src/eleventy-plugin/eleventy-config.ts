@@ -14,8 +14,20 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
   addPassthroughCopy(copy: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
-  setDynamicPermalinks(enabled: boolean): void;
+  addPlugin(plugin: (eleventyConfig: never, options?: never) => unknown, options?: Record<string, unknown>): void;
+  /** Globs Eleventy never reads as templates; virtual templates are not matched against them. */
+  readonly ignores: Set<string>;
+  readonly frontMatterParsingOptions: { readonly engines: Readonly<Record<string, FrontMatterEngine>> };
+  setFrontMatterParsingOptions(options: { engines: Record<string, FrontMatterEngine> }): void;
+  setDataFileSuffixes(suffixes: string[]): void;
 }
+
+/** What gray-matter hands a front-matter engine; Eleventy adds the template's path. */
+export interface FrontMatterContext {
+  readonly filePath?: string;
+}
+
+export type FrontMatterEngine = ((text: string, context: FrontMatterContext) => unknown) | { parse(text: string, context: FrontMatterContext): unknown };
 
 export interface EleventyEventArgs {
   readonly directories: { readonly output: string; readonly input: string };
@@ -25,4 +37,5 @@ export interface EleventyEventArgs {
 export interface EleventyData {
   readonly page: { readonly inputPath: string; readonly url?: string | false };
   readonly permalink?: unknown;
+  readonly dynamicPermalink?: unknown;
 }

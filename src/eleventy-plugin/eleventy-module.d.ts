@@ -13,3 +13,8 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
   }
 }
+
+/** The feed plugin adds the filters the Atom template uses: absoluteUrl, dateToRfc3339… */
+declare module "@11ty/eleventy-plugin-rss" {
+  export function rssPlugin(eleventyConfig: never, options?: never): void;
+}

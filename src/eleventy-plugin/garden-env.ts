@@ -10,6 +10,8 @@ export interface GardenEnv {
   readonly gardenSource?: VaultPath;
   /** The notes being embedded, outermost first, to stop embed cycles. */
   readonly gardenEmbeds?: readonly VaultPath[];
+  /** What is left of the page's embed budget, shared by all its embeds, however deep. */
+  readonly gardenEmbedBudget?: { left: number };
 }
 
 /** What the markdown rules need from the link graph of the current build. */
@@ -20,3 +22,9 @@ export interface GardenLinks {
 
 /** How deep embeds may nest: deep enough for any real note, shallow enough that a 50-note chain stays small. */
 export const MAX_EMBED_DEPTH = 5;
+
+/**
+ * How much embedded text one page may hold, in characters, each embed counting for at least a hundredth of it:
+ * ten notes that each embed the next ten times, five deep, would otherwise copy the last one 100,000 times.
+ */
+export const EMBED_BUDGET = 1_000_000;

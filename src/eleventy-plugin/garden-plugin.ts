@@ -3,17 +3,23 @@ import { fileURLToPath } from "node:url";
 import { buildLinkGraph, type LinkGraph } from "../link-graph/link-graph.js";
 import { BUILD_BLOCKING_CODES } from "../link-graph/problems.js";
 import { resolveLink } from "../link-graph/resolve-link.js";
+import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { copyAssets } from "../site-output/copy-assets.js";
+import { writePreviews } from "../site-output/write-previews.js";
 import type { Note } from "../vault-scan/note.js";
 import { toVaultPath, type VaultPath } from "../vault-scan/paths.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { readVault, type Vault } from "../vault-scan/read-vault.js";
 import type { EleventyConfig, EleventyData } from "./eleventy-config.js";
 import type { GardenEnv, GardenLinks } from "./garden-env.js";
+import { confineEleventyToNotes } from "./eleventy-input.js";
+import { globalGraph } from "./graph-layout.js";
 import { createMarkdownLibrary } from "./markdown-library.js";
 import { homeGroups, missingNotes, noteView } from "./note-views.js";
 import type { SiteSettings } from "./site-settings.js";
-import { addSitePages, SITE_PAGE_URLS } from "./site-pages.js";
+import { addSitePages } from "./site-pages.js";
+import { addBrowsePages } from "./browse-pages.js";
+import { reservedUrls } from "./reserved-urls.js";
 
 
 /** Stops the build on problems that would publish a wrong site; carries them to the build command's report. */
@@ -64,25 +70,32 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     notesDir = path.resolve(directories.input);
     sourceFiles.clear();
     vault = await readVault(notesDir, { siteName: site.name });
-    graph = buildLinkGraph(vault, { reservedUrls: SITE_PAGE_URLS });
+    graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
     await eleventyConfig.emit(GRAPH_EVENT, graph);
     const blocking = graph.problems.filter((p) => p.level === "erreur" && BUILD_BLOCKING_CODES.has(p.code));
     if (blocking.length > 0) throw new GardenBuildError(blocking);
+    // Laid out here rather than on first use in a template, where Eleventy would flag it as a slow global.
+    globalGraph(graph);
   });
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (vault) await copyAssets(directories.output, vault.assetSources);
+    await writePreviews(directories.output, current());
   });
 
-  eleventyConfig.setLibrary("md", createMarkdownLibrary(links));
-  // Drafts, notes under "Brouillon" and anything the scan did not take are never rendered.
+  eleventyConfig.setLibrary("md", createMarkdownLibrary(links, new URL(site.url).host));
+  confineEleventyToNotes(eleventyConfig, () => notesDir, noteOfInput);
+  // Drafts, notes under "Brouillon" and anything the scan did not take are never rendered. The others are rendered
+  // from the body the scan read, whatever gray-matter made of an odd first line or line ending; an empty string
+  // would leave gray-matter's reading in place.
   eleventyConfig.addPreprocessor("garden-unpublished", "md", (data: EleventyData) => {
     const note = noteOfInput(data.page.inputPath);
-    return note && !note.unpublished ? undefined : false;
+    return note && !note.unpublished ? note.outline.lines.join("\n") || " " : false;
   });
-  eleventyConfig.setDynamicPermalinks(false);
   eleventyConfig.addGlobalData("layout", "layouts/post.njk");
   eleventyConfig.addGlobalData("eleventyComputed", {
     permalink: (data: EleventyData) => noteOfInput(data.page.inputPath)?.url ?? data.permalink,
+    // A "{{" in a note's permalink is text, like everywhere else in notes.
+    dynamicPermalink: (data: EleventyData) => (noteOfInput(data.page.inputPath) ? false : data.dynamicPermalink),
   });
 
   eleventyConfig.addFilter("gardenNote", (inputPath: string) => {
@@ -92,6 +105,8 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   eleventyConfig.addNunjucksGlobal("gardenHomeGroups", () => homeGroups(current()));
   eleventyConfig.addNunjucksGlobal("gardenMissingNotes", () => missingNotes(current()));
   addSitePages(eleventyConfig);
+  addBrowsePages(eleventyConfig, current);
+  eleventyConfig.addPlugin(rssPlugin);
 
   // Eleventy's watcher follows only .js imports: watch the TypeScript sources so edits rebuild too.
   eleventyConfig.addWatchTarget(SOURCE_DIR);

@@ -89,7 +89,22 @@ export function localGraph(graph: LinkGraph, note: Note, limit = 24): GraphView 
     }
   }
   const nodes = [...placed].map((n) => ({ title: n.title, url: hrefOf(n.url), current: n === note, ...position.get(n)! }));
-  return { width: size, height: size, nodes, edges };
+  return cropped(nodes, edges);
+}
+
+/** Shrinks the drawing to its nodes, with room around them for labels, so a small graph is not lost in blank space. */
+function cropped(nodes: GraphNodeView[], edges: GraphEdgeView[]): GraphView {
+  const margin = { x: 90, top: 20, bottom: 30 };
+  const minX = Math.min(...nodes.map((n) => n.x)) - margin.x;
+  const minY = Math.min(...nodes.map((n) => n.y)) - margin.top;
+  const width = round(Math.max(...nodes.map((n) => n.x)) + margin.x - minX);
+  const height = round(Math.max(...nodes.map((n) => n.y)) + margin.bottom - minY);
+  return {
+    width,
+    height,
+    nodes: nodes.map((n) => ({ ...n, x: round(n.x - minX), y: round(n.y - minY) })),
+    edges: edges.map((e) => ({ x1: round(e.x1 - minX), y1: round(e.y1 - minY), x2: round(e.x2 - minX), y2: round(e.y2 - minY) })),
+  };
 }
 
 interface SimNode extends SimulationNodeDatum {
@@ -97,8 +112,19 @@ interface SimNode extends SimulationNodeDatum {
   readonly url?: string;
 }
 
-/** Every published note and every note still to be written, laid out by a force simulation run at build time. */
+const globalCache = new WeakMap<LinkGraph, GraphView>();
+
+/** Every published note and every note still to be written, laid out by a force simulation run once per build. */
 export function globalGraph(graph: LinkGraph): GraphView {
+  let view = globalCache.get(graph);
+  if (!view) {
+    view = layOutGlobalGraph(graph);
+    globalCache.set(graph, view);
+  }
+  return view;
+}
+
+function layOutGlobalGraph(graph: LinkGraph): GraphView {
   const nodes: SimNode[] = graph.published.map((n) => ({ title: n.title, url: hrefOf(n.url) }));
   const index = new Map<string, number>(graph.published.map((n, i) => [n.file, i]));
   for (const missing of graph.missing) {
@@ -106,11 +132,16 @@ export function globalGraph(graph: LinkGraph): GraphView {
     nodes.push({ title: missing.name });
   }
   const links: { source: number; target: number }[] = [];
+  // One edge per pair of notes, however many times one links to the other: a note with 10,000 links drew 10,000 lines.
+  const drawn = new Set<string>();
   for (const note of graph.published) {
     for (const { resolution, occurrence } of graph.outgoing.get(note.file) ?? []) {
       const target =
         resolution.kind === "note" ? index.get(resolution.note.file) : resolution.kind === "asset" ? undefined : index.get(`missing:${occurrence.syntax.target.note.toLowerCase()}`);
-      if (target !== undefined && target !== index.get(note.file)) links.push({ source: index.get(note.file)!, target });
+      const source = index.get(note.file)!;
+      if (target === undefined || target === source || drawn.has(`${source}>${target}`)) continue;
+      drawn.add(`${source}>${target}`);
+      links.push({ source, target });
     }
   }
   // d3 replaces the indices of the links it is given by the nodes themselves: it gets its own copy.

@@ -6,16 +6,18 @@ import type { GardenEnv } from "./garden-env.js";
 /**
  * Gives each heading the id the resolver expects for "[[Note#Heading]]": the scanner computes ids with the same
  * plainText + HeadingSlugger on the same raw heading text, in the same order. Embedded notes get no ids, so a
- * page never holds the same id twice.
+ * page never holds the same id twice. Headings are text, as the page titles made from them are: HTML typed in a
+ * heading ("# La balise <script>") shows as written instead of running.
  */
 export function headingIdsPlugin(md: MarkdownIt): void {
   md.core.ruler.after("inline", "garden_heading_ids", (state) => {
-    if ((state.env as GardenEnv).gardenEmbeds?.length) return;
+    const embedded = Boolean((state.env as GardenEnv).gardenEmbeds?.length);
     const slugger = new HeadingSlugger();
     state.tokens.forEach((token, i) => {
       if (token.type !== "heading_open") return;
       const inline = state.tokens[i + 1];
-      token.attrSet("id", slugger.next(plainText(inline?.content ?? "")));
+      for (const child of inline?.children ?? []) if (child.type === "html_inline") child.type = "text";
+      if (!embedded) token.attrSet("id", slugger.next(plainText(inline?.content ?? "")));
     });
   });
 }

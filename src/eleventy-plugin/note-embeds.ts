@@ -1,13 +1,13 @@
 import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
 import type { Note } from "../vault-scan/note.js";
-import { MAX_EMBED_DEPTH, type GardenEnv, type GardenLinks } from "./garden-env.js";
+import { EMBED_BUDGET, MAX_EMBED_DEPTH, type GardenEnv, type GardenLinks } from "./garden-env.js";
 import type { NoteEmbedMeta } from "./wikilink-rule.js";
 
 /**
  * Transcludes "![[Note]]" and "![[Note#Section]]" when the embed stands alone in its paragraph: the paragraph
  * is replaced by the tokens of the embedded text, parsed with links resolving from the embedded note. An embed
- * inside a sentence, in a cycle, or nested too deep stays a plain link to the note.
+ * inside a sentence, in a cycle, nested too deep, or past the page's EMBED_BUDGET stays a plain link to the note.
  */
 export function noteEmbedsPlugin(md: MarkdownIt, links: GardenLinks): void {
   md.core.ruler.after("garden_heading_ids", "garden_note_embeds", (state) => {
@@ -17,13 +17,21 @@ export function noteEmbedsPlugin(md: MarkdownIt, links: GardenLinks): void {
     const outer = env.gardenEmbeds ?? [];
     if (outer.length >= MAX_EMBED_DEPTH) return;
     const embeds = [...outer, current.file];
-    for (let i = state.tokens.length - 3; i >= 0; i--) {
+    const budget = env.gardenEmbedBudget ?? { left: EMBED_BUDGET };
+    // In reading order, so that the budget goes to the first embeds of the page.
+    for (let i = 0; i + 2 < state.tokens.length; i++) {
       const meta = standaloneEmbed(state.tokens, i);
       if (!meta || embeds.includes(meta.embedOf.file)) continue;
       const { embedOf } = meta;
-      const childEnv: GardenEnv = { ...env, gardenSource: embedOf.file, gardenEmbeds: embeds };
-      const inner = md.parse(embeddedText(embedOf, meta.heading), childEnv);
-      state.tokens.splice(i, 3, ...wrap(state, embedOf, inner, state.tokens[i + 1]!.children!));
+      const text = embeddedText(embedOf, meta.heading);
+      const cost = Math.max(text.length, EMBED_BUDGET / 100);
+      if (cost > budget.left) continue;
+      budget.left -= cost;
+      const childEnv: GardenEnv = { ...env, gardenSource: embedOf.file, gardenEmbeds: embeds, gardenEmbedBudget: budget };
+      const wrapped = wrap(state, embedOf, md.parse(text, childEnv), state.tokens[i + 1]!.children!);
+      // Not splice(...wrapped): spreading a long token list as arguments overflows the stack.
+      state.tokens = state.tokens.slice(0, i).concat(wrapped, state.tokens.slice(i + 3));
+      i += wrapped.length - 1;
     }
   });
 }

@@ -5,7 +5,7 @@ import { hrefOf } from "../vault-scan/paths.js";
 import { slugify } from "../vault-scan/slug.js";
 import { localGraph } from "./graph-layout.js";
 import type { SiteSettings } from "./site-settings.js";
-import type { DateView, MissingNoteView, NoteGroupView, NoteLinkView, NoteView, TagLinkView, TagPageView, TocEntryView } from "./views.js";
+import type { DateView, MissingNoteView, NoteGroupView, NoteLinkView, NoteView, RecentNoteView, TagLinkView, TagPageView, TocEntryView } from "./views.js";
 
 /** Type tags: the kind of a note, shown as such and used to group the home page. "liens" marks resources in the existing vault. */
 const KIND_OF_TAG: Readonly<Record<string, "question" | "ressource">> = {
@@ -121,12 +121,12 @@ export function tagPages(graph: LinkGraph): TagPageView[] {
 }
 
 /** The most recently updated notes first, for the home page and the feed. */
-export function recentlyUpdated(graph: LinkGraph, count: number): (NoteLinkView & { updated: DateView })[] {
+export function recentlyUpdated(graph: LinkGraph, count: number): RecentNoteView[] {
   return graph.published
     .filter((n) => n.updated)
     .sort((a, b) => b.updated!.getTime() - a.updated!.getTime() || byFrenchTitle(a, b))
     .slice(0, count)
-    .map((n) => ({ ...linkView(n), updated: dateView(n.updated!) }));
+    .map((n) => ({ ...linkView(n), updated: dateView(n.updated!), timestamp: n.updated!.toISOString(), description: n.outline.summary }));
 }
 
 export function homeGroups(graph: LinkGraph): NoteGroupView[] {

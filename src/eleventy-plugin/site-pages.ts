@@ -20,6 +20,7 @@ const PAGES: readonly SitePage[] = [
   { url: asSiteUrl("/recherche/"), name: "Recherche", layout: "search" },
   { url: asSiteUrl("/notes-a-ecrire/"), name: "Notes à écrire", layout: "missing-notes", noindex: true },
   { url: asSiteUrl("/404.html"), name: "Page introuvable", layout: "not-found" },
+  { url: asSiteUrl("/accessibilite/"), name: "Déclaration d’accessibilité", layout: "accessibility" },
 ];
 
 /** The site's own pages by URL, with their French names: no note may take one of these URLs. */
@@ -29,7 +30,7 @@ export const SITE_PAGE_URLS: ReadonlyMap<SiteUrl, string> = new Map(PAGES.map((p
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ASSETS_DIR = path.join(PROJECT_ROOT, "_includes", "assets");
 
-/** Registers the home, search, "notes à écrire" and 404 pages, and copies the stylesheet and script to /assets/. */
+/** Registers the home, search, "notes à écrire", 404 and accessibility statement pages, and copies the stylesheet and scripts to /assets/. */
 export function addSitePages(eleventyConfig: SitePagesConfig): void {
   for (const page of PAGES) {
     eleventyConfig.addTemplate(`garden-pages/${page.layout}.njk`, "", {

@@ -67,3 +67,10 @@ export interface MissingNoteView {
   readonly name: string;
   readonly callers: readonly NoteLinkView[];
 }
+
+export interface RecentNoteView extends NoteLinkView {
+  readonly updated: DateView;
+  /** Full ISO time, for feeds and sitemaps. */
+  readonly timestamp: string;
+  readonly description: string;
+}

@@ -61,7 +61,7 @@ export function byFrenchTitle(a: Note, b: Note): number {
 export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
   const index = new NoteIndex(vault.notes, vault.assets);
   const typos = new TypoFinder(vault.notes);
-  const problems: Problem[] = [...vault.problems, ...siteProblems(vault.notes, options.reservedUrls)];
+  const problems: Problem[] = [...vault.problems, ...siteProblems(vault.notes, vault.assets, options.reservedUrls)];
   const outgoing = new Map<VaultPath, OutgoingLink[]>();
   const backlinkLists = new Map<VaultPath, Backlink[]>();
   const linkedPairs = new Set<string>();

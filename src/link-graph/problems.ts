@@ -1,6 +1,6 @@
 import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
 import type { Note } from "../vault-scan/note.js";
-import type { SiteUrl } from "../vault-scan/paths.js";
+import { isInDraftFolder, type SiteUrl, type VaultPath } from "../vault-scan/paths.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { targetText } from "../vault-scan/wikilink-syntax.js";
 import { looksLikeAttachment, type Resolution } from "./resolve-link.js";
@@ -11,6 +11,8 @@ export const BUILD_BLOCKING_CODES: ReadonlySet<string> = new Set([
   "yaml-invalide",
   "yaml-non-ferme",
   "en-tete-pas-un-objet",
+  "en-tete-mal-ouvert",
+  "nom-en-double",
   "url-en-double",
   "permalink-invalide",
 ]);
@@ -60,8 +62,11 @@ export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: 
   }
 }
 
-/** Problems of the site as a whole: two notes on one URL, a note on a URL the site uses, a permalink leaving the site. */
-export function siteProblems(notes: readonly Note[], reservedUrls: ReadonlyMap<SiteUrl, string>): Problem[] {
+/**
+ * Problems of the site as a whole: two notes on one URL, a note on a URL the site uses, a permalink leaving the site
+ * or naming no page, an attachment copied over a page.
+ */
+export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[], reservedUrls: ReadonlyMap<SiteUrl, string>): Problem[] {
   const problems: Problem[] = [];
   const owners = new Map<string, Note>();
   for (const note of notes) {
@@ -69,6 +74,11 @@ export function siteProblems(notes: readonly Note[], reservedUrls: ReadonlyMap<S
     const at = { file: note.file, line: note.permalinkLine ?? 1, column: 1 };
     if (!isSafePermalink(note.url)) {
       problems.push({ ...at, level: "erreur", code: "permalink-invalide", message: `Le permalink « ${note.url} » sort du site. Écrivez une adresse comme « /ma-note/ », sans « .. » ni « \\ ».` });
+      continue;
+    }
+    // Eleventy refuses to write a page to a path without extension ("/ma-note"); "?" and "#" are not part of a path.
+    if (!/(\/|\.html)$/i.test(note.url) || /[?#]/.test(note.url)) {
+      problems.push({ ...at, level: "erreur", code: "permalink-invalide", message: `Le permalink « ${note.url} » n'est pas l'adresse d'une page : il doit finir par « / » (ou « .html »), sans « ? » ni « # ». Écrivez par exemple « /ma-note/ ».` });
       continue;
     }
     const key = outputFileOf(note.url);
@@ -82,6 +92,17 @@ export function siteProblems(notes: readonly Note[], reservedUrls: ReadonlyMap<S
       problems.push({ ...at, level: "erreur", code: "url-en-double", message: `« ${note.file} » et « ${owner.file} » seraient publiées à la même adresse ${note.url}. Renommez l'une des deux notes ou donnez-lui un permalink.` });
     } else {
       owners.set(key, note);
+    }
+  }
+  // Attachments are copied after the pages are written: one at a page's place would replace it without a word.
+  for (const asset of assets) {
+    if (isInDraftFolder(asset)) continue;
+    const key = `/${asset}`.toLowerCase();
+    const page = owners.get(key);
+    const reserved = [...reservedUrls].find(([url]) => outputFileOf(url) === key)?.[1];
+    const taken = page ? `la page de la note « ${page.file} »` : reserved !== undefined ? `la page « ${reserved} » du site` : undefined;
+    if (taken !== undefined) {
+      problems.push({ file: asset, line: 1, column: 1, level: "erreur", code: "url-en-double", message: `Le fichier « ${asset} » serait copié à l'adresse /${asset}, où se trouve déjà ${taken}. Renommez ce fichier ou déplacez-le dans un autre dossier.` });
     }
   }
   return problems;

@@ -1,7 +1,7 @@
 import matter from "gray-matter";
 
 export interface FrontMatterError {
-  readonly code: "yaml-invalide" | "yaml-non-ferme" | "en-tete-pas-un-objet";
+  readonly code: "yaml-invalide" | "yaml-non-ferme" | "en-tete-pas-un-objet" | "en-tete-mal-ouvert";
   /** 1-based line and column in the whole file. */
   readonly line: number;
   readonly column: number;
@@ -30,7 +30,11 @@ const CLOSING = /(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/;
 
 /** Splits and parses the YAML front matter the way Eleventy does (gray-matter), never throwing. */
 export function readFrontMatter(source: string): FrontMatter {
-  const text = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const unmarked = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  // A lone "\r" (old Mac files) ends a line for Markdown and for editors, but gray-matter only closes on "\n".
+  const text = unmarked.replace(/\r(?!\n)/g, "\n");
+  const otherLanguage = otherLanguageFence(unmarked);
+  if (otherLanguage) return { data: {}, raw: "", body: text, bodyStartLine: 1, error: otherLanguage };
   if (!OPENING.test(text)) return { data: {}, raw: "", body: text, bodyStartLine: 1 };
   if (!CLOSING.test(text.slice(3))) {
     return {
@@ -66,9 +70,33 @@ export function readFrontMatter(source: string): FrontMatter {
     }
     return { data: data as Record<string, unknown>, raw: parsed.matter, body: parsed.content, bodyStartLine };
   } catch (error) {
+    if (error instanceof RangeError) {
+      // js-yaml recurses once per nested "[" or "{": tens of thousands of them exhaust the stack.
+      const message = "L'en-tête YAML imbrique trop de listes ou d'objets les uns dans les autres pour être lu. Une note n'a besoin que de champs « nom: valeur » : simplifiez-le.";
+      return { data: {}, raw: "", body: text, bodyStartLine: 1, error: { code: "yaml-invalide", line: 2, column: 1, message } };
+    }
     if (!isYamlException(error)) throw error;
     return { data: {}, raw: "", body: text, bodyStartLine: 1, error: yamlError(text, error) };
   }
+}
+
+/**
+ * gray-matter, hence Eleventy, reads a first line such as "---js" or "--- Notes" as a front matter in another
+ * language than YAML (JavaScript would even run at build time), where Obsidian sees no front matter at all. This
+ * mirrors gray-matter on the raw text, so that such a note stops the build before Eleventy reads it.
+ */
+function otherLanguageFence(text: string): FrontMatterError | undefined {
+  if (!text.startsWith("---") || text[3] === "-") return undefined;
+  const rest = text.slice(3);
+  const language = rest.slice(0, rest.search(/\r?\n/));
+  if (language.trim() === "") return undefined;
+  const after = rest.slice(language.length);
+  const close = after.indexOf("\n---");
+  if ((close === -1 ? after : after.slice(0, close)).replace(/^\s*#[^\n]+/gm, "").trim() === "") return undefined;
+  const message = language.includes("\r")
+    ? "Les lignes de la note finissent par un retour chariot seul (ancien format Mac) : le générateur du site ne trouverait pas la fin de l'en-tête. Enregistrez la note avec des fins de ligne ordinaires."
+    : `La note commence par « ---${language.trimEnd()} » : Obsidian n'y voit pas d'en-tête, mais le générateur du site lirait la suite comme un en-tête écrit en « ${language.trim()} ». Écrivez « --- » seul sur la première ligne pour ouvrir un en-tête, ou commencez la note par un autre texte.`;
+  return { code: "en-tete-mal-ouvert", line: 1, column: 1, message };
 }
 
 function isYamlException(error: unknown): error is YamlException {

@@ -1,10 +1,19 @@
 /** Front-matter fields as editors write them, read leniently: strings, lists, or missing. */
 
 export function stringList(value: unknown): string[] {
+  return collectStrings(value, new Set());
+}
+
+/**
+ * YAML anchors let one list hold the same list many times over ("billion laughs"): nine aliases nested eight deep
+ * make 43 million strings. Each list is read once; its repeats add nothing, as tags and aliases are kept once anyway.
+ */
+function collectStrings(value: unknown, seen: Set<unknown>): string[] {
   if (typeof value === "string") return [value];
   if (typeof value === "number") return [String(value)];
-  if (Array.isArray(value)) return value.flatMap(stringList);
-  return [];
+  if (!Array.isArray(value) || seen.has(value)) return [];
+  seen.add(value);
+  return value.flatMap((item) => collectStrings(item, seen));
 }
 
 /** "#Liens, stratégie" and ["liens", "#Stratégie"] both give ["liens", "stratégie"]. */

@@ -70,8 +70,21 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
   const permalink = data["permalink"];
   const url = typeof permalink === "string" && permalink.trim() !== "" ? asSiteUrl(permalink.trim()) : urlOfPath(file);
   const unpublished = unpublishedReason(file, data);
-  const date = data["date"] instanceof Date && !Number.isNaN(data["date"].getTime()) ? data["date"] : undefined;
+  const date = validDate(data["date"], frontMatter.raw);
   const permalinkLine = typeof permalink === "string" ? lineOfKey(frontMatter.raw, "permalink") : undefined;
+  if (data["date"] != null && !date) {
+    const line = lineOfKey(frontMatter.raw, "date");
+    // Quoted from the text: the value may be a YAML alias to a huge list.
+    const written = line === undefined ? "" : (frontMatter.raw.split(/\r\n|\r|\n/)[line - 1] ?? "").replace(/^date:\s*/, "").trim();
+    problems.push({
+      level: "avertissement",
+      code: "date-invalide",
+      file,
+      line: line ?? 1,
+      column: 1,
+      message: `« ${written} » n'est pas une date : elle est ignorée. Écrivez la date sous la forme « date: 2024-05-13 ».`,
+    });
+  }
 
   return {
     note: {
@@ -116,6 +129,17 @@ function unpublishedReason(file: VaultPath, data: Readonly<Record<string, unknow
   if (data["permalink"] === false) return "permalink-false";
   if (folderOf(file).split("/").some((segment) => segment.toLowerCase() === "brouillon")) return "brouillon-folder";
   return undefined;
+}
+
+/**
+ * The front-matter `date` when it is one. YAML reads "2024-13-45" as a date and JavaScript rolls it over to
+ * 14 February 2025: a date whose written day, month or year is not the one read is no date either.
+ */
+function validDate(value: unknown, rawYaml: string): Date | undefined {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) return undefined;
+  const written = /^date:\s*["']?(\d{4})-(\d{1,2})-(\d{1,2})/m.exec(rawYaml);
+  if (written && (Number(written[1]) !== value.getUTCFullYear() || Number(written[2]) !== value.getUTCMonth() + 1 || Number(written[3]) !== value.getUTCDate())) return undefined;
+  return value;
 }
 
 function lineOfKey(rawYaml: string, key: string): number | undefined {

@@ -43,6 +43,11 @@ export function folderOf(file: VaultPath): string {
   return cut === -1 ? "" : file.slice(0, cut);
 }
 
+/** Files under a "Brouillon" folder, at any depth, stay off the site: notes and attachments alike. */
+export function isInDraftFolder(file: VaultPath): boolean {
+  return folderOf(file).split("/").some((segment) => segment.toLowerCase() === "brouillon");
+}
+
 export function baseNameOf(file: VaultPath): string {
   return file.slice(file.lastIndexOf("/") + 1);
 }

@@ -2,7 +2,6 @@ import { defaultLabel, parseWikilinkAt } from "./wikilink-syntax.js";
 
 const SPECIAL = /[\\[!`<*_~=]/g;
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
-const MARKDOWN_LINK = /!?\[([^\]\n]*)\]\([^)\n]*\)/y;
 const BACKTICKS = /`+/y;
 const HTML_TAG = /<\/?[A-Za-z][^<>\n]*>/y;
 const EMPHASIS = /\*+|_+|~~|==/y;
@@ -14,6 +13,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  * Titles, heading ids and backlink contexts all come through here, so they agree with each other.
  */
 export function plainText(markdown: string): string {
+  const next = forwardSearch(markdown);
   let out = "";
   let i = 0;
   while (i < markdown.length) {
@@ -39,10 +39,10 @@ export function plainText(markdown: string): string {
         i += wikilink.length;
         continue;
       }
-      const link = matchAt(MARKDOWN_LINK, markdown, i);
+      const link = markdownLinkAt(markdown, i, next);
       if (link) {
-        out += link[1];
-        i += link[0].length;
+        out += link.label;
+        i = link.end;
         continue;
       }
     } else if (ch === "`") {
@@ -79,6 +79,38 @@ export function plainText(markdown: string): string {
     i++;
   }
   return out.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * "[label](address)" or "![label](address)" at `start`, on one line. The "]", ")" and line break it needs are
+ * looked up through `next`, so that a long line of "[a](b" without any ")" is read in linear time.
+ */
+function markdownLinkAt(text: string, start: number, next: (ch: string, from: number) => number): { label: string; end: number } | undefined {
+  const open = text[start] === "!" ? start + 1 : start;
+  if (text[open] !== "[") return undefined;
+  const lineEnd = orEnd(next("\n", open + 1));
+  const labelEnd = orEnd(next("]", open + 1));
+  if (labelEnd >= lineEnd || text[labelEnd + 1] !== "(") return undefined;
+  const addressEnd = orEnd(next(")", labelEnd + 2));
+  if (addressEnd >= lineEnd) return undefined;
+  return { label: text.slice(open + 1, labelEnd), end: addressEnd + 1 };
+}
+
+function orEnd(index: number): number {
+  return index === -1 ? Infinity : index;
+}
+
+/** `text.indexOf(ch, from)`, remembered per character: plainText only ever asks for positions further on. */
+function forwardSearch(text: string): (ch: string, from: number) => number {
+  const found = new Map<string, number>();
+  return (ch, from) => {
+    let at = found.get(ch);
+    if (at === undefined || (at !== -1 && at < from)) {
+      at = text.indexOf(ch, from);
+      found.set(ch, at);
+    }
+    return at;
+  };
 }
 
 function matchAt(sticky: RegExp, text: string, index: number): RegExpExecArray | null {

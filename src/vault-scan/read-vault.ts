@@ -19,10 +19,13 @@ function isHidden(name: string): boolean {
   return name.startsWith(".") || name === "node_modules";
 }
 
-/** Lists the vault: Markdown notes and other files, skipping hidden folders and links that lead elsewhere. */
-export async function listVault(notesDir: string): Promise<{ markdown: string[]; assetSources: Map<VaultPath, string> }> {
-  const markdown: string[] = [];
-  const assetSources = new Map<VaultPath, string>();
+/**
+ * Lists the vault: Markdown notes and other files, skipping hidden folders and links that lead elsewhere. `twins`
+ * are the vault paths two files share, their names differing only by Unicode form (NFC, or NFD as macOS writes);
+ * only the first of the two, in code-point order of their names on disk, is kept.
+ */
+export async function listVault(notesDir: string): Promise<{ markdown: string[]; assetSources: Map<VaultPath, string>; twins: VaultPath[] }> {
+  const found: string[] = [];
   async function walk(dir: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true });
     await Promise.all(
@@ -30,20 +33,42 @@ export async function listVault(notesDir: string): Promise<{ markdown: string[];
         if (isHidden(entry.name)) return;
         const absolute = path.join(dir, entry.name);
         if (entry.isDirectory()) return walk(absolute);
-        if (!entry.isFile()) return;
-        if (entry.name.toLowerCase().endsWith(".md")) markdown.push(absolute);
-        else assetSources.set(toVaultPath(path.relative(notesDir, absolute)), absolute);
+        if (entry.isFile()) found.push(absolute);
       }),
     );
   }
   await walk(notesDir);
-  markdown.sort();
-  return { markdown, assetSources };
+  const markdown: string[] = [];
+  const assetSources = new Map<VaultPath, string>();
+  const twins: VaultPath[] = [];
+  const taken = new Set<VaultPath>();
+  for (const absolute of found.sort()) {
+    const file = toVaultPath(path.relative(notesDir, absolute));
+    if (taken.has(file)) {
+      twins.push(file);
+      continue;
+    }
+    taken.add(file);
+    if (file.toLowerCase().endsWith(".md")) markdown.push(absolute);
+    else assetSources.set(file, absolute);
+  }
+  return { markdown, assetSources, twins };
+}
+
+function twinProblem(file: VaultPath): Problem {
+  return {
+    level: "erreur",
+    code: "nom-en-double",
+    file,
+    line: 1,
+    column: 1,
+    message: `Deux fichiers s'appellent « ${file} », l'un avec les accents composés, l'autre décomposés (comme les écrit macOS) : le site n'en garderait qu'un. Supprimez ou renommez l'un des deux.`,
+  };
 }
 
 /** Reads every note of the folder once. Pure of Eleventy: the build, `npm run check` and the tests share it. */
 export async function readVault(notesDir: string, options: ParseOptions): Promise<Vault> {
-  const [{ markdown, assetSources }, history] = await Promise.all([listVault(notesDir), gitHistory(notesDir)]);
+  const [{ markdown, assetSources, twins }, history] = await Promise.all([listVault(notesDir), gitHistory(notesDir)]);
   const parsed = await Promise.all(
     markdown.map(async (absolute) => {
       const file = toVaultPath(path.relative(notesDir, absolute));
@@ -57,6 +82,6 @@ export async function readVault(notesDir: string, options: ParseOptions): Promis
     notes: parsed.map((p) => p.note),
     assets: [...assetSources.keys()].sort(),
     assetSources,
-    problems: parsed.flatMap((p) => p.problems).sort(compareProblems),
+    problems: [...parsed.flatMap((p) => p.problems), ...twins.map(twinProblem)].sort(compareProblems),
   };
 }

@@ -26,10 +26,9 @@ export function parseWikilinkAt(src: string, pos: number): WikilinkSyntax | null
   const embed = src.charCodeAt(pos) === 0x21; /* ! */
   const open = embed ? pos + 1 : pos;
   if (!src.startsWith(OPEN, open)) return null;
-  const close = src.indexOf(CLOSE, open + OPEN.length);
+  const close = closingOf(src, open + OPEN.length);
   if (close === -1) return null;
   const inner = src.slice(open + OPEN.length, close);
-  if (inner.includes("\n") || inner.includes("\r") || inner.includes(OPEN)) return null;
 
   const pipe = inner.indexOf("|");
   // Inside a table, Obsidian writes the separator as "\|" so that the table keeps its columns.
@@ -43,6 +42,20 @@ export function parseWikilinkAt(src: string, pos: number): WikilinkSyntax | null
     ...(label ? { label } : {}),
     length: close + CLOSE.length - pos,
   };
+}
+
+/**
+ * Where the "]]" closing a link whose text starts at `from` is, or -1 when a line break or another "[[" comes first.
+ * Stopping there keeps a long line full of "[[" linear to read: searching it for "]]" from each "[[" was quadratic.
+ */
+function closingOf(src: string, from: number): number {
+  for (let i = from; i < src.length; i++) {
+    const code = src.charCodeAt(i);
+    if (code === 0x0a /* \n */ || code === 0x0d /* \r */) return -1;
+    if (code === 0x5d /* ] */ && src.charCodeAt(i + 1) === 0x5d) return i;
+    if (code === 0x5b /* [ */ && src.charCodeAt(i + 1) === 0x5b) return -1;
+  }
+  return -1;
 }
 
 export function parseTarget(text: string): WikilinkTarget | null {

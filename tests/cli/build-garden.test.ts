@@ -74,7 +74,19 @@ describe("building notes/ in process", () => {
 
   it("gives every page lang=fr and the contact mailto in its footer", async () => {
     const files = await htmlFiles(site);
-    expect(files.length).toBe(8);
+    expect(files.map((f) => path.relative(site, f).split(path.sep).join("/")).sort()).toEqual(
+      [
+        "404.html",
+        "accessibilite/index.html",
+        "graphe/index.html",
+        "index.html",
+        "notes-a-ecrire/index.html",
+        "recherche/index.html",
+        "tags/index.html",
+        ...["liens", "projet", "question", "rapport", "strategie"].map((tag) => `tags/${tag}/index.html`),
+        ...Object.values(SLUGS).map((slug) => `${slug}/index.html`),
+      ].sort(),
+    );
     for (const file of files) {
       const html = await readFile(file, "utf8");
       expect(html, file).toContain('<html lang="fr">');

@@ -61,7 +61,7 @@ describe("noteView", () => {
       toc: [],
       breadcrumbs: [],
       editUrl: "https://github.com/museumxtd/jardin/edit/main/notes/Mus%C3%A9e.md",
-      graph: expect.objectContaining({ width: 320, height: 320 }),
+      graph: expect.objectContaining({ width: 180, height: 210 }),
     });
   });
 

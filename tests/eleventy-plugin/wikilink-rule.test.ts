@@ -55,7 +55,7 @@ describe("wikilinks to notes", () => {
     {
       desc: "a link inside a sentence, beside a bare URL",
       markdown: "Voir [[Cible]] et https://example.org",
-      html: '<p>Voir <a href="/cible/" class="wikilink">Cible</a> et <a href="https://example.org">https://example.org</a></p>\n',
+      html: '<p>Voir <a href="/cible/" class="wikilink">Cible</a> et <a href="https://example.org" class="lien-externe">https://example.org<span class="lien-externe-icone" aria-hidden="true">↗</span><span class="visually-hidden"> (lien externe)</span></a></p>\n',
     },
     {
       desc: "a block reference to a paragraph ending in « ^abc »",

@@ -1,0 +1,100 @@
+// Link previews: hovering or focusing a link to a note shows its title and first lines, fetched from the
+// note's apercu.json only then. Escape closes it. Links work as usual without this script.
+(function () {
+  "use strict";
+
+  var cache = {};
+  var tooltip = document.createElement("div");
+  tooltip.className = "apercu";
+  tooltip.id = "apercu-lien";
+  tooltip.setAttribute("role", "tooltip");
+  tooltip.hidden = true;
+  var title = document.createElement("p");
+  title.className = "apercu-titre";
+  var summary = document.createElement("p");
+  summary.className = "apercu-resume";
+  tooltip.appendChild(title);
+  tooltip.appendChild(summary);
+  document.body.appendChild(tooltip);
+
+  var current = null;
+  var timer = 0;
+
+  function previewUrl(link) {
+    var url = new URL(link.href, window.location.href);
+    if (url.origin !== window.location.origin || !/\/$/.test(url.pathname)) return null;
+    return url.pathname + "apercu.json";
+  }
+
+  function load(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      });
+    }
+    return cache[url];
+  }
+
+  function place(link) {
+    var box = link.getBoundingClientRect();
+    var width = Math.min(352, document.documentElement.clientWidth - 16);
+    var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    tooltip.style.width = width + "px";
+    tooltip.style.left = left + window.scrollX + "px";
+    tooltip.style.top = box.bottom + window.scrollY + 6 + "px";
+  }
+
+  function show(link) {
+    var url = previewUrl(link);
+    if (!url) return;
+    current = link;
+    load(url).then(
+      function (preview) {
+        if (current !== link) return;
+        title.textContent = preview.titre;
+        summary.textContent = preview.resume;
+        place(link);
+        tooltip.hidden = false;
+        link.setAttribute("aria-describedby", tooltip.id);
+      },
+      function () {
+        /* No preview for this note: the link itself still works. */
+      },
+    );
+  }
+
+  function hide() {
+    window.clearTimeout(timer);
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+    tooltip.hidden = true;
+  }
+
+  function linkOf(event) {
+    var target = event.target;
+    return target && target.closest ? target.closest("main a.wikilink") : null;
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    var link = linkOf(event);
+    if (!link || link === current) return;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () {
+      show(link);
+    }, 250);
+  });
+  document.addEventListener("mouseout", function (event) {
+    if (linkOf(event)) hide();
+  });
+  document.addEventListener("focusin", function (event) {
+    var link = linkOf(event);
+    if (link) show(link);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (linkOf(event)) hide();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !tooltip.hidden) hide();
+  });
+})();

@@ -1,0 +1,210 @@
+import type MarkdownIt from "markdown-it";
+import type { StateCore, Token } from "markdown-it";
+
+/** Where a placeholder's video plays once the visitor asks: YouTube's privacy-enhanced host, allowed by the CSP. */
+export const VIDEO_EMBED_ORIGIN = "https://www.youtube-nocookie.com";
+
+export interface YouTubeVideo {
+  /** The nocookie player address, loaded by _includes/assets/video-embeds.js after a click. */
+  readonly embedUrl: string;
+  /** The plain link to watch the video on YouTube itself. */
+  readonly watchUrl: string;
+}
+
+/** An iframe start tag; quoted attribute values may hold ">". */
+const START_TAG = String.raw`<iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>`;
+const IFRAME = new RegExp(String.raw`${START_TAG}(?:[\s\S]*?<\/iframe\s*>)?`, "gi");
+const OPEN_TAG = new RegExp(`^${START_TAG}`, "i");
+const IFRAME_OPEN = new RegExp(`^${START_TAG}$`, "i");
+const IFRAME_CLOSE = /^<\/iframe\s*>$/i;
+const ATTRIBUTE = /\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const VIDEO_ID = /^[A-Za-z0-9_-]{6,}$/;
+const EMBED_HOSTS = new Set(["youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com"]);
+// The title YouTube's "Share > Embed" code gives every video: it says nothing about the video.
+const GENERIC_TITLES = new Set(["youtube video player", "youtube"]);
+
+/**
+ * Raw-HTML YouTube iframes in notes load the player, and its trackers, with the page. This core rule replaces each
+ * one with a click-to-load placeholder: the video's title, a button that loads the nocookie player, and a plain link
+ * to YouTube. Only tokens are pushed, so the title is escaped like any text. Other iframes are left as written.
+ */
+export function videoEmbedsPlugin(md: MarkdownIt): void {
+  md.core.ruler.push("garden_video_embeds", (state) => {
+    const tokens: Token[] = [];
+    for (const token of state.tokens) {
+      if (token.type === "html_block") tokens.push(...replaceInBlock(state, md, token));
+      else {
+        if (token.type === "inline" && token.children) token.children = replaceInline(state, md, token.children);
+        tokens.push(token);
+      }
+    }
+    state.tokens = tokens;
+  });
+}
+
+function replaceInBlock(state: StateCore, md: MarkdownIt, token: Token): Token[] {
+  const out: Token[] = [];
+  let last = 0;
+  let replaced = false;
+  const keep = (html: string) => {
+    if (html.trim() === "") return;
+    const rest = new state.Token("html_block", "", 0);
+    rest.content = html;
+    rest.block = true;
+    rest.map = token.map;
+    out.push(rest);
+  };
+  for (const match of token.content.matchAll(IFRAME)) {
+    const iframe = parseIframe(md, match[0]);
+    if (!iframe) continue;
+    keep(token.content.slice(last, match.index));
+    out.push(...figureTokens(state, iframe));
+    last = match.index + match[0].length;
+    replaced = true;
+  }
+  if (!replaced) return [token];
+  keep(token.content.slice(last));
+  return out;
+}
+
+/** An iframe inside a paragraph arrives as an opening and a closing html_inline token: both go. */
+function replaceInline(state: StateCore, md: MarkdownIt, children: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    const iframe = child.type === "html_inline" && IFRAME_OPEN.test(child.content) ? parseIframe(md, child.content) : undefined;
+    if (!iframe) {
+      out.push(child);
+      continue;
+    }
+    const close = children.findIndex((t, j) => j > i && t.type === "html_inline" && IFRAME_CLOSE.test(t.content));
+    if (close !== -1) i = close;
+    out.push(...inlineTokens(state, iframe));
+  }
+  return out;
+}
+
+interface Iframe {
+  readonly video: YouTubeVideo;
+  readonly title: string;
+}
+
+function parseIframe(md: MarkdownIt, html: string): Iframe | undefined {
+  const attributes = new Map<string, string>();
+  const openTag = OPEN_TAG.exec(html)?.[0] ?? "";
+  for (const [, name, double, single, bare] of openTag.slice("<iframe".length, -1).matchAll(ATTRIBUTE)) {
+    attributes.set(name!.toLowerCase(), md.utils.unescapeAll(double ?? single ?? bare ?? ""));
+  }
+  const video = youTubeVideo(attributes.get("src") ?? "");
+  if (!video) return undefined;
+  const title = (attributes.get("title") ?? "").replace(/\s+/g, " ").trim();
+  return { video, title: title === "" || GENERIC_TITLES.has(title.toLowerCase()) ? "Vidéo" : title };
+}
+
+/** The video an iframe's src plays, from youtube.com/embed, youtube-nocookie.com/embed or youtu.be addresses. */
+export function youTubeVideo(src: string): YouTubeVideo | undefined {
+  const address = src.trim();
+  // "//www.youtube.com/embed/…" is how older embed codes wrote it; a path on our own site is not a video.
+  if (!/^(?:https?:)?\/\//i.test(address)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(address, "https://www.youtube.com");
+  } catch {
+    return undefined;
+  }
+  let id: string | undefined;
+  if (url.hostname === "youtu.be") id = url.pathname.split("/")[1];
+  else if (EMBED_HOSTS.has(url.hostname) && url.pathname.startsWith("/embed/")) id = url.pathname.split("/")[2];
+  if (id === undefined) return undefined;
+  const list = url.searchParams.get("list");
+  if (id === "videoseries") {
+    if (!list || !VIDEO_ID.test(list)) return undefined;
+    return {
+      embedUrl: `${VIDEO_EMBED_ORIGIN}/embed/videoseries?list=${list}`,
+      watchUrl: `https://www.youtube.com/playlist?list=${list}`,
+    };
+  }
+  if (!VIDEO_ID.test(id)) return undefined;
+  const start = url.searchParams.get("start") ?? url.searchParams.get("t");
+  const seconds = start !== null && /^\d+s?$/.test(start) ? Number.parseInt(start, 10) : 0;
+  return {
+    embedUrl: `${VIDEO_EMBED_ORIGIN}/embed/${id}${seconds > 0 ? `?start=${seconds}` : ""}`,
+    watchUrl: `https://www.youtube.com/watch?v=${id}${seconds > 0 ? `&t=${seconds}s` : ""}`,
+  };
+}
+
+function token(state: StateCore, type: string, tag: string, nesting: 1 | 0 | -1, attrs: [string, string][] = []): Token {
+  const t = new state.Token(type, tag, nesting);
+  if (attrs.length > 0) t.attrs = attrs;
+  return t;
+}
+
+function text(state: StateCore, content: string): Token {
+  const t = new state.Token("text", "", 0);
+  t.content = content;
+  return t;
+}
+
+/** Button and link, in the order both placeholders show them; search results should not quote them. */
+function actionTokens(state: StateCore, iframe: Iframe): Token[] {
+  return [
+    token(state, "video_embed_button_open", "button", 1, [
+      ["type", "button"],
+      ["class", "video-embed-load"],
+      ["data-pagefind-ignore", ""],
+    ]),
+    text(state, "Charger la vidéo (YouTube)"),
+    token(state, "video_embed_button_close", "button", -1),
+    text(state, " "),
+    token(state, "link_open", "a", 1, [
+      ["href", iframe.video.watchUrl],
+      ["class", "video-embed-link"],
+      ["data-pagefind-ignore", ""],
+    ]),
+    text(state, "Regarder sur YouTube"),
+    token(state, "link_close", "a", -1),
+  ];
+}
+
+function figureTokens(state: StateCore, iframe: Iframe): Token[] {
+  const block = (t: Token) => {
+    t.block = true;
+    return t;
+  };
+  const inline = (children: Token[]) => {
+    const t = new state.Token("inline", "", 0);
+    t.children = children;
+    return t;
+  };
+  return [
+    block(
+      token(state, "video_embed_open", "figure", 1, [
+        ["class", "video-embed"],
+        ["data-video-src", iframe.video.embedUrl],
+      ]),
+    ),
+    block(token(state, "video_embed_title_open", "figcaption", 1, [["class", "video-embed-title"]])),
+    inline([text(state, iframe.title)]),
+    block(token(state, "video_embed_title_close", "figcaption", -1)),
+    block(token(state, "paragraph_open", "p", 1, [["class", "video-embed-actions"]])),
+    inline(actionTokens(state, iframe)),
+    block(token(state, "paragraph_close", "p", -1)),
+    block(token(state, "video_embed_close", "figure", -1)),
+  ];
+}
+
+/** Inside a paragraph only phrasing content is allowed: the same placeholder, made of spans. */
+function inlineTokens(state: StateCore, iframe: Iframe): Token[] {
+  return [
+    token(state, "video_embed_open", "span", 1, [
+      ["class", "video-embed video-embed-inline"],
+      ["data-video-src", iframe.video.embedUrl],
+    ]),
+    token(state, "video_embed_title_open", "span", 1, [["class", "video-embed-title"]]),
+    text(state, iframe.title),
+    token(state, "video_embed_title_close", "span", -1),
+    text(state, " "),
+    ...actionTokens(state, iframe),
+    token(state, "video_embed_close", "span", -1),
+  ];
+}

@@ -1,0 +1,125 @@
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { builtSites, itSentNothingOutside, openMissingPage, openSearch, runAxe, sitePagePaths, useHarness, type Harness } from "./browser-harness.js";
+
+interface AuditedPage {
+  readonly site: "fixture" | "notes";
+  readonly path: string;
+  readonly open?: (harness: Harness, page: Page, url: string) => Promise<void>;
+}
+
+const sites = builtSites();
+/** Every page of both built sites, the search page with results, and the 404 page. */
+const AUDITED: readonly AuditedPage[] = (["fixture", "notes"] as const).flatMap((site) => [
+  ...sitePagePaths(sites[site]).map((path) => ({ site, path })),
+  { site, path: "/recherche/?q=musee", open: (_harness, page, url) => openSearch(page, new URL(url).origin, "musee") },
+  { site, path: "/page-qui-n-existe-pas/", open: (harness, page, url) => openMissingPage(harness.session, page, url) },
+]);
+
+/** A short name for the focused element, to write the Tab order down. */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return "body";
+    const name = el.getAttribute("aria-label") ?? (el as HTMLElement).innerText?.trim() ?? "";
+    const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent?.trim() : undefined;
+    const kind = el.classList.contains("pagefind-ui__result-link") ? "résultat" : el.tagName.toLowerCase();
+    return `${kind}:${label ?? (name || (el as HTMLInputElement).value || el.className)}`;
+  });
+}
+
+describe("l'accessibilité", () => {
+  const harness = useHarness();
+  let page: Page;
+
+  // beforeEach, not beforeAll: without Chromium the tests must fail, not be skipped.
+  beforeEach(async () => {
+    page ??= await harness().session.newPage();
+  });
+
+  it("audite l'accueil, les notes, la recherche, les notes à écrire, la 404 et la déclaration", () => {
+    const fixturePaths = AUDITED.filter((a) => a.site === "fixture").map((a) => a.path);
+    for (const path of ["/", "/guide-de-visite/", "/le-musee-d-orsay/", "/recherche/?q=musee", "/notes-a-ecrire/", "/page-qui-n-existe-pas/", "/accessibilite/"]) {
+      expect(fixturePaths).toContain(path);
+    }
+    expect(AUDITED.filter((a) => a.site === "notes").length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const audited of AUDITED) {
+    it(`ne trouve aucune violation WCAG 2.1 A/AA avec axe-core : ${audited.site} ${audited.path}`, async () => {
+      const url = `${harness()[audited.site]}${audited.path}`;
+      if (audited.open) await audited.open(harness(), page, url);
+      else await page.goto(url);
+      const violations = await runAxe(page);
+      console.log(`axe : ${violations.length} violation(s) — ${audited.site} ${audited.path}`);
+      expect(violations).toEqual([]);
+    });
+  }
+
+  it("se parcourt au clavier seul : évitement, recherche, résultat", async () => {
+    const keyboard = await harness().session.newPage();
+    await keyboard.goto(`${harness().fixture}/le-musee-d-orsay/`);
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await keyboard.keyboard.press("Tab");
+      order.push(await focused(keyboard));
+    }
+    expect(order).toEqual(["a:Aller au contenu", "a:MuseumXTD", "input:Rechercher dans les notes"]);
+    await keyboard.keyboard.type("musee");
+    await keyboard.keyboard.press("Enter");
+    await keyboard.waitForURL((url) => url.pathname === "/recherche/" && url.searchParams.get("q") === "musee");
+    await keyboard.locator(".pagefind-ui__result-link").first().waitFor();
+    const toResult: string[] = [];
+    for (let i = 0; i < 12 && !toResult.at(-1)?.startsWith("résultat:"); i++) {
+      await keyboard.keyboard.press("Tab");
+      toResult.push(await focused(keyboard));
+    }
+    console.log(`Ordre au clavier sur la page de recherche : ${toResult.join(" → ")}`);
+    // The header's field and button come first on every page, then its links to explore the garden and the
+    // theme button, then Pagefind's field and its "Effacer" button.
+    expect(toResult).toEqual([
+      "a:Aller au contenu",
+      "a:MuseumXTD",
+      "input:Rechercher dans les notes",
+      "button:Rechercher",
+      "a:Étiquettes",
+      "a:Graphe",
+      "button:Thème sombre",
+      "input:musee",
+      "button:Effacer",
+      "résultat:Les petits musées",
+    ]);
+    const target = await keyboard.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+    await keyboard.keyboard.press("Enter");
+    await keyboard.waitForURL(target);
+    expect(new URL(keyboard.url()).pathname).toBe("/les-petits-musees/");
+    expect(await keyboard.locator("main h1").innerText()).toBe("Les petits musées");
+  });
+
+  it("a une déclaration d'accessibilité datée, avec son état, ses tests, un contact et les voies de recours", async () => {
+    await page.goto(`${harness().fixture}/accessibilite/`);
+    expect(await page.title()).toBe("Déclaration d’accessibilité · MuseumXTD");
+    expect(await page.locator("main h1").innerText()).toBe("Déclaration d’accessibilité");
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("Accessibilité : partiellement conforme");
+    expect(text).toContain("axe-core");
+    expect(text).toContain("clavier");
+    expect(text).toContain("Défenseur des droits");
+    expect(await page.locator("main time").getAttribute("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const contact = await page.locator("main a[href^='mailto:']").getAttribute("href");
+    expect(new URL(contact!).pathname).toBe("info@museumxtd.ch");
+  });
+
+  it("relie chaque page à la déclaration depuis son pied de page", async () => {
+    const paths = ["/", "/guide-de-visite/", "/recherche/", "/notes-a-ecrire/", "/accessibilite/"];
+    for (const path of paths) {
+      await page.goto(`${harness().fixture}${path}`);
+      const link = page.locator("footer").getByRole("link", { name: "Accessibilité : partiellement conforme" });
+      expect(await link.getAttribute("href"), path).toBe("/accessibilite/");
+    }
+    await openMissingPage(harness().session, page, `${harness().fixture}/nulle-part/`);
+    expect(await page.locator("footer a[href='/accessibilite/']").innerText()).toBe("Accessibilité : partiellement conforme");
+  });
+
+  itSentNothingOutside(harness);
+});

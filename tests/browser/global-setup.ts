@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as pagefind from "pagefind";
+import type { TestProject } from "vitest/node";
+import { buildGarden } from "../../src/cli/build-garden.js";
+import { RAW_INDEX_FOLDER, type BuiltSites } from "./sites.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    browserSites: BuiltSites;
+  }
+}
+
+const FIXTURE_VAULT = fileURLToPath(new URL("../fixtures/browser-vault", import.meta.url));
+const NOTES_DIR = fileURLToPath(new URL("../../notes", import.meta.url));
+
+/**
+ * Builds both sites once for every browser test file: the fixture vault, with a second index made by plain
+ * Pagefind for comparison, and notes/. The builds set NOTES_DIR and OUTPUT_DIR; they are put back, so the test
+ * workers forked later do not inherit them.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const work = await mkdtemp(path.join(os.tmpdir(), "garden-browser-"));
+  const sites: BuiltSites = { fixture: path.join(work, "fixture-site"), notes: path.join(work, "notes-site") };
+  const saved = { NOTES_DIR: process.env["NOTES_DIR"], OUTPUT_DIR: process.env["OUTPUT_DIR"] };
+  try {
+    await buildGarden(FIXTURE_VAULT, sites.fixture);
+    await buildGarden(NOTES_DIR, sites.notes);
+    await writeRawIndex(sites.fixture);
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
+    throw error;
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+  project.provide("browserSites", sites);
+  return () => rm(work, { recursive: true, force: true });
+}
+
+/** The index Pagefind writes by itself from the built pages, with no French folding: the baseline of the recall. */
+async function writeRawIndex(siteDir: string): Promise<void> {
+  try {
+    const created = await pagefind.createIndex({});
+    failOn("création", created.errors);
+    const index = created.index!;
+    const added = await index.addDirectory({ path: siteDir });
+    failOn("lecture du site", added.errors);
+    if (added.page_count === 0) throw new Error("Pagefind seul n'a indexé aucune page");
+    failOn("écriture", (await index.writeFiles({ outputPath: path.join(siteDir, RAW_INDEX_FOLDER) })).errors);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+function failOn(step: string, errors: readonly string[]): void {
+  if (errors.length > 0) throw new Error(`Index « Pagefind seul » (${step}) : ${errors.join(" ; ")}`);
+}

@@ -1,0 +1,154 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildGarden, type BuildResult } from "../../src/cli/build-garden.js";
+import { fixtureDir } from "../helpers.js";
+
+const SLUGS = {
+  home: "accueil-des-collections",
+  inventory: "inventaire",
+  census: "recolement-decennal",
+  orphan: "orpheline",
+} as const;
+
+async function git(cwd: string, args: readonly string[], date: string): Promise<void> {
+  await promisify(execFile)("git", [...args], {
+    cwd,
+    env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "t@example.org" },
+  });
+}
+
+describe("browsing pages of a vault with a Git history", () => {
+  let work: string;
+  let site: string;
+  let result: BuildResult;
+  const page = (slug: string) => readFile(path.join(site, slug, "index.html"), "utf8");
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), "garden-browse-"));
+    const notes = path.join(work, "notes");
+    await cp(fixtureDir("browse-vault"), notes, { recursive: true });
+    await git(work, ["init", "-q", "-b", "main"], "2022-01-10T10:00:00+01:00");
+    await git(work, ["add", "."], "2022-01-10T10:00:00+01:00");
+    await git(work, ["commit", "-q", "-m", "Premières notes"], "2022-01-10T10:00:00+01:00");
+    await writeFile(path.join(notes, "Inventaire.md"), `${await readFile(path.join(notes, "Inventaire.md"), "utf8")}\nUne ligne ajoutée.\n`);
+    await git(work, ["commit", "-q", "-am", "Compléter l'inventaire"], "2023-02-15T10:00:00+01:00");
+    site = path.join(work, "_site");
+    result = await buildGarden(notes, site);
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it("lists each tag's notes on its page, and every tag on the index", async () => {
+    const collections = await readFile(path.join(site, "tags", "collections", "index.html"), "utf8");
+    expect(collections).toContain("<h1>Étiquette « collections »</h1>");
+    const list = collections.slice(collections.indexOf("<h1>"), collections.indexOf("</main>"));
+    expect([...list.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1])).toEqual([`/${SLUGS.home}/`, `/${SLUGS.inventory}/`]);
+    const index = await readFile(path.join(site, "tags", "index.html"), "utf8");
+    expect([...index.slice(index.indexOf("<h1>")).matchAll(/<li><a href="\/tags\/([^/]+)\/">/g)].map((m) => m[1])).toEqual(["collections", "question", "ressource"]);
+  });
+
+  it("shows the note's tags as links and its kind", async () => {
+    const html = await page(SLUGS.inventory);
+    expect(html).toContain('<a href="/tags/question/" rel="tag">question</a>');
+    expect(html).toContain('<a href="/tags/collections/" rel="tag">collections</a>');
+    expect(html).toContain('<p class="note-kind">Question</p>');
+  });
+
+  it("dates notes from their front matter or first commit, and their last commit, in French", async () => {
+    const inventory = await page(SLUGS.inventory);
+    expect(inventory).toContain('Créée le <time datetime="2022-01-10">10 janvier 2022</time>');
+    expect(inventory).toContain('Mise à jour le <time datetime="2023-02-15">15 février 2023</time>');
+    const census = await page(SLUGS.census);
+    expect(census).toContain('Créée le <time datetime="2021-03-04">4 mars 2021</time>');
+    expect(census).toContain('Mise à jour le <time datetime="2022-01-10">10 janvier 2022</time>');
+    const home = await readFile(path.join(site, "index.html"), "utf8");
+    const recent = home.slice(home.indexOf("Récemment mises à jour"));
+    expect(recent.indexOf(`/${SLUGS.inventory}/`)).toBeGreaterThan(-1);
+    expect(recent.indexOf(`/${SLUGS.inventory}/`)).toBeLessThan(recent.indexOf(`/${SLUGS.census}/`));
+  });
+
+  it("gives a table of contents only from 3 headings up", async () => {
+    const home = await page(SLUGS.home);
+    expect(home).toContain('<nav class="toc" aria-labelledby="toc-titre">');
+    expect([...home.matchAll(/<li class="toc-niveau-2"><a href="#([^"]+)">/g)].map((m) => m[1])).toEqual(["inventorier", "conserver", "diffuser"]);
+    expect(await page(SLUGS.inventory)).not.toContain('class="toc"');
+  });
+
+  it("follows eleventyNavigation for breadcrumbs, tolerating a missing parent", async () => {
+    const census = await page(SLUGS.census);
+    const trail = census.slice(census.indexOf('<nav class="fil-ariane"'), census.indexOf("</nav>", census.indexOf('<nav class="fil-ariane"')));
+    expect([...trail.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([
+      [`/${SLUGS.home}/`, "Collections"],
+      [`/${SLUGS.inventory}/`, "Comment tenir l&#39;inventaire ?"],
+    ]);
+    expect(await page(SLUGS.orphan)).not.toContain('class="fil-ariane"');
+  });
+
+  it("writes a preview with title and excerpt beside every note", async () => {
+    for (const note of result.graph.published) {
+      const preview = JSON.parse(await readFile(path.join(site, ...note.url.split("/").filter(Boolean), "apercu.json"), "utf8"));
+      expect(preview).toEqual({ titre: note.title, resume: note.outline.summary });
+      expect(preview.resume.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("draws the local graph with one node per note and neighbour, and edges matching the links", async () => {
+    const html = await page(SLUGS.inventory);
+    const svg = html.slice(html.indexOf('<svg class="graphe"'), html.indexOf("</svg>") + 6);
+    expect([...svg.matchAll(/<a href="([^"]+)" class="graphe-noeud/g)].map((m) => m[1]).sort()).toEqual([`/${SLUGS.home}/`, `/${SLUGS.inventory}/`, `/${SLUGS.census}/`]);
+    expect([...svg.matchAll(/<line /g)]).toHaveLength(2);
+    const all = await readFile(path.join(site, "graphe", "index.html"), "utf8");
+    expect([...all.matchAll(/class="graphe-noeud( graphe-noeud-courant)?"/g)]).toHaveLength(4);
+    expect(all).toContain("<title>Note absente (note à venir)</title>");
+    expect([...all.matchAll(/<line /g)]).toHaveLength(5);
+  });
+
+  it("writes an Atom feed and a sitemap that are valid XML and list the right URLs", async () => {
+    const feed = await readFile(path.join(site, "flux.xml"), "utf8");
+    expect(XMLValidator.validate(feed)).toBe(true);
+    const entries = new XMLParser({ ignoreAttributes: false }).parse(feed).feed.entry as { id: string }[];
+    expect(entries.map((e) => e.id)).toEqual([
+      `https://www.museumxtd.ch/${SLUGS.inventory}/`,
+      `https://www.museumxtd.ch/${SLUGS.home}/`,
+      `https://www.museumxtd.ch/${SLUGS.orphan}/`,
+      `https://www.museumxtd.ch/${SLUGS.census}/`,
+    ]);
+    const sitemap = await readFile(path.join(site, "sitemap.xml"), "utf8");
+    expect(XMLValidator.validate(sitemap)).toBe(true);
+    const urls = (new XMLParser().parse(sitemap).urlset.url as { loc: string }[]).map((u) => u.loc);
+    expect(urls).toContain(`https://www.museumxtd.ch/${SLUGS.census}/`);
+    expect(urls).toContain("https://www.museumxtd.ch/tags/collections/");
+    expect(urls).not.toContain("https://www.museumxtd.ch/notes-a-ecrire/");
+    expect(urls).toHaveLength(4 + 3 + 4);
+    expect(await readFile(path.join(site, "robots.txt"), "utf8")).toContain("Sitemap: https://www.museumxtd.ch/sitemap.xml");
+  });
+
+  it("strips tracking parameters from external links and marks them as external", async () => {
+    const html = await page(SLUGS.home);
+    expect(html).toContain(
+      '<a href="https://icom.museum/fr/?id=3" class="lien-externe">ICOM<span class="lien-externe-icone" aria-hidden="true">↗</span><span class="visually-hidden"> (lien externe)</span></a>',
+    );
+    expect(html).toContain('href="https://www.example.org/musees?page=2#haut"');
+    expect(html).not.toMatch(/utm_|fbclid|_ga=|_gl=/);
+  });
+
+  it("adds canonical, OpenGraph and Twitter meta with the first paragraph as description", async () => {
+    const html = await page(SLUGS.census);
+    expect(html).toContain(`<link rel="canonical" href="https://www.museumxtd.ch/${SLUGS.census}/">`);
+    expect(html).toContain('<meta property="og:title" content="Récolement décennal">');
+    expect(html).toContain('<meta name="description" content="Tous les dix ans, on vérifie l&#39;Inventaire.">');
+    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    expect(html).toContain(`<a href="https://github.com/museumxtd/jardin/edit/main/notes/R%C3%A9colement%20d%C3%A9cennal.md">Modifier cette note</a>`);
+  });
+
+  it("builds no page that is not listed here", async () => {
+    const entries = await readdir(site);
+    expect(entries.sort()).toEqual(
+      ["404.html", "accessibilite", "assets", "flux.xml", "graphe", "index.html", "notes-a-ecrire", "pagefind", "recherche", "robots.txt", "sitemap.xml", "tags", ...Object.values(SLUGS)].sort(),
+    );
+  });
+});
