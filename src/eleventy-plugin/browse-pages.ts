@@ -4,17 +4,18 @@ import { asSiteUrl, type SiteUrl } from "../vault-scan/paths.js";
 import type { EleventyConfig } from "./eleventy-config.js";
 import { globalGraph } from "./graph-layout.js";
 import { recentlyUpdated, tagLink, tagPages } from "./note-views.js";
+import { addPages, type SitePage } from "./site-pages.js";
 
 /** Pages for exploring the garden beyond one note: tags, the whole graph, and what machines read (feed, sitemap). */
-const PAGES = [
-  { url: "/tags/", name: "Étiquettes", layout: "tags" },
-  { url: "/graphe/", name: "Graphe des notes", layout: "graph" },
-  { url: "/flux.xml", name: "Flux Atom", layout: "feed-atom" },
-  { url: "/sitemap.xml", name: "Plan du site", layout: "sitemap" },
-  { url: "/robots.txt", name: "robots.txt", layout: "robots" },
-] as const;
+const PAGES: readonly SitePage[] = [
+  { url: asSiteUrl("/tags/"), name: "Étiquettes", layout: "tags" },
+  { url: asSiteUrl("/graphe/"), name: "Graphe des notes", layout: "graph" },
+  { url: asSiteUrl("/flux.xml"), name: "Flux Atom", layout: "feed-atom" },
+  { url: asSiteUrl("/sitemap.xml"), name: "Plan du site", layout: "sitemap" },
+  { url: asSiteUrl("/robots.txt"), name: "robots.txt", layout: "robots" },
+];
 
-export const BROWSE_PAGE_URLS: ReadonlyMap<SiteUrl, string> = new Map(PAGES.map((page) => [asSiteUrl(page.url), page.name]));
+export const BROWSE_PAGE_URLS: ReadonlyMap<SiteUrl, string> = new Map(PAGES.map((page) => [page.url, page.name]));
 
 /** Tag pages take the URLs of the vault's tags: no note may take one. */
 export function tagPageUrls(notes: readonly Note[]): ReadonlyMap<SiteUrl, string> {
@@ -29,14 +30,7 @@ export function tagPageUrls(notes: readonly Note[]): ReadonlyMap<SiteUrl, string
 const FEED_SIZE = 30;
 
 export function addBrowsePages(eleventyConfig: EleventyConfig, graph: () => LinkGraph): void {
-  for (const page of PAGES) {
-    eleventyConfig.addTemplate(`garden-pages/${page.layout}.njk`, "", {
-      layout: `layouts/${page.layout}.njk`,
-      permalink: page.url,
-      title: page.name,
-      eleventyExcludeFromCollections: true,
-    });
-  }
+  addPages(eleventyConfig, PAGES);
   eleventyConfig.addTemplate("garden-pages/tag.njk", "", {
     layout: "layouts/tag.njk",
     pagination: { data: "gardenTagPages", size: 1, alias: "tagPage", addAllPagesToCollections: false },

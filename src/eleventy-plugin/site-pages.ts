@@ -1,14 +1,10 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { asSiteUrl, type SiteUrl } from "../vault-scan/paths.js";
+import type { EleventyConfig } from "./eleventy-config.js";
 
-/** The two UserConfig methods used here; Eleventy ships no declarations TypeScript can read. */
-export interface SitePagesConfig {
-  addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
-  addPassthroughCopy(copy: Record<string, string>): void;
-}
-
-interface SitePage {
+/** A page of the site itself, drawn by `layouts/<layout>.njk` with no content of its own. */
+export interface SitePage {
   readonly url: SiteUrl;
   readonly name: string;
   readonly layout: string;
@@ -31,8 +27,13 @@ const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ASSETS_DIR = path.join(PROJECT_ROOT, "_includes", "assets");
 
 /** Registers the home, search, "notes à écrire", 404 and accessibility statement pages, and copies the stylesheet and scripts to /assets/. */
-export function addSitePages(eleventyConfig: SitePagesConfig): void {
-  for (const page of PAGES) {
+export function addSitePages(eleventyConfig: EleventyConfig): void {
+  addPages(eleventyConfig, PAGES);
+  eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
+}
+
+export function addPages(eleventyConfig: EleventyConfig, pages: readonly SitePage[]): void {
+  for (const page of pages) {
     eleventyConfig.addTemplate(`garden-pages/${page.layout}.njk`, "", {
       layout: `layouts/${page.layout}.njk`,
       permalink: page.url,
@@ -41,5 +42,4 @@ export function addSitePages(eleventyConfig: SitePagesConfig): void {
       ...(page.noindex ? { noindex: true } : {}),
     });
   }
-  eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
 }
