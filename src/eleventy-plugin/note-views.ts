@@ -113,11 +113,12 @@ function breadcrumbsOf(graph: LinkGraph, note: Note): NoteLinkView[] {
 
 /** One page per tag, in French order, each listing its notes in French order of titles. */
 export function tagPages(graph: LinkGraph): TagPageView[] {
-  const byTag = new Map<string, Note[]>();
-  for (const note of graph.published) for (const tag of note.tags) (byTag.get(tag) ?? byTag.set(tag, []).get(tag)!).push(note);
-  return [...byTag]
-    .sort(([a], [b]) => frenchCollator.compare(a, b))
-    .map(([tag, notes]) => ({ ...tagLink(tag), notes: [...notes].sort(byFrenchTitle).map(linkView) }));
+  // "médiation" and "mediation" share one URL, hence one page: two pages there would stop the build.
+  const byUrl = new Map<string, { tag: string; notes: Set<Note> }>();
+  const tags = [...new Set(graph.published.flatMap((n) => n.tags))].sort((a, b) => frenchCollator.compare(a, b) || (a < b ? -1 : 1));
+  for (const tag of tags) if (!byUrl.has(tagLink(tag).url)) byUrl.set(tagLink(tag).url, { tag, notes: new Set() });
+  for (const note of graph.published) for (const tag of note.tags) byUrl.get(tagLink(tag).url)!.notes.add(note);
+  return [...byUrl.values()].map(({ tag, notes }) => ({ ...tagLink(tag), notes: [...notes].sort(byFrenchTitle).map(linkView) }));
 }
 
 /** The most recently updated notes first, for the home page and the feed. */

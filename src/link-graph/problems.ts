@@ -11,8 +11,6 @@ export const BUILD_BLOCKING_CODES: ReadonlySet<string> = new Set([
   "yaml-invalide",
   "yaml-non-ferme",
   "en-tete-pas-un-objet",
-  "en-tete-mal-ouvert",
-  "nom-en-double",
   "url-en-double",
   "permalink-invalide",
 ]);

@@ -1,4 +1,4 @@
-import { open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
 /** Another build holds the output folder: refuse rather than interleave two builds' files. */
@@ -31,18 +31,38 @@ async function exists(file: string): Promise<boolean> {
 async function acquireLock(lockFile: string, outputDir: string): Promise<() => Promise<void>> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const handle = await open(lockFile, "wx");
+      const handle = await open(lockFile, "wx").catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+        // The lock lives beside the output: a first build into a new folder makes its parent.
+        await mkdir(path.dirname(lockFile), { recursive: true });
+        return open(lockFile, "wx");
+      });
       await handle.writeFile(String(process.pid));
       await handle.close();
       return () => rm(lockFile, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number((await readFile(lockFile, "utf8").catch(() => "")).trim());
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new OutputBusyError(outputDir, holder);
+      const holder = await lockHolder(lockFile);
+      if (holder > 0 && isAlive(holder)) throw new OutputBusyError(outputDir, holder);
       await rm(lockFile, { force: true });
     }
   }
   throw new OutputBusyError(outputDir, 0);
+}
+
+/**
+ * The pid written in the lock, or 0 when there is none. A lock is created, then its pid written: a build started at
+ * the same moment may find it empty for an instant, and must not take it for one a killed build left.
+ */
+async function lockHolder(lockFile: string): Promise<number> {
+  for (let wait = 0; wait < 20; wait++) {
+    const text = await readFile(lockFile, "utf8").catch(() => undefined);
+    if (text === undefined) return 0;
+    const pid = Number(text.trim());
+    if (text.trim() !== "" && Number.isInteger(pid) && pid > 0) return pid;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return 0;
 }
 
 /** Clears what a killed build left beside the output, restoring the last good site if it was caught mid-swap. */

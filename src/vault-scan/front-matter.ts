@@ -1,7 +1,7 @@
 import matter from "gray-matter";
 
 export interface FrontMatterError {
-  readonly code: "yaml-invalide" | "yaml-non-ferme" | "en-tete-pas-un-objet" | "en-tete-mal-ouvert";
+  readonly code: "yaml-invalide" | "yaml-non-ferme" | "en-tete-pas-un-objet";
   /** 1-based line and column in the whole file. */
   readonly line: number;
   readonly column: number;
@@ -32,7 +32,8 @@ const CLOSING = /(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/;
 export function readFrontMatter(source: string): FrontMatter {
   const unmarked = source.startsWith("\uFEFF") ? source.slice(1) : source;
   // A lone "\r" (old Mac files) ends a line for Markdown and for editors, but gray-matter only closes on "\n".
-  const text = unmarked.replace(/\r(?!\n)/g, "\n");
+  // NUL becomes U+FFFD, as CommonMark (markdown-it) requires: titles and summaries then match the rendered text.
+  const text = unmarked.replace(/\r(?!\n)/g, "\n").replace(/\0/g, "\uFFFD");
   const otherLanguage = otherLanguageFence(unmarked);
   if (otherLanguage) return { data: {}, raw: "", body: text, bodyStartLine: 1, error: otherLanguage };
   if (!OPENING.test(text)) return { data: {}, raw: "", body: text, bodyStartLine: 1 };
@@ -96,7 +97,7 @@ function otherLanguageFence(text: string): FrontMatterError | undefined {
   const message = language.includes("\r")
     ? "Les lignes de la note finissent par un retour chariot seul (ancien format Mac) : le générateur du site ne trouverait pas la fin de l'en-tête. Enregistrez la note avec des fins de ligne ordinaires."
     : `La note commence par « ---${language.trimEnd()} » : Obsidian n'y voit pas d'en-tête, mais le générateur du site lirait la suite comme un en-tête écrit en « ${language.trim()} ». Écrivez « --- » seul sur la première ligne pour ouvrir un en-tête, ou commencez la note par un autre texte.`;
-  return { code: "en-tete-mal-ouvert", line: 1, column: 1, message };
+  return { code: "yaml-invalide", line: 1, column: 1, message };
 }
 
 function isYamlException(error: unknown): error is YamlException {

@@ -58,7 +58,7 @@ export async function listVault(notesDir: string): Promise<{ markdown: string[];
 function twinProblem(file: VaultPath): Problem {
   return {
     level: "erreur",
-    code: "nom-en-double",
+    code: "url-en-double",
     file,
     line: 1,
     column: 1,

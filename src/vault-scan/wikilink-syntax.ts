@@ -68,7 +68,9 @@ export function parseTarget(text: string): WikilinkTarget | null {
   if (last === undefined) return { note };
   if (last.startsWith("^")) {
     const block = last.slice(1).trim();
-    return block === "" ? { note } : { note, block: block.normalize("NFC") };
+    // "[[#^]]" names nothing, like "[[#]]": it stays text rather than becoming an empty link.
+    if (block === "") return note === "" ? null : { note };
+    return { note, block: block.normalize("NFC") };
   }
   return { note, heading: last.normalize("NFC") };
 }

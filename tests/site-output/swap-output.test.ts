@@ -93,7 +93,8 @@ describe("killing npm run build", () => {
     const outcomes = new Set<string>();
     // Kill points spread over the build: during start-up, Eleventy's render, and the search index.
     for (const delay of [150, 600, 1200, 1800, 2400, 3000]) {
-      const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["src/cli/build.ts"], {
+      // Node itself runs the build, with tsx as a loader: the tsx command would run it in a child that outlives SIGKILL.
+      const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts"], {
         cwd: ROOT,
         env: { ...process.env, OUTPUT_DIR: site },
         stdio: "ignore",

@@ -91,6 +91,36 @@ describe("readFrontMatter", () => {
     });
   });
 
+  it("reads lone CR line ends (old Mac files) as line ends, front matter included", () => {
+    const fm = readFrontMatter("---\rtitle: A\r---\r# Corps\r\rTexte\r");
+    expect(fm.data).toEqual({ title: "A" });
+    expect(fm.body).toBe("# Corps\n\nTexte\n");
+    expect(fm.bodyStartLine).toBe(4);
+  });
+
+  it("turns NUL into U+FFFD, as markdown-it does", () => {
+    expect(readFrontMatter("# A\0B\n").body).toBe("# A\uFFFDB\n");
+  });
+
+  it("refuses a first line that gray-matter would read as a front matter in another language", () => {
+    const error = readFrontMatter('---js\nrequire("node:fs");\n---\n# Code\n').error;
+    expect(error).toEqual({
+      code: "yaml-invalide",
+      line: 1,
+      column: 1,
+      message:
+        "La note commence par « ---js » : Obsidian n'y voit pas d'en-tête, mais le générateur du site lirait la suite comme un en-tête écrit en « js ». Écrivez « --- » seul sur la première ligne pour ouvrir un en-tête, ou commencez la note par un autre texte.",
+    });
+    expect(readFrontMatter("--- Compte rendu\nTexte\n").error?.code).toBe("yaml-invalide");
+    expect(readFrontMatter("----\nTexte\n---\n").error).toBeUndefined();
+    expect(readFrontMatter("--- \ntitle: A\n---\nCorps").data).toEqual({ title: "A" });
+  });
+
+  it("reports a front matter nested too deep for the YAML parser as yaml-invalide instead of throwing", () => {
+    const fm = readFrontMatter(`---\ntags: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n---\n# Gigogne\n`);
+    expect(fm.error).toMatchObject({ code: "yaml-invalide", line: 2, column: 1 });
+  });
+
   it("reports yaml-non-ferme on line 1 when the opening --- is never closed", () => {
     const source = "---\ntitle: Oups\n# Texte\n";
     expect(readFrontMatter(source)).toEqual({

@@ -9,6 +9,13 @@ describe("note fields", () => {
     expect(stringList(null)).toEqual([]);
   });
 
+  it("stringList reads each list once, so that YAML aliases nesting one list in another cannot explode", () => {
+    let list: unknown[] = ["lol"];
+    for (let depth = 0; depth < 9; depth++) list = Array.from({ length: 9 }, () => list);
+    expect(stringList(list)).toEqual(["lol"]);
+    expect(normaliseTags(list)).toEqual(["lol"]);
+  });
+
   it.each([
     ["#Liens, stratégie", ["liens", "stratégie"]],
     [["liens", "#Stratégie"], ["liens", "stratégie"]],

@@ -60,6 +60,29 @@ describe("parseNote: tags", () => {
   });
 });
 
+describe("parseNote: date", () => {
+  it("ignores a date that is not one, with a warning at its line quoting what was written", () => {
+    const parsed = parse("Note.md", "---\ntitle: A\ndate: 18 mars 2024\n---\n# A\n");
+    expect(parsed.note.created).toBeUndefined();
+    expect(parsed.problems).toEqual([
+      {
+        level: "avertissement",
+        code: "date-invalide",
+        file: "Note.md",
+        line: 3,
+        column: 1,
+        message: "« 18 mars 2024 » n'est pas une date : elle est ignorée. Écrivez la date sous la forme « date: 2024-05-13 ».",
+      },
+    ]);
+  });
+
+  it("keeps a real date without a warning", () => {
+    const parsed = parse("Note.md", "---\ndate: 2024-03-18\n---\n# A\n");
+    expect(parsed.note.created?.toISOString()).toBe("2024-03-18T00:00:00.000Z");
+    expect(parsed.problems).toEqual([]);
+  });
+});
+
 describe("parseNote: URL", () => {
   it.each([
     ["Dossier Été/Qu'est-ce.md", "/dossier-ete/qu-est-ce/"],

@@ -37,6 +37,8 @@ describe("parseWikilinkAt", () => {
     ["empty block", "[[a#^]]", 0, { embed: false, target: { note: "a" }, length: 7 }],
     ["same-page heading", "[[#Titre]]", 0, { embed: false, target: { note: "", heading: "Titre" }, length: 10 }],
     ["same-page block", "[[#^abc]]", 0, { embed: false, target: { note: "", block: "abc" }, length: 9 }],
+    ["same-page empty block names nothing", "[[#^]]", 0, null],
+    ["another [[ before the ]]", "[[a [[b]]", 0, null],
     ["link over two lines", "[[a\nb]]", 0, null],
     ["link over two lines (CR)", "[[a\rb]]", 0, null],
     ["never closed", "[[a", 0, null],
@@ -48,6 +50,14 @@ describe("parseWikilinkAt", () => {
     ["inside a sentence", "Voir [[Musée]] ici", 5, { embed: false, target: { note: "Musée" }, length: 9 }],
   ])("%s: %j at %i", (_description, src, pos, expected) => {
     expect(parseWikilinkAt(src, pos)).toStrictEqual(expected);
+  });
+
+  it("reads a long line of unclosed [[ in linear time", () => {
+    // Searching the whole line for "]]" from each "[[" took minutes here; the test's timeout bounds it.
+    const line = "[[a ".repeat(200_000);
+    let links = 0;
+    for (let i = 0; i < line.length; i++) if (parseWikilinkAt(line, i) !== null) links++;
+    expect(links).toBe(0);
   });
 
   it("normalises a target written in NFD to NFC, and counts its length in the source", () => {

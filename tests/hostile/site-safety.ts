@@ -1,0 +1,156 @@
+import { lstat, readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { domainToUnicode } from "node:url";
+import { parse, type DefaultTreeAdapterMap } from "parse5";
+
+type Node = DefaultTreeAdapterMap["node"];
+type Element = DefaultTreeAdapterMap["element"];
+
+/** Every file under `dir`, as POSIX paths relative to it. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+}
+
+/**
+ * Every entry under `dir` with its kind, size and modification time, symbolic links included but never followed,
+ * skipping the folders in `except`: what a build must leave as it found it.
+ */
+export async function listing(dir: string, except: readonly string[] = []): Promise<string[]> {
+  const lines: string[] = [];
+  async function walk(folder: string): Promise<void> {
+    for (const name of (await readdir(folder)).sort()) {
+      const absolute = path.join(folder, name);
+      if (except.includes(absolute)) continue;
+      const info = await lstat(absolute);
+      const relative = path.relative(dir, absolute);
+      if (info.isSymbolicLink()) lines.push(`${relative} -> lien`);
+      else if (info.isDirectory()) {
+        lines.push(`${relative}/`);
+        await walk(absolute);
+      } else lines.push(`${relative} ${info.size} ${info.mtimeMs}`);
+    }
+  }
+  await walk(dir);
+  return lines;
+}
+
+/** The URL a built page answers to: "a/index.html" is "/a/", "404.html" is "/404.html". */
+export function urlOfPage(page: string): string {
+  return `/${page.replace(/(^|\/)index\.html$/, "$1")}`;
+}
+
+/** The file a site URL path is served from, or undefined when the path cannot be decoded. */
+function fileOfUrl(pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  return (decoded.endsWith("/") ? `${decoded}index.html` : decoded).slice(1).normalize("NFC");
+}
+
+const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "poster", "cite", "data", "background", "xlink:href", "srcset"]);
+const SITE_SCRIPT = /^\/(?:assets|pagefind)\/[\w./-]+\.js$/;
+
+export interface SafetyOptions {
+  /** Every text the build was given: an external address is allowed only when its host is written there. */
+  readonly input: string;
+  /** The site's own address (canonical links, feeds). */
+  readonly siteOrigin: string;
+}
+
+/**
+ * What makes a built site unsafe or broken, page by page, in French: a script other than the site's own files under
+ * /assets/ or /pagefind/, an on…= attribute, a URL with another scheme than http(s) or mailto:, an external host the
+ * input never named, a local link or image leading to no file of the site, an anchor to no id of its page.
+ * Pages under /pagefind/ are Pagefind's own.
+ */
+export async function safetyViolations(site: string, options: SafetyOptions): Promise<string[]> {
+  const files = await filesUnder(site);
+  const existing = new Set(files.map((f) => f.normalize("NFC")));
+  const input = options.input.toLowerCase();
+  const siteHost = new URL(options.siteOrigin).hostname;
+  const violations: string[] = [];
+  for (const page of files.filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/"))) {
+    const html = await readFile(path.join(site, page), "utf8");
+    const document = parse(html);
+    const ids = new Set<string>();
+    const elements: Element[] = [];
+    walk(document, (element) => {
+      elements.push(element);
+      const id = element.attrs.find((a) => a.name === "id");
+      if (id) ids.add(id.value);
+    });
+    const pageUrl = urlOfPage(page);
+    const report = (what: string) => violations.push(`${page} : ${what}`);
+    for (const element of elements) {
+      const attributes = element.attrs.map((a) => ({ name: a.prefix ? `${a.prefix}:${a.name}` : a.name, value: a.value }));
+      if (element.tagName === "script") {
+        const src = attributes.find((a) => a.name === "src")?.value;
+        const type = attributes.find((a) => a.name === "type")?.value;
+        const inert = type === "application/ld+json" || type === "application/json";
+        if (!(src !== undefined && SITE_SCRIPT.test(src) && element.childNodes.length === 0) && !inert) report(`script non autorisé <script${attributes.map((a) => ` ${a.name}="${a.value}"`).join("")}>`);
+      }
+      if (element.tagName === "meta" && attributes.some((a) => a.name === "http-equiv" && a.value.toLowerCase() === "refresh")) report("redirection <meta http-equiv=refresh>");
+      if (element.tagName === "base") report("élément <base>");
+      for (const { name, value } of attributes) {
+        if (/^on/i.test(name)) report(`attribut ${name}="${value}" sur <${element.tagName}>`);
+        if (!URL_ATTRIBUTES.has(name)) continue;
+        const urls = name === "srcset" ? value.split(",").map((part) => part.trim().split(/\s+/)[0] ?? "") : [value];
+        for (const url of urls) {
+          const problem = urlProblem(url, { pageUrl, ids, existing, input, siteHost, isImageSource: name === "src" && element.tagName === "img" });
+          if (problem) report(`${name}="${url}" sur <${element.tagName}> : ${problem}`);
+        }
+      }
+    }
+  }
+  return violations;
+}
+
+function walk(node: Node, visit: (element: Element) => void): void {
+  if ("tagName" in node) visit(node);
+  const children = "childNodes" in node ? node.childNodes : [];
+  for (const child of children) walk(child, visit);
+  if ("content" in node && node.content) walk(node.content, visit);
+}
+
+interface UrlContext {
+  readonly pageUrl: string;
+  readonly ids: ReadonlySet<string>;
+  readonly existing: ReadonlySet<string>;
+  readonly input: string;
+  readonly siteHost: string;
+  readonly isImageSource: boolean;
+}
+
+function urlProblem(raw: string, context: UrlContext): string | undefined {
+  // Browsers drop ASCII whitespace and control characters from URLs before reading the scheme.
+  const url = raw.replace(/[\u0000-\u0020]/g, "");
+  if (url === "") return undefined;
+  if (url.startsWith("#")) {
+    if (url === "#") return undefined;
+    let id: string;
+    try {
+      id = decodeURIComponent(url.slice(1));
+    } catch {
+      return "ancre illisible";
+    }
+    return context.ids.has(id) ? undefined : "ancre sans id correspondant dans la page";
+  }
+  if (/^mailto:/i.test(url)) return undefined;
+  if (url === "data:,") return undefined;
+  if (context.isImageSource && /^data:image\/(?:png|gif|jpeg|webp);/i.test(url)) return undefined;
+  if (/^(?:https?:)?\/\//i.test(url)) {
+    const host = new URL(url, "https://site.invalid").hostname;
+    if (host === context.siteHost) return undefined;
+    return context.input.includes(domainToUnicode(host).toLowerCase()) || context.input.includes(host) ? undefined : `hôte externe « ${host} » absent des notes`;
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return "schéma interdit";
+  const resolved = new URL(url, `https://site.invalid${context.pageUrl}`);
+  if (resolved.hostname !== "site.invalid") return "sort du site";
+  const file = fileOfUrl(resolved.pathname);
+  if (file === undefined) return "chemin illisible";
+  return context.existing.has(file) ? undefined : `mène à « /${file} », absent du site`;
+}
