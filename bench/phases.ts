@@ -1,0 +1,113 @@
+/**
+ * Times the phases of our build in one process, with the same modules as the build command. run-bench.ts runs it
+ * as a child and reads the marks it prints; the process tree's memory is sampled from outside.
+ *
+ *   tsx bench/phases.ts --mode build --notes <vault> --out <site>   the build of src/cli/build-garden.ts, with marks
+ *   tsx bench/phases.ts --mode scan --notes <vault>                 vault scan and link resolution alone, cold
+ *
+ * The build orchestration is copied from buildGarden (src/cli/build-garden.ts) with a mark around each part; keep
+ * it in step when that function changes.
+ */
+import Eleventy from "@11ty/eleventy";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { register } from "tsx/esm/api";
+import { GRAPH_EVENT } from "../src/eleventy-plugin/garden-plugin.js";
+import { reservedUrls } from "../src/eleventy-plugin/reserved-urls.js";
+import { buildLinkGraph, type LinkGraph } from "../src/link-graph/link-graph.js";
+import { writeSearchIndex } from "../src/search-index/write-search-index.js";
+import { buildIntoFreshOutput } from "../src/site-output/swap-output.js";
+import { readVault } from "../src/vault-scan/read-vault.js";
+
+export const PHASES_PREFIX = "BENCH_PHASES ";
+
+export interface PhaseMark {
+  readonly name: string;
+  /** Epoch milliseconds. */
+  readonly at: number;
+}
+
+export interface PhasesReport {
+  readonly mode: "build" | "scan";
+  /** When this process started (epoch ms): marks minus this is startup and module loading. */
+  readonly processStart: number;
+  readonly marks: readonly PhaseMark[];
+  readonly notes: number;
+  readonly published: number;
+  readonly links: number;
+  readonly searchPages?: number;
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const marks: PhaseMark[] = [];
+const mark = (name: string) => marks.push({ name, at: performance.timeOrigin + performance.now() });
+
+async function siteName(): Promise<string> {
+  return (JSON.parse(await readFile(path.join(projectRoot, "_data", "site.json"), "utf8")) as { name: string }).name;
+}
+
+async function scan(notesDir: string): Promise<PhasesReport> {
+  mark("start");
+  const vault = await readVault(notesDir, { siteName: await siteName() });
+  mark("scan.end");
+  const graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
+  mark("graph.end");
+  return { mode: "scan", processStart: performance.timeOrigin, marks, ...counts(graph, vault.notes.length) };
+}
+
+async function build(notesDir: string, outputDir: string): Promise<PhasesReport> {
+  mark("start");
+  let graph: LinkGraph | undefined;
+  let searchPages = 0;
+  await buildIntoFreshOutput(outputDir, async (stagingDir) => {
+    register();
+    process.env["NOTES_DIR"] = notesDir;
+    process.env["OUTPUT_DIR"] = stagingDir;
+    const eleventy = new Eleventy(undefined, undefined, {
+      configPath: path.join(projectRoot, ".eleventy.ts"),
+      quietMode: true,
+      // This callback runs before .eleventy.ts, so these listeners start before the garden plugin's.
+      config(eleventyConfig) {
+        eleventyConfig.on("eleventy.before", () => mark("eleventy.before"));
+        eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => {
+          graph = built;
+          mark("eleventy.graph");
+        });
+        eleventyConfig.on("eleventy.after", () => mark("eleventy.after"));
+      },
+    });
+    eleventy.disableLogger();
+    await eleventy.write();
+    mark("eleventy.end");
+    searchPages = (await writeSearchIndex(stagingDir)).pages;
+    mark("search.end");
+  });
+  mark("swap.end");
+  if (!graph) throw new Error("the garden plugin never emitted its link graph");
+  return { mode: "build", processStart: performance.timeOrigin, marks, searchPages, ...counts(graph, graph.notes.length) };
+}
+
+function counts(graph: LinkGraph, notes: number): { notes: number; published: number; links: number } {
+  let links = 0;
+  for (const list of graph.outgoing.values()) links += list.length;
+  return { notes, published: graph.published.length, links };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { mode: { type: "string" }, notes: { type: "string" }, out: { type: "string" } } });
+  if (!values.notes || (values.mode !== "scan" && values.mode !== "build") || (values.mode === "build" && !values.out)) {
+    throw new Error("usage: tsx bench/phases.ts --mode build --notes <vault> --out <site> | --mode scan --notes <vault>");
+  }
+  const notesDir = path.resolve(values.notes);
+  const report = values.mode === "scan" ? await scan(notesDir) : await build(notesDir, path.resolve(values.out!));
+  console.log(PHASES_PREFIX + JSON.stringify(report));
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  });
+}
