@@ -16,6 +16,7 @@ import { confineEleventyToNotes } from "./eleventy-input.js";
 import { globalGraph } from "./graph-layout.js";
 import { createMarkdownLibrary } from "./markdown-library.js";
 import { homeGroups, missingNotes, noteView } from "./note-views.js";
+import type { NoteView } from "./views.js";
 import type { SiteSettings } from "./site-settings.js";
 import { addSitePages } from "./site-pages.js";
 import { addBrowsePages } from "./browse-pages.js";
@@ -98,10 +99,16 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     dynamicPermalink: (data: EleventyData) => (noteOfInput(data.page.inputPath) ? false : data.dynamicPermalink),
   });
 
+  // Both the note layout and the base layout ask for the view: it is built once per note and build.
+  const views = new WeakMap<Note, NoteView>();
   eleventyConfig.addFilter("gardenNote", (inputPath: string) => {
     const note = noteOfInput(inputPath);
-    return note ? noteView(current(), note, site) : undefined;
+    if (!note) return undefined;
+    const view = views.get(note) ?? noteView(current(), note, site);
+    views.set(note, view);
+    return view;
   });
+  eleventyConfig.addFilter("nombre", (count: number) => count.toLocaleString("fr-FR"));
   eleventyConfig.addNunjucksGlobal("gardenHomeGroups", () => homeGroups(current()));
   eleventyConfig.addNunjucksGlobal("gardenMissingNotes", () => missingNotes(current()));
   addSitePages(eleventyConfig);

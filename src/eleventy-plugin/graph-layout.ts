@@ -112,46 +112,80 @@ interface SimNode extends SimulationNodeDatum {
   readonly url?: string;
 }
 
-const globalCache = new WeakMap<LinkGraph, GraphView>();
+/** The global graph's drawing, and how many notes the garden has in all (drawn or not). */
+export interface GlobalGraphView extends GraphView {
+  readonly total: number;
+}
 
-/** Every published note and every note still to be written, laid out by a force simulation run once per build. */
-export function globalGraph(graph: LinkGraph): GraphView {
+/**
+ * Past a few hundred points a drawn graph is a blur, and its page and layout grow with the garden: the global graph
+ * draws the most linked notes only, and says so.
+ */
+export const GLOBAL_GRAPH_LIMIT = 200;
+
+/** Ticks of the simulation, cooling down over them rather than over d3's default 300. */
+const GLOBAL_GRAPH_TICKS = 150;
+
+const globalCache = new WeakMap<LinkGraph, GlobalGraphView>();
+
+/** The global graph of the build, laid out once. */
+export function globalGraph(graph: LinkGraph): GlobalGraphView {
   let view = globalCache.get(graph);
   if (!view) {
-    view = layOutGlobalGraph(graph);
+    view = layOutGlobalGraph(graph, GLOBAL_GRAPH_LIMIT);
     globalCache.set(graph, view);
   }
   return view;
 }
 
-function layOutGlobalGraph(graph: LinkGraph): GraphView {
-  const nodes: SimNode[] = graph.published.map((n) => ({ title: n.title, url: hrefOf(n.url) }));
+/**
+ * Published notes and notes still to be written, the `limit` most linked of them (either way, one count per pair),
+ * laid out by a force simulation.
+ */
+export function layOutGlobalGraph(graph: LinkGraph, limit: number): GlobalGraphView {
+  const all: SimNode[] = graph.published.map((n) => ({ title: n.title, url: hrefOf(n.url) }));
   const index = new Map<string, number>(graph.published.map((n, i) => [n.file, i]));
   for (const missing of graph.missing) {
-    index.set(`missing:${missing.name.toLowerCase()}`, nodes.length);
-    nodes.push({ title: missing.name });
+    index.set(`missing:${missing.name.toLowerCase()}`, all.length);
+    all.push({ title: missing.name });
   }
-  const links: { source: number; target: number }[] = [];
-  // One edge per pair of notes, however many times one links to the other: a note with 10,000 links drew 10,000 lines.
-  const drawn = new Set<string>();
+  const pairs: { source: number; target: number }[] = [];
+  // One edge per pair of notes, whichever links to the other and however often: a note with 10,000 links drew 10,000 lines.
+  const drawn = new Set<number>();
   for (const note of graph.published) {
+    const source = index.get(note.file)!;
     for (const { resolution, occurrence } of graph.outgoing.get(note.file) ?? []) {
       const target =
         resolution.kind === "note" ? index.get(resolution.note.file) : resolution.kind === "asset" ? undefined : index.get(`missing:${occurrence.syntax.target.note.toLowerCase()}`);
-      const source = index.get(note.file)!;
-      if (target === undefined || target === source || drawn.has(`${source}>${target}`)) continue;
-      drawn.add(`${source}>${target}`);
-      links.push({ source, target });
+      if (target === undefined || target === source) continue;
+      const pair = Math.min(source, target) * all.length + Math.max(source, target);
+      if (drawn.has(pair)) continue;
+      drawn.add(pair);
+      pairs.push({ source, target });
     }
   }
+  const degree = new Array<number>(all.length).fill(0);
+  for (const { source, target } of pairs) {
+    degree[source]!++;
+    degree[target]!++;
+  }
+  // Ties keep the garden's order (published notes by file, then missing notes), so the drawing is the same every build.
+  const kept = all.map((_, i) => i).sort((a, b) => degree[b]! - degree[a]! || a - b).slice(0, limit).sort((a, b) => a - b);
+  const position = new Map(kept.map((old, i) => [old, i]));
+  const nodes = kept.map((i) => ({ ...all[i]! }));
+  const links = pairs.flatMap(({ source, target }) => {
+    const [s, t] = [position.get(source), position.get(target)];
+    return s === undefined || t === undefined ? [] : [{ source: s, target: t }];
+  });
   // d3 replaces the indices of the links it is given by the nodes themselves: it gets its own copy.
   forceSimulation(nodes)
     .force("link", forceLink(links.map((l) => ({ ...l }))).distance(40))
     .force("charge", forceManyBody().strength(-60))
     .force("collide", forceCollide(8))
     .force("centre", forceCenter(0, 0))
+    .alphaDecay(1 - Math.pow(0.001, 1 / GLOBAL_GRAPH_TICKS))
     .stop()
-    .tick(nodes.length > 2000 ? 80 : 250);
+    .tick(GLOBAL_GRAPH_TICKS);
   const xs = nodes.map((n) => n.x ?? 0);
   const ys = nodes.map((n) => n.y ?? 0);
   const [minX, minY] = [Math.min(...xs, 0) - 20, Math.min(...ys, 0) - 20];
@@ -161,6 +195,7 @@ function layOutGlobalGraph(graph: LinkGraph): GraphView {
   return {
     width,
     height,
+    total: all.length,
     nodes: nodes.map((n) => ({ title: n.title, ...(n.url ? { url: n.url } : {}), current: false, ...at(n) })),
     edges: links.map(({ source, target }) => {
       const a = at(nodes[source]!);

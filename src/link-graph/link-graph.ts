@@ -80,7 +80,14 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
         if (!linkedPairs.has(pair)) {
           linkedPairs.add(pair);
           const list = backlinkLists.get(resolution.note.file) ?? [];
-          list.push({ from, context: occurrence.context, line: occurrence.line });
+          // The context is cut from the line only when a page shows it: the check never does.
+          list.push({
+            from,
+            line: occurrence.line,
+            get context() {
+              return occurrence.context;
+            },
+          });
           backlinkLists.set(resolution.note.file, list);
         }
       } else if ((resolution.kind === "missing" || resolution.kind === "unpublished") && !looksLikeAttachment(occurrence.syntax.target.note)) {

@@ -11,6 +11,8 @@ export class SearchIndexError extends Error {
   }
 }
 
+const PAGES_IN_FLIGHT = 8;
+
 function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new SearchIndexError(step, errors);
 }
@@ -26,11 +28,16 @@ export async function writeSearchIndex(siteDir: string): Promise<{ pages: number
     const created = await pagefind.createIndex({});
     check("création", created.errors);
     const index = created.index!;
+    // Several pages are in flight at once, else each would wait for the last to be indexed. They are sent in a
+    // fixed order all the same: Pagefind numbers pages as they arrive, and the index must be the same every build.
+    const inFlight: Promise<void>[] = [];
     for (const page of await htmlPages(siteDir)) {
       const html = await readFile(path.join(siteDir, page), "utf8");
       if (!html.includes("data-pagefind-body")) continue;
-      check(`lecture de ${page}`, (await index.addHTMLFile({ url: urlOfPage(page), content: foldedForIndex(html) })).errors);
+      inFlight.push(index.addHTMLFile({ url: urlOfPage(page), content: foldedForIndex(html) }).then((added) => check(`lecture de ${page}`, added.errors)));
+      if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
     }
+    await Promise.all(inFlight);
     check("écriture", (await index.writeFiles({ outputPath })).errors);
   } finally {
     await pagefind.close();
@@ -57,10 +64,24 @@ function urlOfPage(page: string): string {
 
 /** The page as Pagefind should read it: folded text, plus the words folding changed, for the result excerpts. */
 function foldedForIndex(html: string): string {
-  const { html: folded, changedWords } = foldHtmlForSearch(html);
+  const { html: folded, changedWords } = foldHtmlForSearch(indexedPart(html));
   if (changedWords.length === 0) return folded;
   const meta = `<span hidden data-pagefind-meta="graphies:${changedWords.join(" ").replace(/"/g, "&quot;")}"></span>`;
-  return folded.replace(/<body([^>]*)>/, `<body$1>${meta}`);
+  return folded.replace("<body>", `<body>${meta}`);
+}
+
+/**
+ * The page as far as Pagefind needs it: the opening `<html lang>`, and the main content without its graph drawing.
+ * The head, header, backlinks, footer and graph hold nothing indexed but are three quarters of a note page, and
+ * Pagefind's time grows with what it is sent.
+ */
+function indexedPart(html: string): string {
+  const head = html.indexOf("<head");
+  const main = html.indexOf("<main");
+  const mainEnd = html.indexOf("</main>");
+  if (head < 0 || main < 0 || mainEnd < main) return html;
+  const content = html.slice(main, mainEnd + "</main>".length).replace(/<figure class="graphe-local">[\s\S]*?<\/figure>/, "");
+  return `${html.slice(0, head)}<body>${content}</body></html>`;
 }
 
 interface PagefindEntry {
