@@ -5,20 +5,15 @@
  *   tsx bench/phases.ts --mode build --notes <vault> --out <site>   the build of src/cli/build-garden.ts, with marks
  *   tsx bench/phases.ts --mode scan --notes <vault>                 vault scan and link resolution alone, cold
  *
- * The build orchestration is copied from buildGarden (src/cli/build-garden.ts) with a mark around each part; keep
- * it in step when that function changes.
+ * The build is buildGarden itself (src/cli/build-garden.ts), which reports each of its phases.
  */
-import Eleventy from "@11ty/eleventy";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { register } from "tsx/esm/api";
-import { GRAPH_EVENT } from "../src/eleventy-plugin/garden-plugin.js";
+import { buildGarden } from "../src/cli/build-garden.js";
 import { reservedUrls } from "../src/eleventy-plugin/reserved-urls.js";
 import { buildLinkGraph, type LinkGraph } from "../src/link-graph/link-graph.js";
-import { writeSearchIndex } from "../src/search-index/write-search-index.js";
-import { buildIntoFreshOutput } from "../src/site-output/swap-output.js";
 import { readVault } from "../src/vault-scan/read-vault.js";
 
 export const PHASES_PREFIX = "BENCH_PHASES ";
@@ -59,33 +54,8 @@ async function scan(notesDir: string): Promise<PhasesReport> {
 
 async function build(notesDir: string, outputDir: string): Promise<PhasesReport> {
   mark("start");
-  let graph: LinkGraph | undefined;
-  let searchPages = 0;
-  await buildIntoFreshOutput(outputDir, async (stagingDir) => {
-    register();
-    process.env["NOTES_DIR"] = notesDir;
-    process.env["OUTPUT_DIR"] = stagingDir;
-    const eleventy = new Eleventy(undefined, undefined, {
-      configPath: path.join(projectRoot, ".eleventy.ts"),
-      quietMode: true,
-      // This callback runs before .eleventy.ts, so these listeners start before the garden plugin's.
-      config(eleventyConfig) {
-        eleventyConfig.on("eleventy.before", () => mark("eleventy.before"));
-        eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => {
-          graph = built;
-          mark("eleventy.graph");
-        });
-        eleventyConfig.on("eleventy.after", () => mark("eleventy.after"));
-      },
-    });
-    eleventy.disableLogger();
-    await eleventy.write();
-    mark("eleventy.end");
-    searchPages = (await writeSearchIndex(stagingDir)).pages;
-    mark("search.end");
-  });
+  const { graph, searchPages } = await buildGarden(notesDir, outputDir, { onPhase: mark });
   mark("swap.end");
-  if (!graph) throw new Error("the garden plugin never emitted its link graph");
   return { mode: "build", processStart: performance.timeOrigin, marks, searchPages, ...counts(graph, graph.notes.length) };
 }
 

@@ -20,11 +20,19 @@ export interface BuildResult {
   readonly searchPages: number;
 }
 
+/** The moments of a build, in order, for whoever times it (bench/phases.ts). */
+export type BuildPhase = "eleventy.before" | "eleventy.graph" | "eleventy.after" | "eleventy.end" | "search.end";
+
+export interface BuildOptions {
+  readonly onPhase?: (phase: BuildPhase) => void;
+}
+
 /**
  * The whole build: Eleventy renders the notes into a staging folder, Pagefind indexes it, and only then does it
  * replace the output folder. Any failure leaves the previous site untouched.
  */
-export async function buildGarden(notesDir: string, outputDir: string): Promise<BuildResult> {
+export async function buildGarden(notesDir: string, outputDir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const phase = options.onPhase ?? (() => {});
   return buildIntoFreshOutput(outputDir, async (stagingDir) => {
     loadTypeScriptConfig();
     let graph: LinkGraph | undefined;
@@ -34,15 +42,21 @@ export async function buildGarden(notesDir: string, outputDir: string): Promise<
     const eleventy = new Eleventy(undefined, undefined, {
       configPath: path.join(projectRoot, ".eleventy.ts"),
       quietMode: true,
+      // This callback runs before .eleventy.ts, so these listeners start before the garden plugin's.
       config(eleventyConfig) {
+        eleventyConfig.on("eleventy.before", () => phase("eleventy.before"));
         eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => {
           graph = built;
+          phase("eleventy.graph");
         });
+        eleventyConfig.on("eleventy.after", () => phase("eleventy.after"));
       },
     });
     eleventy.disableLogger();
     await eleventy.write();
+    phase("eleventy.end");
     const { pages } = await writeSearchIndex(stagingDir);
+    phase("search.end");
     return { graph: graph!, searchPages: pages };
   });
 }
