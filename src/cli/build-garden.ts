@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
 import { GRAPH_EVENT } from "../eleventy-plugin/garden-plugin.js";
 import type { LinkGraph } from "../link-graph/link-graph.js";
-import { writeSearchIndex } from "../search-index/write-search-index.js";
+import { writeSearchIndex, type WrittenPage } from "../search-index/write-search-index.js";
 import { buildIntoFreshOutput } from "../site-output/swap-output.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -36,6 +36,7 @@ export async function buildGarden(notesDir: string, outputDir: string, options: 
   return buildIntoFreshOutput(outputDir, async (stagingDir) => {
     loadTypeScriptConfig();
     let graph: LinkGraph | undefined;
+    let rendered: readonly WrittenPage[] = [];
     // The configuration file's folders win over the constructor's, so it is told them through its environment.
     process.env["NOTES_DIR"] = notesDir;
     process.env["OUTPUT_DIR"] = stagingDir;
@@ -49,13 +50,17 @@ export async function buildGarden(notesDir: string, outputDir: string, options: 
           graph = built;
           phase("eleventy.graph");
         });
-        eleventyConfig.on("eleventy.after", () => phase("eleventy.after"));
+        eleventyConfig.on("eleventy.after", ({ results }) => {
+          rendered = results ?? [];
+          phase("eleventy.after");
+        });
       },
     });
     eleventy.disableLogger();
     await eleventy.write();
     phase("eleventy.end");
-    const { pages } = await writeSearchIndex(stagingDir);
+    // The pages Eleventy just wrote are indexed from memory, not read back from disk.
+    const { pages } = await writeSearchIndex(stagingDir, rendered);
     phase("search.end");
     return { graph: graph!, searchPages: pages };
   });

@@ -32,6 +32,8 @@ export type FrontMatterEngine = ((text: string, context: FrontMatterContext) => 
 export interface EleventyEventArgs {
   readonly directories: { readonly output: string; readonly input: string };
   readonly runMode: "build" | "watch" | "serve";
+  /** On eleventy.after: every page written (or not, outputPath false) with its final HTML. */
+  readonly results?: readonly { readonly outputPath: string | false; readonly content: string }[];
 }
 
 export interface EleventyData {

@@ -26,10 +26,16 @@ export interface GraphView {
   readonly edges: readonly GraphEdgeView[];
 }
 
-const neighbourCache = new WeakMap<LinkGraph, ReadonlyMap<VaultPath, readonly Note[]>>();
+/** The published notes a note links to or is linked from: in file order, and as a set. */
+interface Neighbours {
+  readonly sorted: readonly Note[];
+  readonly all: ReadonlySet<Note>;
+}
+
+const neighbourCache = new WeakMap<LinkGraph, ReadonlyMap<VaultPath, Neighbours>>();
 
 /** Published notes linked either way, computed once per build. */
-function neighbours(graph: LinkGraph): ReadonlyMap<VaultPath, readonly Note[]> {
+function neighbours(graph: LinkGraph): ReadonlyMap<VaultPath, Neighbours> {
   const cached = neighbourCache.get(graph);
   if (cached) return cached;
   const sets = new Map<VaultPath, Set<Note>>();
@@ -44,7 +50,7 @@ function neighbours(graph: LinkGraph): ReadonlyMap<VaultPath, readonly Note[]> {
       add(resolution.note, note);
     }
   }
-  const result = new Map([...sets].map(([file, set]) => [file, [...set].sort((a, b) => (a.file < b.file ? -1 : 1))] as const));
+  const result = new Map([...sets].map(([file, all]) => [file, { all, sorted: [...all].sort((a, b) => (a.file < b.file ? -1 : 1)) }] as const));
   neighbourCache.set(graph, result);
   return result;
 }
@@ -57,11 +63,11 @@ const round = (n: number) => Math.round(n * 10) / 10;
  */
 export function localGraph(graph: LinkGraph, note: Note, limit = 24): GraphView {
   const around = neighbours(graph);
-  const first = (around.get(note.file) ?? []).slice(0, limit - 1);
+  const first = (around.get(note.file)?.sorted ?? []).slice(0, limit - 1);
   const placed = new Set<Note>([note, ...first]);
   const second: { note: Note; parent: Note }[] = [];
   for (const parent of first) {
-    for (const next of around.get(parent.file) ?? []) {
+    for (const next of around.get(parent.file)?.sorted ?? []) {
       if (placed.size >= limit) break;
       if (placed.has(next)) continue;
       placed.add(next);
@@ -79,15 +85,16 @@ export function localGraph(graph: LinkGraph, note: Note, limit = 24): GraphView 
     const angle = (2 * Math.PI * (i + 0.5)) / second.length - Math.PI / 2;
     position.set(n, { x: round(centre + 140 * Math.cos(angle)), y: round(centre + 140 * Math.sin(angle)) });
   });
+  // Pairs of placed notes, not the neighbours of each: a hub has thousands, and this page's cost must not grow with them.
   const edges: GraphEdgeView[] = [];
-  for (const a of placed) {
-    for (const b of around.get(a.file) ?? []) {
-      if (!placed.has(b) || a.file >= b.file) continue;
-      const pa = position.get(a)!;
-      const pb = position.get(b)!;
+  const drawn = [...placed];
+  drawn.forEach((a, i) => {
+    for (const b of drawn.slice(i + 1)) {
+      if (!around.get(a.file)?.all.has(b)) continue;
+      const [pa, pb] = a.file < b.file ? [position.get(a)!, position.get(b)!] : [position.get(b)!, position.get(a)!];
       edges.push({ x1: pa.x, y1: pa.y, x2: pb.x, y2: pb.y });
     }
-  }
+  });
   const nodes = [...placed].map((n) => ({ title: n.title, url: hrefOf(n.url), current: n === note, ...position.get(n)! }));
   return cropped(nodes, edges);
 }

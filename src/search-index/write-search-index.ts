@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { foldHtmlForSearch } from "./french-folding.js";
@@ -11,6 +11,13 @@ export class SearchIndexError extends Error {
   }
 }
 
+/** A page of the built site, as the generator wrote it. */
+export interface WrittenPage {
+  /** Where it was written, or false for a page with no output file. */
+  readonly outputPath: string | false;
+  readonly content: string;
+}
+
 const PAGES_IN_FLIGHT = 8;
 
 function check(step: string, errors: readonly string[]): void {
@@ -18,11 +25,12 @@ function check(step: string, errors: readonly string[]): void {
 }
 
 /**
- * Writes the French full-text index of the built site into `<siteDir>/pagefind/`, with Pagefind's UI files.
- * Only note bodies are indexed: the layout marks them with data-pagefind-body. Pages are fed through the Node API
- * with their text folded for French (see french-folding.ts), so the files on disk stay as visitors read them.
+ * Writes the French full-text index of the built site into `<siteDir>/pagefind/`, with Pagefind's UI files, from
+ * the pages Eleventy wrote there. Only note bodies are indexed: the layout marks them with data-pagefind-body. Pages
+ * are fed through the Node API with their text folded for French (see french-folding.ts), so the files on disk stay
+ * as visitors read them.
  */
-export async function writeSearchIndex(siteDir: string): Promise<{ pages: number; languages: readonly string[] }> {
+export async function writeSearchIndex(siteDir: string, rendered: readonly WrittenPage[]): Promise<{ pages: number; languages: readonly string[] }> {
   const outputPath = path.join(siteDir, "pagefind");
   try {
     const created = await pagefind.createIndex({});
@@ -31,9 +39,7 @@ export async function writeSearchIndex(siteDir: string): Promise<{ pages: number
     // Several pages are in flight at once, else each would wait for the last to be indexed. They are sent in a
     // fixed order all the same: Pagefind numbers pages as they arrive, and the index must be the same every build.
     const inFlight: Promise<void>[] = [];
-    for (const page of await htmlPages(siteDir)) {
-      const html = await readFile(path.join(siteDir, page), "utf8");
-      if (!html.includes("data-pagefind-body")) continue;
+    for (const { page, html } of indexablePages(siteDir, rendered)) {
       inFlight.push(index.addHTMLFile({ url: urlOfPage(page), content: foldedForIndex(html) }).then((added) => check(`lecture de ${page}`, added.errors)));
       if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
     }
@@ -42,20 +48,21 @@ export async function writeSearchIndex(siteDir: string): Promise<{ pages: number
   } finally {
     await pagefind.close();
   }
-  // Pagefind counts every HTML file it read; the entry file says how many pages each language index holds.
+  // The entry file says how many pages each language index holds.
   const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as PagefindEntry;
   const languages = Object.entries(entry.languages);
   return { pages: languages.reduce((sum, [, l]) => sum + l.page_count, 0), languages: languages.map(([code]) => code) };
 }
 
-/** Every HTML page of the built site, in a stable order, as paths relative to it ("note/index.html"). */
-async function htmlPages(siteDir: string): Promise<string[]> {
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".html"))
-    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .filter((page) => !page.startsWith("pagefind/"))
-    .sort();
+/** The HTML pages written into the site that hold a note body, by their path in it ("note/index.html"), in order. */
+function indexablePages(siteDir: string, rendered: readonly WrittenPage[]): { page: string; html: string }[] {
+  return rendered
+    .flatMap(({ outputPath, content }) => {
+      if (outputPath === false || !outputPath.endsWith(".html") || !content.includes("data-pagefind-body")) return [];
+      const page = path.relative(siteDir, path.resolve(outputPath)).split(path.sep).join("/");
+      return page.startsWith("../") ? [] : [{ page, html: content }];
+    })
+    .sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
 }
 
 function urlOfPage(page: string): string {
