@@ -471,12 +471,25 @@ function runsSection(size: SizeResult): string {
   return table(["run", "load", "ours", "bare Eleventy", "Pagefind CLI", "phases (build)", "phases (scan)", "check"], rows);
 }
 
+const ms = (value: number) => `${n(Math.round(value))} ms`;
+const shareOf = (summary: ProfileSummary, value: number) => `${((100 * value) / summary.busyMs).toFixed(1)} %`;
+
+/** The `count` busiest functions of a profile by their own time. */
+function selfTimeTable(summary: ProfileSummary, count: number): string {
+  const rows = summary.functions.filter((f) => f.name !== "(idle)").slice(0, count);
+  return table(["self", "share", "function", "where"], rows.map((f) => [ms(f.selfMs), shareOf(summary, f.selfMs), `\`${f.name}\``, f.location]));
+}
+
+/** Our `count` busiest functions by time with their callees. */
+function totalTimeTable(summary: ProfileSummary, count: number): string {
+  const rows = ownFunctionsByTotal(summary).slice(0, count);
+  return table(["total", "share", "self", "function", "where"], rows.map((f) => [ms(f.totalMs), shareOf(summary, f.totalMs), ms(f.selfMs), `\`${f.name}\``, f.location]));
+}
+
 function profileSection(size: SizeResult): string {
   const profile = size.profile;
   if (!profile) return "";
   const { summary } = profile;
-  const share = (ms: number) => `${((100 * ms) / summary.busyMs).toFixed(1)} %`;
-  const ms = (value: number) => `${n(Math.round(value))} ms`;
   const out = [
     `### CPU profile, ${n(size.notes)} notes`,
     "",
@@ -485,42 +498,29 @@ function profileSection(size: SizeResult): string {
     "",
     "Top functions by self time:",
     "",
-    table(
-      ["self", "share", "function", "where"],
-      summary.functions.filter((f) => f.name !== "(idle)").slice(0, 15).map((f) => [ms(f.selfMs), share(f.selfMs), `\`${f.name}\``, f.location]),
-    ),
+    selfTimeTable(summary, 15),
     "",
     "Self time by owner (src = our code):",
     "",
-    table(["self", "share", "owner"], summary.owners.slice(0, 10).map((o) => [ms(o.selfMs), share(o.selfMs), o.owner])),
+    table(["self", "share", "owner"], summary.owners.slice(0, 10).map((o) => [ms(o.selfMs), shareOf(summary, o.selfMs), o.owner])),
     "",
     "Our functions (src/) by total time, callees included:",
     "",
-    table(
-      ["total", "share", "self", "function", "where"],
-      ownFunctionsByTotal(summary).slice(0, 15).map((f) => [ms(f.totalMs), share(f.totalMs), ms(f.selfMs), `\`${f.name}\``, f.location]),
-    ),
+    totalTimeTable(summary, 15),
   ];
   if (profile.eleventyBenchmarks.length > 0) {
     out.push("", "Eleventy's own slow-part warnings during that build:", "", "```", ...profile.eleventyBenchmarks, "```");
   }
   if (profile.check) {
     const check = profile.check.summary;
-    const checkShare = (value: number) => `${((100 * value) / check.busyMs).toFixed(1)} %`;
     out.push(
       "",
       `\`npm run check\` under \`node --import tsx --cpu-prof src/cli/check.ts\`: ${seconds(profile.check.wallMs)} wall, ${ms(check.busyMs)} busy (all threads). ` +
         "Top functions by self time, then ours by total time:",
       "",
-      table(
-        ["self", "share", "function", "where"],
-        check.functions.filter((f) => f.name !== "(idle)").slice(0, 10).map((f) => [ms(f.selfMs), checkShare(f.selfMs), `\`${f.name}\``, f.location]),
-      ),
+      selfTimeTable(check, 10),
       "",
-      table(
-        ["total", "share", "self", "function", "where"],
-        ownFunctionsByTotal(check).slice(0, 10).map((f) => [ms(f.totalMs), checkShare(f.totalMs), ms(f.selfMs), `\`${f.name}\``, f.location]),
-      ),
+      totalTimeTable(check, 10),
     );
   }
   return out.join("\n");
