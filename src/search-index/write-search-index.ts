@@ -15,7 +15,8 @@ export class SearchIndexError extends Error {
 export interface WrittenPage {
   /** Where it was written, or false for a page with no output file. */
   readonly outputPath: string | false;
-  readonly content: string;
+  /** Text, or the bytes a template gave (Eleventy writes either). */
+  readonly content: string | Uint8Array;
 }
 
 const PAGES_IN_FLIGHT = 8;
@@ -40,7 +41,11 @@ export async function writeSearchIndex(siteDir: string, rendered: readonly Writt
     // fixed order all the same: Pagefind numbers pages as they arrive, and the index must be the same every build.
     const inFlight: Promise<void>[] = [];
     for (const { page, html } of indexablePages(siteDir, rendered)) {
-      inFlight.push(index.addHTMLFile({ url: urlOfPage(page), content: foldedForIndex(html) }).then((added) => check(`lecture de ${page}`, added.errors)));
+      const added = index.addHTMLFile({ url: urlOfPage(page), content: foldedForIndex(html) }).then((result) => check(`lecture de ${page}`, result.errors));
+      // When one page fails, the others still in flight are rejected as Pagefind closes: handled here, so that the
+      // build reports the first failure instead of dying on an unhandled rejection.
+      added.catch(() => {});
+      inFlight.push(added);
       if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
     }
     await Promise.all(inFlight);
@@ -58,9 +63,11 @@ export async function writeSearchIndex(siteDir: string, rendered: readonly Writt
 function indexablePages(siteDir: string, rendered: readonly WrittenPage[]): { page: string; html: string }[] {
   return rendered
     .flatMap(({ outputPath, content }) => {
-      if (outputPath === false || !outputPath.endsWith(".html") || !content.includes("data-pagefind-body")) return [];
+      const html = typeof content === "string" ? content : new TextDecoder().decode(content);
+      if (outputPath === false || !outputPath.endsWith(".html") || !html.includes("data-pagefind-body")) return [];
       const page = path.relative(siteDir, path.resolve(outputPath)).split(path.sep).join("/");
-      return page.startsWith("../") ? [] : [{ page, html: content }];
+      if (page.startsWith("../") || path.isAbsolute(page)) throw new SearchIndexError("pages", [`${outputPath} est hors du site ${siteDir}`]);
+      return [{ page, html }];
     })
     .sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
 }
@@ -85,10 +92,13 @@ function foldedForIndex(html: string): string {
 function indexedPart(html: string): string {
   const head = html.indexOf("<head");
   const main = html.indexOf("<main");
-  const mainEnd = html.indexOf("</main>");
+  // The last ones: a note may hold a raw "</main>", and the layout's own tags come after its text.
+  const mainEnd = html.lastIndexOf("</main>");
+  const graph = html.lastIndexOf('<figure class="graphe-local">', mainEnd);
   if (head < 0 || main < 0 || mainEnd < main) return html;
-  const content = html.slice(main, mainEnd + "</main>".length).replace(/<figure class="graphe-local">[\s\S]*?<\/figure>/, "");
-  return `${html.slice(0, head)}<body>${content}</body></html>`;
+  const graphEnd = graph > main ? html.indexOf("</figure>", graph) : -1;
+  const content = graphEnd < 0 ? html.slice(main, mainEnd) : html.slice(main, graph) + html.slice(graphEnd + "</figure>".length, mainEnd);
+  return `${html.slice(0, head)}<body>${content}</main></body></html>`;
 }
 
 interface PagefindEntry {
