@@ -145,6 +145,27 @@ export function globalGraph(graph: LinkGraph): GlobalGraphView {
   return view;
 }
 
+/** The positions of the last layout, by what it was laid out from: a rebuild under `npm start` rarely changes links. */
+let lastLayout: { readonly key: string; readonly positions: readonly { x: number; y: number }[] } | undefined;
+
+/** Places `nodes` by a force simulation, deterministic for the same nodes and links. */
+function simulate(nodes: SimNode[], links: readonly { source: number; target: number }[]): void {
+  const key = JSON.stringify([nodes.map((n) => [n.title, n.url ?? ""]), links.map((l) => [l.source, l.target])]);
+  if (lastLayout?.key !== key) {
+    // d3 replaces the indices of the links it is given by the nodes themselves: it gets its own copy.
+    forceSimulation(nodes)
+      .force("link", forceLink(links.map((l) => ({ ...l }))).distance(40))
+      .force("charge", forceManyBody().strength(-60))
+      .force("collide", forceCollide(8))
+      .force("centre", forceCenter(0, 0))
+      .alphaDecay(1 - Math.pow(0.001, 1 / GLOBAL_GRAPH_TICKS))
+      .stop()
+      .tick(GLOBAL_GRAPH_TICKS);
+    lastLayout = { key, positions: nodes.map((n) => ({ x: n.x ?? 0, y: n.y ?? 0 })) };
+  }
+  lastLayout.positions.forEach((p, i) => Object.assign(nodes[i]!, p));
+}
+
 /**
  * Published notes and notes still to be written, the `limit` most linked of them (either way, one count per pair),
  * laid out by a force simulation.
@@ -184,15 +205,7 @@ export function layOutGlobalGraph(graph: LinkGraph, limit: number): GlobalGraphV
     const [s, t] = [position.get(source), position.get(target)];
     return s === undefined || t === undefined ? [] : [{ source: s, target: t }];
   });
-  // d3 replaces the indices of the links it is given by the nodes themselves: it gets its own copy.
-  forceSimulation(nodes)
-    .force("link", forceLink(links.map((l) => ({ ...l }))).distance(40))
-    .force("charge", forceManyBody().strength(-60))
-    .force("collide", forceCollide(8))
-    .force("centre", forceCenter(0, 0))
-    .alphaDecay(1 - Math.pow(0.001, 1 / GLOBAL_GRAPH_TICKS))
-    .stop()
-    .tick(GLOBAL_GRAPH_TICKS);
+  simulate(nodes, links);
   const xs = nodes.map((n) => n.x ?? 0);
   const ys = nodes.map((n) => n.y ?? 0);
   const [minX, minY] = [Math.min(...xs, 0) - 20, Math.min(...ys, 0) - 20];

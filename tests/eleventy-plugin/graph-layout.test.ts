@@ -44,8 +44,12 @@ describe("layOutGlobalGraph", () => {
     }
   });
 
-  it("places nodes the same way on every build", () => {
-    expect(layOutGlobalGraph(garden, 100)).toEqual(layOutGlobalGraph(graphOf(SOURCES), 100));
+  it("places nodes the same way on every build, laid out afresh or not", () => {
+    const first = layOutGlobalGraph(garden, 100);
+    // Another drawing in between, so that the last one is not simply reused.
+    expect(layOutGlobalGraph(garden, 3).nodes).toHaveLength(3);
+    expect(layOutGlobalGraph(graphOf(SOURCES), 100)).toEqual(first);
+    expect(layOutGlobalGraph(graphOf(SOURCES), 100)).toEqual(first);
   });
 
   it("is laid out once per build", () => {
