@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -141,6 +141,27 @@ describe("building a vault whose notes hold template syntax", () => {
       const html = await readFile(path.join(work, "_site", "gabarits", "index.html"), "utf8");
       expect(html).toContain("<p>Écrire {{ site.name }} ou {% include &quot;x&quot; %} ou {# commentaire #} ou ${process.env.HOME} reste du texte.</p>");
       expect(html).toContain('<a href="/autre/" class="wikilink">Autre</a>');
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a garden larger than its global graph", () => {
+  it("draws the 200 most linked notes on /graphe/ and says how many there are in all", async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), "garden-big-graph-"));
+    try {
+      const notes = path.join(work, "notes");
+      await mkdir(notes);
+      // A chain of 205 notes, each linking to the next; the last links to a note still to be written.
+      const name = (i: number) => `Note ${String(i).padStart(3, "0")}`;
+      for (let i = 1; i <= 205; i++) await writeFile(path.join(notes, `${name(i)}.md`), `# ${name(i)}\n\nVoir [[${name(i + 1)}]].\n`);
+      await buildGarden(notes, path.join(work, "_site"));
+      const html = await readFile(path.join(work, "_site", "graphe", "index.html"), "utf8");
+      expect(html).toContain(
+        '<p>Pour rester lisible, le graphe ne montre que les 200 notes les plus reliées, sur 206 notes publiées ou à écrire ; les notes à écrire sont toutes sur <a href="/notes-a-ecrire/">leur propre page</a>.</p>',
+      );
+      expect([...html.matchAll(/<circle /g)]).toHaveLength(200);
     } finally {
       await rm(work, { recursive: true, force: true });
     }

@@ -104,6 +104,7 @@ describe("browsing pages of a vault with a Git history", () => {
     const all = await readFile(path.join(site, "graphe", "index.html"), "utf8");
     expect([...all.matchAll(/class="graphe-noeud( graphe-noeud-courant)?"/g)]).toHaveLength(4);
     expect(all).toContain("<title>Note absente (note à venir)</title>");
+    expect(all).not.toContain("Pour rester lisible");
     // Accueil–Inventaire and Récolement–Inventaire link both ways: one line per pair.
     expect([...all.matchAll(/<line /g)]).toHaveLength(3);
   });
