@@ -51,7 +51,14 @@ export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: 
       }
       if (resolution.alternatives.length > 0) {
         const all = [resolution.note, ...resolution.alternatives].map((n) => n.file);
-        return { ...at, level: "avertissement", code: "lien-ambigu", message: `Le lien ${written} peut désigner plusieurs notes : ${quoted(all)}. Il mène à « ${resolution.note.file} » ; écrivez le chemin complet, par exemple [[${resolution.note.file.replace(/\.md$/i, "")}]], pour choisir.` };
+        const pathOf = (file: string) => file.replace(/\.md$/i, "");
+        const intro = `Le lien ${written} peut désigner plusieurs notes : ${quoted(all)}. Il mène à « ${resolution.note.file} »`;
+        // A note at the root is reached by its bare name: its whole path is the link already written.
+        const advice =
+          pathOf(resolution.note.file).toLowerCase() === target.note.toLowerCase()
+            ? `, à la racine du coffre ; pour en choisir une autre, écrivez son chemin complet, par exemple [[${pathOf(all[1]!)}]].`
+            : ` ; écrivez le chemin complet, par exemple [[${pathOf(resolution.note.file)}]], pour choisir.`;
+        return { ...at, level: "avertissement", code: "lien-ambigu", message: intro + advice };
       }
       return undefined;
     }

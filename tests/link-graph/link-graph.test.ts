@@ -158,3 +158,15 @@ describe("buildLinkGraph: URLs", () => {
     expect(linkProblems(graph).map((p) => [p.file, p.line, p.code])).toEqual([["A.md", 2, "tag-commentaire"]]);
   });
 });
+
+describe("an ambiguous link to a note at the root of the vault", () => {
+  it("suggests another candidate's path, since the written link is already the chosen note's whole path", () => {
+    const graph = buildLinkGraph(
+      memoryVault({ "Guide.md": "# Guide\n", "Archives/Guide.md": "# Ancien guide\n", "Accueil.md": "# Accueil\n\nVoir [[Guide]].\n" }),
+      { reservedUrls: new Map() },
+    );
+    expect(graph.problems.filter((p) => p.code === "lien-ambigu").map((p) => p.message)).toEqual([
+      "Le lien [[Guide]] peut désigner plusieurs notes : « Guide.md », « Archives/Guide.md ». Il mène à « Guide.md », à la racine du coffre ; pour en choisir une autre, écrivez son chemin complet, par exemple [[Archives/Guide]].",
+    ]);
+  });
+});
