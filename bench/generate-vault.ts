@@ -80,7 +80,7 @@ const PNG_BYTES = Buffer.from(
 // Seeded randomness
 
 /** sfc32, seeded through splitmix32 so that close seeds (1, 2, 3) give unrelated streams. */
-export class Random {
+class Random {
   private a: number;
   private b: number;
   private c: number;
@@ -1029,7 +1029,7 @@ interface VaultFile {
 }
 
 /** Builds every file of the vault in memory. Pure: same options, same files. */
-export function buildVaultFiles(noteCount: number, seed: number): { files: VaultFile[]; stats: GeneratedVaultStats } {
+function buildVaultFiles(noteCount: number, seed: number): { files: VaultFile[]; stats: GeneratedVaultStats } {
   const random = new Random(seed);
   const planner = new Planner(random);
   const notes = planner.plan(noteCount);

@@ -143,7 +143,7 @@ export async function measure(command: string, args: readonly string[], options:
   const started = performance.now();
   const child = spawn(file, fileArgs, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const pid = child.pid!;
-  running.add(pid);
+  track(pid);
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout = tail(stdout + chunk)));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr = tail(stderr + chunk)));
 
@@ -187,7 +187,7 @@ export async function measure(command: string, args: readonly string[], options:
   );
   clearInterval(sampler);
   clearTimeout(timer);
-  running.delete(pid);
+  untrack(pid);
 
   const sampledCpu = [...cpuByPid.values()].reduce((sum, s) => sum + s, 0);
   let cpuSeconds: number | undefined = sampledCpu > 0 ? sampledCpu : undefined;

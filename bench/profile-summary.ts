@@ -177,7 +177,7 @@ export function ownFunctionsByTotal(summary: ProfileSummary, owner = "src"): Fun
   return summary.functions.filter((f) => f.owner === owner && !ROOT_FRAMES.has(f.name)).sort((a, b) => b.totalMs - a.totalMs);
 }
 
-export function formatSummary(summary: ProfileSummary, top: number): string {
+function formatSummary(summary: ProfileSummary, top: number): string {
   const ms = (value: number) => `${Math.round(value).toLocaleString("en-US")} ms`;
   const share = (value: number) => `${((100 * value) / summary.busyMs).toFixed(1)} %`;
   const lines = [
@@ -202,7 +202,7 @@ export function formatSummary(summary: ProfileSummary, top: number): string {
  * Where the time of one function goes: for every sample with a function of that name on the stack, the time is
  * given to the function it calls directly (from its outermost call), or to "(self)".
  */
-export async function calleesOf(files: readonly string[], functionName: string): Promise<{ totalMs: number; callees: { name: string; location: string; ms: number }[] }> {
+async function calleesOf(files: readonly string[], functionName: string): Promise<{ totalMs: number; callees: { name: string; location: string; ms: number }[] }> {
   const callees = new Map<string, { name: string; location: string; us: number }>();
   let totalUs = 0;
   for (const file of files) {

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { DevServerResult } from "./dev-server.js";
 import type { GeneratedVaultStats } from "./generate-vault.js";
-import { peakBetween, type Measurement } from "./measure.js";
+import { failed, peakBetween, type Measurement } from "./measure.js";
 import type { PhasesReport } from "./phases.js";
 import { ownFunctionsByTotal, type ProfileSummary } from "./profile-summary.js";
 
@@ -77,7 +77,7 @@ export interface BenchResults {
 }
 
 /** Everything below this line in RESULTS.md is written by hand, and kept when the benchmark rewrites the file. */
-export const KEEP_MARKER = "<!-- Hand-written analysis below: kept when `npm run bench` rewrites this file. -->";
+const KEEP_MARKER = "<!-- Hand-written analysis below: kept when `npm run bench` rewrites this file. -->";
 
 // ---------------------------------------------------------------------------------------------------------
 // Machine
@@ -188,8 +188,8 @@ export interface Derived {
   readonly bareHtml?: number;
 }
 
-export function derive(size: SizeResult): Derived {
-  const ok = (m: Measurement | undefined, codes: readonly number[] = [0]): m is Measurement => m !== undefined && !m.timedOut && m.exitCode !== null && codes.includes(m.exitCode);
+function derive(size: SizeResult): Derived {
+  const ok = (m: Measurement | undefined, codes: readonly number[] = [0]): m is Measurement => m !== undefined && !failed(m, codes);
   const ours = size.runs.map((r) => r.ours).filter((m) => ok(m));
   const eleventy = size.runs.map((r) => r.bareEleventy).filter((m) => ok(m));
   const pagefind = size.runs.map((r) => r.barePagefind).filter((m) => ok(m));
@@ -278,8 +278,7 @@ function ratioTarget(target: string, size: number, focus: TargetResult["focus"],
   return { target, notes: n(size), measured: `${ratio(r)} (${show(ours)} vs ${show(base)})`, limit: `≤ ${limitRatio}× = ${show(allowed)}`, met, verdict, focus, size };
 }
 
-export function evaluateTargets(results: BenchResults): TargetResult[] {
-  const derived = results.sizes.map(derive);
+function evaluateTargets(results: BenchResults, derived: readonly Derived[]): TargetResult[] {
   const targets: TargetResult[] = [];
   for (const d of derived) {
     targets.push(ratioTarget("Total build ≤ 1.25 × baseline (Eleventy + Pagefind CLI)", d.notes, "total", d.ours?.wallMs ?? NaN, d.baseline?.wallMs ?? NaN, 1.25, "time"));
@@ -536,10 +535,10 @@ const FOCUS_FILES: Record<NonNullable<TargetResult["focus"]>, RegExp> = {
   dev: /^src\//,
 };
 
-function whySection(target: TargetResult, results: BenchResults): string {
+function whySection(target: TargetResult, results: BenchResults, derived: readonly Derived[]): string {
   const size = results.sizes.find((s) => s.notes === target.size);
-  if (!size || !target.focus) return "";
-  const d = derive(size);
+  const d = derived.find((x) => x.notes === target.size);
+  if (!size || !d || !target.focus) return "";
   const lines = [`**${target.target}, ${target.notes} notes: ${target.verdict}.**`];
   const p = d.phases;
   if (p && (target.focus === "total" || target.focus === "eleventy" || target.focus === "scaling" || target.focus === "dev")) {
@@ -573,7 +572,7 @@ function whySection(target: TargetResult, results: BenchResults): string {
 export function renderResults(results: BenchResults, previous: string): string {
   const { machine, options } = results;
   const derived = results.sizes.map(derive);
-  const targets = evaluateTargets(results);
+  const targets = evaluateTargets(results, derived);
   const allLoads = [...results.loads, ...results.sizes.flatMap((s) => s.runs.flatMap((r) => [r.ours, r.bareEleventy, r.barePagefind, r.check].filter((m) => m).map((m) => m!.loadBefore)))];
   const out: string[] = [];
   out.push("# Benchmark: our build against bare Eleventy + the Pagefind CLI");
@@ -603,7 +602,7 @@ export function renderResults(results: BenchResults, previous: string): string {
   if (missed.length) {
     out.push("### Why, from the phases and the CPU profile");
     out.push("");
-    for (const t of missed) out.push(`- ${whySection(t, results)}`);
+    for (const t of missed) out.push(`- ${whySection(t, results, derived)}`);
     out.push("");
   }
   if (results.errors.length) {

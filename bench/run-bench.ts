@@ -22,7 +22,7 @@ import { generateVault, SITE_NAME } from "./generate-vault.js";
 import { describeFailure, failed, killRunning, measure, type Measurement } from "./measure.js";
 import { PHASES_PREFIX, type PhasesReport } from "./phases.js";
 import { profileFiles, summariseProfiles } from "./profile-summary.js";
-import { machineDetails, renderResults, type BenchResults, type RunRecord, type SizeResult } from "./report.js";
+import { machineDetails, renderResults, seconds, type BenchResults, type RunRecord, type SizeResult } from "./report.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
@@ -286,7 +286,7 @@ class Bench {
 }
 
 function describeRun(record: RunRecord): string {
-  const s = (m: Measurement | undefined) => (m ? `${(m.wallMs / 1000).toFixed(2)} s` : "–");
+  const s = (m: Measurement | undefined) => seconds(m?.wallMs ?? NaN);
   const parts = [`ours ${s(record.ours)}`, `bare Eleventy ${s(record.bareEleventy)}`, `Pagefind ${s(record.barePagefind)}`];
   parts.push(`phases ${s(record.phasesBuild?.measurement)}`, `check ${s(record.check)}`);
   return parts.join(", ");

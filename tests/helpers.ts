@@ -46,7 +46,7 @@ export function lines(...text: string[]): string {
  * The GardenLinks of a built graph, as the Eleventy plugin wires them: an embedded note is named by
  * `gardenSource`, a page by Eleventy's `page.inputPath` under `notesDir`.
  */
-export function gardenLinks(graph: LinkGraph, notesDir: string): GardenLinks {
+function gardenLinks(graph: LinkGraph, notesDir: string): GardenLinks {
   return {
     noteOf: (env: GardenEnv) => {
       if (env.gardenSource) return graph.index.byFile.get(env.gardenSource);

@@ -37,7 +37,9 @@ export async function buildGarden(notesDir: string, outputDir: string, options: 
     loadTypeScriptConfig();
     let graph: LinkGraph | undefined;
     let rendered: readonly WrittenPage[] = [];
-    // The configuration file's folders win over the constructor's, so it is told them through its environment.
+    // The configuration file's folders win over the constructor's, so it is told them through its environment,
+    // for the time Eleventy reads it; the caller's environment is then put back.
+    const saved = { NOTES_DIR: process.env["NOTES_DIR"], OUTPUT_DIR: process.env["OUTPUT_DIR"] };
     process.env["NOTES_DIR"] = notesDir;
     process.env["OUTPUT_DIR"] = stagingDir;
     const eleventy = new Eleventy(undefined, undefined, {
@@ -57,7 +59,14 @@ export async function buildGarden(notesDir: string, outputDir: string, options: 
       },
     });
     eleventy.disableLogger();
-    await eleventy.write();
+    try {
+      await eleventy.write();
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
     phase("eleventy.end");
     // The pages Eleventy just wrote are indexed from memory, not read back from disk.
     const { pages } = await writeSearchIndex(stagingDir, rendered);

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { reservedUrls } from "../eleventy-plugin/reserved-urls.js";
 import { buildLinkGraph } from "../link-graph/link-graph.js";
 import type { Problem } from "../vault-scan/problem.js";
-import { toVaultPath } from "../vault-scan/paths.js";
+import { vaultPathOf } from "../vault-scan/paths.js";
 import { readVault } from "../vault-scan/read-vault.js";
 import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
 
@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   }
   const site = JSON.parse(await readFile(path.join(projectRoot, "_data", "site.json"), "utf8")) as { name: string };
   const vault = await readVault(notesDir, { siteName: site.name });
-  const only = new Set(positionals.map((file) => toVaultPath(path.relative(notesDir, path.resolve(file)))));
+  const only = new Set(positionals.map((file) => vaultPathOf(notesDir, path.resolve(file))));
   const problems = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) }).problems.filter((p) => only.size === 0 || only.has(p.file));
   const failing = problems.some((p) => p.level === "erreur" || (args.strict === true && p.level === "avertissement"));
 

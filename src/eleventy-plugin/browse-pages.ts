@@ -38,8 +38,8 @@ export function addBrowsePages(eleventyConfig: EleventyConfig, graph: () => Link
     eleventyExcludeFromCollections: true,
     eleventyComputed: { title: (data: { tagPage: { name: string } }) => `Étiquette « ${data.tagPage.name} »` },
   });
+  // Global data is computed once per build: the tag pages, the tags index and the sitemap all read it.
   eleventyConfig.addGlobalData("gardenTagPages", () => tagPages(graph()));
-  eleventyConfig.addNunjucksGlobal("gardenTags", () => tagPages(graph()));
   eleventyConfig.addNunjucksGlobal("gardenGlobalGraph", () => globalGraph(graph()));
   eleventyConfig.addNunjucksGlobal("gardenRecent", (count: number = FEED_SIZE) => recentlyUpdated(graph(), count));
   eleventyConfig.addNunjucksGlobal("gardenSitemap", () => recentlyUpdated(graph(), Infinity));

@@ -1,11 +1,13 @@
 import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
+import type { GardenEnv } from "./garden-env.js";
+import { text, token } from "./tokens.js";
 
 const TRACKING = /^(?:utm_.*|_ga|_gl|fbclid)$/i;
 const EXTERNAL_CLASS = "lien-externe";
 
 /** The same address without its tracking parameters (utm_*, _ga, _gl, fbclid); other parameters stay in order. */
-export function withoutTracking(href: string): string {
+function withoutTracking(href: string): string {
   let url: URL;
   try {
     url = new URL(href);
@@ -27,12 +29,9 @@ function isExternal(href: string, siteHost: string): boolean {
   }
 }
 
-function span(state: StateCore, className: string, text: string, hidden: boolean): Token[] {
-  const open = new state.Token("external_link_hint_open", "span", 1);
-  open.attrs = [["class", className], ...(hidden ? ([["aria-hidden", "true"]] as [string, string][]) : [])];
-  const content = new state.Token("text", "", 0);
-  content.content = text;
-  return [open, content, new state.Token("external_link_hint_close", "span", -1)];
+function span(state: StateCore, className: string, content: string, hidden: boolean): Token[] {
+  const attrs: [string, string][] = [["class", className], ...(hidden ? ([["aria-hidden", "true"]] as [string, string][]) : [])];
+  return [token(state, "external_link_hint_open", "span", 1, attrs), text(state, content), token(state, "external_link_hint_close", "span", -1)];
 }
 
 /**
@@ -41,6 +40,8 @@ function span(state: StateCore, className: string, text: string, hidden: boolean
  */
 export function externalLinksPlugin(md: MarkdownIt, siteHost: string): void {
   md.core.ruler.push("garden_external_links", (state) => {
+    // An embedded note's links are marked once, by the page it is spliced into.
+    if ((state.env as GardenEnv).gardenEmbeds?.length) return;
     for (const block of state.tokens) {
       const children = block.children;
       if (block.type !== "inline" || !children) continue;
@@ -48,8 +49,6 @@ export function externalLinksPlugin(md: MarkdownIt, siteHost: string): void {
         const open = children[i]!;
         const href = open.attrGet("href");
         if (open.type !== "link_open" || href === null || !isExternal(href, siteHost)) continue;
-        // Embedded notes were parsed, and their links marked, before being spliced into this page.
-        if (open.attrGet("class")?.split(" ").includes(EXTERNAL_CLASS)) continue;
         open.attrSet("href", withoutTracking(href));
         open.attrJoin("class", EXTERNAL_CLASS);
         let close = i + 1;

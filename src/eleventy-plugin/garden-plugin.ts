@@ -7,7 +7,7 @@ import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { copyAssets } from "../site-output/copy-assets.js";
 import { writePreviews } from "../site-output/write-previews.js";
 import type { Note } from "../vault-scan/note.js";
-import { toVaultPath, type VaultPath } from "../vault-scan/paths.js";
+import { vaultPathOf, type VaultPath } from "../vault-scan/paths.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { readVault, type Vault } from "../vault-scan/read-vault.js";
 import type { EleventyConfig, EleventyData } from "./eleventy-config.js";
@@ -56,7 +56,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     if (inputPath === undefined) return undefined;
     let file = sourceFiles.get(inputPath);
     if (file === undefined) {
-      file = toVaultPath(path.relative(notesDir, path.resolve(inputPath)));
+      file = vaultPathOf(notesDir, path.resolve(inputPath));
       sourceFiles.set(inputPath, file);
     }
     return current().index.byFile.get(file);

@@ -128,7 +128,7 @@ export interface GlobalGraphView extends GraphView {
  * Past a few hundred points a drawn graph is a blur, and its page and layout grow with the garden: the global graph
  * draws the most linked notes only, and says so.
  */
-export const GLOBAL_GRAPH_LIMIT = 200;
+const GLOBAL_GRAPH_LIMIT = 200;
 
 /** Ticks of the simulation, cooling down over them rather than over d3's default 300. */
 const GLOBAL_GRAPH_TICKS = 150;

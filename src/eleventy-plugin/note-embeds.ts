@@ -2,6 +2,7 @@ import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
 import type { Note } from "../vault-scan/note.js";
 import { EMBED_BUDGET, MAX_EMBED_DEPTH, type GardenEnv, type GardenLinks } from "./garden-env.js";
+import { blockToken, inlineToken } from "./tokens.js";
 import type { NoteEmbedMeta } from "./wikilink-rule.js";
 
 /**
@@ -54,19 +55,15 @@ function embeddedText(note: Note, headingId: string | undefined): string {
 }
 
 function wrap(state: StateCore, note: Note, inner: Token[], linkTokens: readonly Token[]): Token[] {
-  const open = new state.Token("note_embed_open", "div", 1);
-  open.attrs = [["class", "embed"]];
-  open.block = true;
-  const sourceOpen = new state.Token("paragraph_open", "p", 1);
-  sourceOpen.attrs = [["class", "embed-source"]];
-  sourceOpen.block = true;
-  const source = new state.Token("inline", "", 0);
-  source.children = linkTokens.filter((t) => t.type === "link_open" || t.type === "text" || t.type === "link_close");
-  const link = source.children.find((t) => t.type === "text");
+  const source = inlineToken(state, linkTokens.filter((t) => t.type === "link_open" || t.type === "text" || t.type === "link_close"));
+  const link = source.children!.find((t) => t.type === "text");
   if (link) link.content = note.title;
-  const sourceClose = new state.Token("paragraph_close", "p", -1);
-  sourceClose.block = true;
-  const close = new state.Token("note_embed_close", "div", -1);
-  close.block = true;
-  return [open, ...inner, sourceOpen, source, sourceClose, close];
+  return [
+    blockToken(state, "note_embed_open", "div", 1, [["class", "embed"]]),
+    ...inner,
+    blockToken(state, "paragraph_open", "p", 1, [["class", "embed-source"]]),
+    source,
+    blockToken(state, "paragraph_close", "p", -1),
+    blockToken(state, "note_embed_close", "div", -1),
+  ];
 }

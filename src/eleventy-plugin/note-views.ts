@@ -51,7 +51,7 @@ export function noteView(graph: LinkGraph, note: Note, site: SiteSettings): Note
 }
 
 /** "22 juin 2022", in the calendar day the date was written for (front-matter dates are UTC midnights). */
-export function dateView(date: Date): DateView {
+function dateView(date: Date): DateView {
   const day = DateTime.fromJSDate(date, { zone: "utc" }).setLocale("fr");
   return { iso: day.toISODate()!, text: day.toFormat("d LLLL yyyy") };
 }
@@ -114,11 +114,17 @@ function breadcrumbsOf(graph: LinkGraph, note: Note): NoteLinkView[] {
 /** One page per tag, in French order, each listing its notes in French order of titles. */
 export function tagPages(graph: LinkGraph): TagPageView[] {
   // "médiation" and "mediation" share one URL, hence one page: two pages there would stop the build.
-  const byUrl = new Map<string, { tag: string; notes: Set<Note> }>();
+  const byUrl = new Map<string, { link: TagLinkView; notes: Set<Note> }>();
+  const urlOfTag = new Map<string, string>();
   const tags = [...new Set(graph.published.flatMap((n) => n.tags))].sort((a, b) => frenchCollator.compare(a, b) || (a < b ? -1 : 1));
-  for (const tag of tags) if (!byUrl.has(tagLink(tag).url)) byUrl.set(tagLink(tag).url, { tag, notes: new Set() });
-  for (const note of graph.published) for (const tag of note.tags) byUrl.get(tagLink(tag).url)!.notes.add(note);
-  return [...byUrl.values()].map(({ tag, notes }) => ({ ...tagLink(tag), notes: [...notes].sort(byFrenchTitle).map(linkView) }));
+  for (const tag of tags) {
+    const link = tagLink(tag);
+    urlOfTag.set(tag, link.url);
+    if (!byUrl.has(link.url)) byUrl.set(link.url, { link, notes: new Set() });
+  }
+  // Published notes come in French order of titles, so each page's list does too.
+  for (const note of graph.published) for (const tag of note.tags) byUrl.get(urlOfTag.get(tag)!)!.notes.add(note);
+  return [...byUrl.values()].map(({ link, notes }) => ({ ...link, notes: [...notes].map(linkView) }));
 }
 
 /** The most recently updated notes first, for the home page and the feed. */

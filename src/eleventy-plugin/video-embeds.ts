@@ -1,8 +1,9 @@
 import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
+import { blockToken, inlineToken, text, token } from "./tokens.js";
 
 /** Where a placeholder's video plays once the visitor asks: YouTube's privacy-enhanced host, allowed by the CSP. */
-export const VIDEO_EMBED_ORIGIN = "https://www.youtube-nocookie.com";
+const VIDEO_EMBED_ORIGIN = "https://www.youtube-nocookie.com";
 
 export interface YouTubeVideo {
   /** The nocookie player address, loaded by _includes/assets/video-embeds.js after a click. */
@@ -133,18 +134,6 @@ export function youTubeVideo(src: string): YouTubeVideo | undefined {
   };
 }
 
-function token(state: StateCore, type: string, tag: string, nesting: 1 | 0 | -1, attrs: [string, string][] = []): Token {
-  const t = new state.Token(type, tag, nesting);
-  if (attrs.length > 0) t.attrs = attrs;
-  return t;
-}
-
-function text(state: StateCore, content: string): Token {
-  const t = new state.Token("text", "", 0);
-  t.content = content;
-  return t;
-}
-
 /** Button and link, in the order both placeholders show them; search results should not quote them. */
 function actionTokens(state: StateCore, iframe: Iframe): Token[] {
   return [
@@ -167,29 +156,18 @@ function actionTokens(state: StateCore, iframe: Iframe): Token[] {
 }
 
 function figureTokens(state: StateCore, iframe: Iframe): Token[] {
-  const block = (t: Token) => {
-    t.block = true;
-    return t;
-  };
-  const inline = (children: Token[]) => {
-    const t = new state.Token("inline", "", 0);
-    t.children = children;
-    return t;
-  };
   return [
-    block(
-      token(state, "video_embed_open", "figure", 1, [
-        ["class", "video-embed"],
-        ["data-video-src", iframe.video.embedUrl],
-      ]),
-    ),
-    block(token(state, "video_embed_title_open", "figcaption", 1, [["class", "video-embed-title"]])),
-    inline([text(state, iframe.title)]),
-    block(token(state, "video_embed_title_close", "figcaption", -1)),
-    block(token(state, "paragraph_open", "p", 1, [["class", "video-embed-actions"]])),
-    inline(actionTokens(state, iframe)),
-    block(token(state, "paragraph_close", "p", -1)),
-    block(token(state, "video_embed_close", "figure", -1)),
+    blockToken(state, "video_embed_open", "figure", 1, [
+      ["class", "video-embed"],
+      ["data-video-src", iframe.video.embedUrl],
+    ]),
+    blockToken(state, "video_embed_title_open", "figcaption", 1, [["class", "video-embed-title"]]),
+    inlineToken(state, [text(state, iframe.title)]),
+    blockToken(state, "video_embed_title_close", "figcaption", -1),
+    blockToken(state, "paragraph_open", "p", 1, [["class", "video-embed-actions"]]),
+    inlineToken(state, actionTokens(state, iframe)),
+    blockToken(state, "paragraph_close", "p", -1),
+    blockToken(state, "video_embed_close", "figure", -1),
   ];
 }
 

@@ -74,6 +74,9 @@ export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: 
 export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[], reservedUrls: ReadonlyMap<SiteUrl, string>): Problem[] {
   const problems: Problem[] = [];
   const owners = new Map<string, Note>();
+  // The site's pages by the file they are written to; the first one listed wins, as it does for notes.
+  const reservedFiles = new Map<string, string>();
+  for (const [url, name] of reservedUrls) if (!reservedFiles.has(outputFileOf(url))) reservedFiles.set(outputFileOf(url), name);
   for (const note of notes) {
     if (note.unpublished) continue;
     const at = { file: note.file, line: note.permalinkLine ?? 1, column: 1 };
@@ -87,7 +90,7 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
       continue;
     }
     const key = outputFileOf(note.url);
-    const reserved = [...reservedUrls].find(([url]) => outputFileOf(url) === key)?.[1];
+    const reserved = reservedFiles.get(key);
     if (reserved !== undefined) {
       problems.push({ ...at, level: "erreur", code: "url-en-double", message: `L'adresse ${note.url} est déjà celle de la page « ${reserved} » du site. Renommez la note ou donnez-lui un permalink.` });
       continue;
@@ -104,7 +107,7 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
     if (isInDraftFolder(asset)) continue;
     const key = `/${asset}`.toLowerCase();
     const page = owners.get(key);
-    const reserved = [...reservedUrls].find(([url]) => outputFileOf(url) === key)?.[1];
+    const reserved = reservedFiles.get(key);
     const taken = page ? `la page de la note « ${page.file} »` : reserved !== undefined ? `la page « ${reserved} » du site` : undefined;
     if (taken !== undefined) {
       problems.push({ file: asset, line: 1, column: 1, level: "erreur", code: "url-en-double", message: `Le fichier « ${asset} » serait copié à l'adresse /${asset}, où se trouve déjà ${taken}. Renommez ce fichier ou déplacez-le dans un autre dossier.` });

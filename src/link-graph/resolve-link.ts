@@ -62,21 +62,16 @@ function withFragment(note: Note, target: WikilinkTarget, alternatives: readonly
   return { kind: "note", note, href: note.url, alternatives };
 }
 
-/** When a name is ambiguous: the note in the linking note's folder, then the shortest path, then alphabetical. */
+/** When a name is ambiguous: the file in the linking note's folder, then the shortest path, then alphabetical. */
+function nearestFirst(from: Note): (a: VaultPath, b: VaultPath) => number {
+  return (a, b) => Number(folderOf(b) === from.folder) - Number(folderOf(a) === from.folder) || a.length - b.length || a.localeCompare(b, "fr");
+}
+
 function rankCandidates(matches: readonly Note[], from: Note): Note[] {
-  return [...matches].sort(
-    (a, b) =>
-      Number(b.folder === from.folder) - Number(a.folder === from.folder) ||
-      a.file.length - b.file.length ||
-      a.file.localeCompare(b.file, "fr"),
-  );
+  const byPath = nearestFirst(from);
+  return [...matches].sort((a, b) => byPath(a.file, b.file));
 }
 
 function pickAsset(assets: readonly VaultPath[], from: Note): VaultPath | undefined {
-  return [...assets].sort(
-    (a, b) =>
-      Number(folderOf(b) === from.folder) - Number(folderOf(a) === from.folder) ||
-      a.length - b.length ||
-      a.localeCompare(b, "fr"),
-  )[0];
+  return [...assets].sort(nearestFirst(from))[0];
 }

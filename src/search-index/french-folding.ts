@@ -16,7 +16,7 @@ const FOLDABLE = /[’‘ʼœŒæÆ]/g;
 const HAS_FOLDABLE = /[’‘ʼœŒæÆ]/;
 const WORD = /[\p{L}\p{N}’‘ʼ'-]+/gu;
 
-export function foldForSearch(text: string): string {
+function foldForSearch(text: string): string {
   return text.replace(FOLDABLE, (ch) => FOLDS[ch]!);
 }
 

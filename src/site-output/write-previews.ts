@@ -3,9 +3,9 @@ import path from "node:path";
 import type { LinkGraph } from "../link-graph/link-graph.js";
 
 /** Next to each note page, its preview: what a hovered or focused link shows, fetched only then. */
-export const PREVIEW_FILE = "apercu.json";
+const PREVIEW_FILE = "apercu.json";
 
-export interface Preview {
+interface Preview {
   readonly titre: string;
   readonly resume: string;
 }

@@ -1,7 +1,7 @@
 import { readFrontMatter } from "./front-matter.js";
 import { outlineMarkdown, type MarkdownOutline } from "./markdown-outline.js";
 import { aliasesOf, isFalse, isTrue, normaliseTags, tagsLostToComment } from "./note-fields.js";
-import { asSiteUrl, folderOf, noteNameOf, type SiteUrl, type VaultPath } from "./paths.js";
+import { asSiteUrl, folderOf, isInDraftFolder, noteNameOf, type SiteUrl, type VaultPath } from "./paths.js";
 import type { Problem } from "./problem.js";
 import { slugify } from "./slug.js";
 
@@ -127,7 +127,7 @@ function unpublishedReason(file: VaultPath, data: Readonly<Record<string, unknow
   if (isTrue(data["draft"])) return "draft";
   if (isFalse(data["publish"])) return "publish-false";
   if (data["permalink"] === false) return "permalink-false";
-  if (folderOf(file).split("/").some((segment) => segment.toLowerCase() === "brouillon")) return "brouillon-folder";
+  if (isInDraftFolder(file)) return "brouillon-folder";
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileDates, gitHistory } from "./file-dates.js";
 import { parseNote, type Note, type ParseOptions } from "./note.js";
-import { toVaultPath, type VaultPath } from "./paths.js";
+import { vaultPathOf, type VaultPath } from "./paths.js";
 import { compareProblems, type Problem } from "./problem.js";
 
 export interface Vault {
@@ -43,7 +43,7 @@ export async function listVault(notesDir: string): Promise<{ markdown: string[];
   const twins: VaultPath[] = [];
   const taken = new Set<VaultPath>();
   for (const absolute of found.sort()) {
-    const file = toVaultPath(path.relative(notesDir, absolute));
+    const file = vaultPathOf(notesDir, absolute);
     if (taken.has(file)) {
       twins.push(file);
       continue;
@@ -71,7 +71,7 @@ export async function readVault(notesDir: string, options: ParseOptions): Promis
   const [{ markdown, assetSources, twins }, history] = await Promise.all([listVault(notesDir), gitHistory(notesDir)]);
   const parsed = await Promise.all(
     markdown.map(async (absolute) => {
-      const file = toVaultPath(path.relative(notesDir, absolute));
+      const file = vaultPathOf(notesDir, absolute);
       const [source, dates] = await Promise.all([readFile(absolute, "utf8"), fileDates(history, file, absolute)]);
       const { note, problems } = parseNote(file, source, options);
       const created = note.created ?? dates.firstCommit;

@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
 import type { BuiltSites } from "./sites.js";
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+const CHROMIUM_PATH = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -28,7 +28,7 @@ export function builtSites(): BuiltSites {
 }
 
 /** Debian's Chromium, launched once per test file. Never skipped: without it the suite fails and says what to do. */
-export async function launchChromium(): Promise<Browser> {
+async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium est introuvable (${CHROMIUM_PATH}) : les tests dans le navigateur ne peuvent pas tourner. ` +
@@ -170,7 +170,7 @@ const CSP_LISTENER = `document.addEventListener("securitypolicyviolation", (even
  * One browser for a test file, with every request of every page recorded for the whole run, and the console
  * errors and CSP violations of the pages, which each test takes and checks.
  */
-export class BrowserSession {
+class BrowserSession {
   readonly requests: RecordedRequest[] = [];
   private problems: PageProblem[] = [];
   private readonly contexts: BrowserContext[] = [];
@@ -241,7 +241,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+async function startHarness(): Promise<Harness> {
   const sites = builtSites();
   const servers = [await serveStatic(sites.fixture), await serveStatic(sites.notes)];
   let session: BrowserSession;

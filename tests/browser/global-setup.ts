@@ -18,13 +18,11 @@ const NOTES_DIR = fileURLToPath(new URL("../../notes", import.meta.url));
 
 /**
  * Builds both sites once for every browser test file: the fixture vault, with a second index made by plain
- * Pagefind for comparison, and notes/. The builds set NOTES_DIR and OUTPUT_DIR; they are put back, so the test
- * workers forked later do not inherit them.
+ * Pagefind for comparison, and notes/.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const work = await mkdtemp(path.join(os.tmpdir(), "garden-browser-"));
   const sites: BuiltSites = { fixture: path.join(work, "fixture-site"), notes: path.join(work, "notes-site") };
-  const saved = { NOTES_DIR: process.env["NOTES_DIR"], OUTPUT_DIR: process.env["OUTPUT_DIR"] };
   try {
     await buildGarden(FIXTURE_VAULT, sites.fixture);
     await buildGarden(NOTES_DIR, sites.notes);
@@ -32,11 +30,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } catch (error) {
     await rm(work, { recursive: true, force: true });
     throw error;
-  } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
   }
   project.provide("browserSites", sites);
   return () => rm(work, { recursive: true, force: true });
