@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
 import type { BuiltSites } from "./sites.js";
+import { urlOfPage } from "../hostile/site-safety.js";
 
 const CHROMIUM_PATH = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -330,14 +331,18 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-/** Every HTML file of a built site, Pagefind's folders aside. */
-export async function builtHtmlFiles(siteDir: string): Promise<string[]> {
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  return entries
+/** Every HTML page of a built site, Pagefind's folders aside, as sorted POSIX paths relative to it. */
+function htmlPagesOf(siteDir: string): string[] {
+  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith(".html"))
-    .map((e) => path.join(e.parentPath, e.name))
-    .filter((file) => !path.relative(siteDir, file).split(path.sep)[0]!.startsWith("pagefind"))
+    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .filter((page) => !page.startsWith("pagefind"))
     .sort();
+}
+
+/** Every HTML file of a built site, Pagefind's folders aside. */
+export function builtHtmlFiles(siteDir: string): string[] {
+  return htmlPagesOf(siteDir).map((page) => path.join(siteDir, page));
 }
 
 /**
@@ -358,11 +363,9 @@ export async function openMissingPage(session: BrowserSession, page: Page, url: 
  * (it is opened with a query).
  */
 export function sitePagePaths(siteDir: string): string[] {
-  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".html"))
-    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .filter((file) => !file.startsWith("pagefind") && file !== "404.html" && file !== "recherche/index.html")
-    .map((file) => `/${file.replace(/(^|\/)index\.html$/, "$1")}`)
+  return htmlPagesOf(siteDir)
+    .filter((page) => page !== "404.html" && page !== "recherche/index.html")
+    .map(urlOfPage)
     .sort();
 }
 

@@ -12,7 +12,7 @@ async function builtPages(): Promise<{ file: string; html: string }[]> {
   const sites = builtSites();
   const pages: { file: string; html: string }[] = [];
   for (const site of [sites.fixture, sites.notes]) {
-    for (const file of await builtHtmlFiles(site)) {
+    for (const file of builtHtmlFiles(site)) {
       pages.push({ file: path.relative(path.dirname(site), file), html: await readFile(file, "utf8") });
     }
   }

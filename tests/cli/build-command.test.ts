@@ -3,17 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixtureDir } from "../helpers.js";
-import { ROOT, runCommand, type Run } from "./run-command.js";
-
-function runBuild(notesDir: string, outputDir: string): Promise<Run> {
-  return runCommand(["src/cli/build.ts"], { NOTES_DIR: notesDir, OUTPUT_DIR: outputDir });
-}
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  return Object.fromEntries(await Promise.all(files.map(async (f) => [path.relative(dir, f), (await readFile(f)).toString("base64")])));
-}
+import { snapshot } from "../hostile/site-safety.js";
+import { ROOT, runBuild } from "./run-command.js";
 
 describe("npm run build", () => {
   let work: string;

@@ -13,13 +13,16 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs `tsx <args…>` from the project root as a separate process, and gives its exit code and output. */
-export async function runCommand(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Run> {
+/**
+ * Runs `tsx <args…>` from the project root as a separate process, and gives its exit code and output. Past
+ * `timeoutMs` the command is killed, and the test fails on that.
+ */
+export async function runCommand(args: readonly string[], env: Readonly<Record<string, string>> = {}, timeoutMs = 60_000): Promise<Run> {
   try {
     const { stdout, stderr } = await promisify(execFile)(TSX, [...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
-      timeout: 60_000,
+      timeout: timeoutMs,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -28,4 +31,9 @@ export async function runCommand(args: readonly string[], env: Readonly<Record<s
     if (typeof failed.code !== "number") throw error;
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/** `npm run build` on another notes folder and output folder, as the README shows it. */
+export function runBuild(notesDir: string, outputDir: string, timeoutMs?: number): Promise<Run> {
+  return runCommand(["src/cli/build.ts"], { NOTES_DIR: notesDir, OUTPUT_DIR: outputDir }, timeoutMs);
 }

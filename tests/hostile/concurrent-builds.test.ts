@@ -1,33 +1,10 @@
-import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden } from "../../src/cli/build-garden.js";
-import { filesUnder } from "./site-safety.js";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
-
-interface Run {
-  readonly code: number | string;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function runBuild(notesDir: string, outputDir: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(TSX, ["src/cli/build.ts"], { cwd: ROOT, env: { ...process.env, NOTES_DIR: notesDir, OUTPUT_DIR: outputDir }, timeout: 50_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (error.killed ? "tué (délai dépassé)" : ((error as { code?: number }).code ?? "?")) : 0, stdout, stderr });
-    });
-  });
-}
-
-async function tree(dir: string): Promise<Record<string, string>> {
-  const files = (await filesUnder(dir)).sort();
-  return Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString("base64")] as const)));
-}
+import { runBuild } from "../cli/run-command.js";
+import { snapshot } from "./site-safety.js";
 
 const VAULTS = {
   premier: { "Alpha.md": "# Alpha\n\nVoir [[Bêta]].\n", "Bêta.md": "# Bêta\n\nRetour vers [[Alpha]].\n" },
@@ -66,9 +43,9 @@ describe("two builds started at once into the same output folder", () => {
     const references: Record<string, Record<string, string>> = {};
     for (const name of Object.keys(VAULTS)) {
       await buildGarden(notes[name]!, path.join(work, `reference-${name}`));
-      references[name] = await tree(path.join(work, `reference-${name}`));
+      references[name] = await snapshot(path.join(work, `reference-${name}`));
     }
-    const final = await tree(site);
+    const final = await snapshot(site);
     const matching = Object.keys(references).filter((name) => JSON.stringify(references[name]) === JSON.stringify(final));
     expect(matching.length, `fichiers : ${Object.keys(final).join(", ")}`).toBe(1);
     if (refused.length === 1) expect(matching).toEqual(Object.keys(runs).filter((name) => name !== refused[0]![0]));

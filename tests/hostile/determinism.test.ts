@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden } from "../../src/cli/build-garden.js";
 import { fixtureDir } from "../helpers.js";
-import { filesUnder } from "./site-safety.js";
+import { snapshot } from "./site-safety.js";
 
 /**
  * Two builds of the same notes, one after the other, give byte-identical sites, search index included: Pagefind
@@ -16,11 +16,6 @@ const VAULTS = {
   "notes/": fileURLToPath(new URL("../../notes", import.meta.url)),
   "render-vault (images)": fixtureDir("render-vault"),
 };
-
-async function tree(dir: string): Promise<Record<string, string>> {
-  const files = (await filesUnder(dir)).sort();
-  return Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString("base64")] as const)));
-}
 
 describe("building the same notes twice", () => {
   let work: string;
@@ -35,7 +30,7 @@ describe("building the same notes twice", () => {
       const second = path.join(work, `${name.split(" ")[0]!.replace(/\W/g, "")}-2`);
       await buildGarden(notesDir, first);
       await buildGarden(notesDir, second);
-      const [a, b] = [await tree(first), await tree(second)];
+      const [a, b] = [await snapshot(first), await snapshot(second)];
       expect(Object.keys(a).filter((f) => f.startsWith("pagefind/pagefind."))).not.toEqual([]);
       expect(Object.keys(b)).toEqual(Object.keys(a));
       for (const file of Object.keys(a)) expect(b[file], file).toBe(a[file]);

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -7,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden } from "../../src/cli/build-garden.js";
 import { fixtureDir } from "../helpers.js";
-import { filesUnder, listing, safetyViolations, urlOfPage } from "./site-safety.js";
+import { runBuild, type Run } from "../cli/run-command.js";
+import { filesUnder, listing, safetyViolations, snapshot, urlOfPage } from "./site-safety.js";
 
 /**
  * Builds every case of tests/fixtures/hostile/ (see its README.md) and checks the outcome its attendu.json names.
@@ -16,7 +16,6 @@ import { filesUnder, listing, safetyViolations, urlOfPage } from "./site-safety.
  */
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const HOSTILE = fixtureDir("hostile");
 const SITE_ORIGIN = (JSON.parse(readFileSync(path.join(ROOT, "_data", "site.json"), "utf8")) as { url: string }).url;
 const STOP_LINE = "La construction s'est arrêtée sur 1 erreur : corrigez-la, puis relancez « npm run build ». Le site précédent est resté intact.";
@@ -207,26 +206,6 @@ async function inputText(dirs: CaseDirs): Promise<string> {
   return texts.join("\n");
 }
 
-interface Run {
-  readonly code: number | string;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function runBuild(dirs: CaseDirs): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(TSX, ["src/cli/build.ts"], { cwd: ROOT, env: { ...process.env, NOTES_DIR: dirs.notes, OUTPUT_DIR: dirs.site }, timeout: COMMAND_TIMEOUT }, (error, stdout, stderr) => {
-      const code = error ? ((error as { code?: number | string }).code ?? "tué") : 0;
-      resolve({ code: error?.killed ? "tué (délai dépassé)" : code, stdout, stderr });
-    });
-  });
-}
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const files = await filesUnder(dir);
-  return Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString("base64")] as const)));
-}
-
 const CASES = readdirSync(HOSTILE, { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name)
@@ -260,7 +239,7 @@ async function startStop(name: string, expected: Expected): Promise<StopRun> {
   await write(path.join(dirs.site, "index.html"), "<!doctype html><title>Dernier bon site</title>");
   await write(path.join(dirs.site, "ancienne-note", "index.html"), "ancienne note");
   const before = { site: await snapshot(dirs.site), work: await listing(dirs.work) };
-  return { dirs, run: await runBuild(dirs), before };
+  return { dirs, run: await runBuild(dirs.notes, dirs.site, COMMAND_TIMEOUT), before };
 }
 
 // The commands run three at a time in the background while the in-process builds below go on; each test of

@@ -16,6 +16,12 @@ export async function filesUnder(dir: string): Promise<string[]> {
  * Every entry under `dir` with its kind, size and modification time, symbolic links included but never followed,
  * skipping the folders in `except`: what a build must leave as it found it.
  */
+/** Every file under `dir` and its bytes (base64), by relative path: two snapshots compare byte for byte. */
+export async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files = (await filesUnder(dir)).sort();
+  return Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString("base64")] as const)));
+}
+
 export async function listing(dir: string, except: readonly string[] = []): Promise<string[]> {
   const lines: string[] = [];
   async function walk(folder: string): Promise<void> {
