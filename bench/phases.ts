@@ -7,12 +7,12 @@
  *
  * The build is buildGarden itself (src/cli/build-garden.ts), which reports each of its phases.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildGarden } from "../src/cli/build-garden.js";
 import { reservedUrls } from "../src/eleventy-plugin/reserved-urls.js";
+import { readSiteSettings } from "../src/eleventy-plugin/site-settings.js";
 import { buildLinkGraph, type LinkGraph } from "../src/link-graph/link-graph.js";
 import { readVault } from "../src/vault-scan/read-vault.js";
 
@@ -35,17 +35,13 @@ export interface PhasesReport {
   readonly searchPages?: number;
 }
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const marks: PhaseMark[] = [];
 const mark = (name: string) => marks.push({ name, at: performance.timeOrigin + performance.now() });
 
-async function siteName(): Promise<string> {
-  return (JSON.parse(await readFile(path.join(projectRoot, "_data", "site.json"), "utf8")) as { name: string }).name;
-}
 
 async function scan(notesDir: string): Promise<PhasesReport> {
   mark("start");
-  const vault = await readVault(notesDir, { siteName: await siteName() });
+  const vault = await readVault(notesDir, { siteName: readSiteSettings().name });
   mark("scan.end");
   const graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
   mark("graph.end");

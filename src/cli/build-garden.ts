@@ -1,13 +1,12 @@
 import Eleventy from "@11ty/eleventy";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
 import { GRAPH_EVENT } from "../eleventy-plugin/garden-plugin.js";
+import { PROJECT_ROOT } from "../eleventy-plugin/site-settings.js";
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import { writeSearchIndex, type WrittenPage } from "../search-index/write-search-index.js";
 import { buildIntoFreshOutput } from "../site-output/swap-output.js";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 // Eleventy imports .eleventy.ts itself, with Node's own loader: teach it TypeScript, whoever called us.
 let typescriptLoader: (() => Promise<void>) | undefined;
@@ -43,7 +42,7 @@ export async function buildGarden(notesDir: string, outputDir: string, options: 
     process.env["NOTES_DIR"] = notesDir;
     process.env["OUTPUT_DIR"] = stagingDir;
     const eleventy = new Eleventy(undefined, undefined, {
-      configPath: path.join(projectRoot, ".eleventy.ts"),
+      configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
       quietMode: true,
       // This callback runs before .eleventy.ts, so these listeners start before the garden plugin's.
       config(eleventyConfig) {

@@ -1,15 +1,12 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { GardenBuildError } from "../eleventy-plugin/garden-plugin.js";
+import { gardenFolders } from "../eleventy-plugin/site-settings.js";
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import { SearchIndexError } from "../search-index/write-search-index.js";
 import { OutputBusyError } from "../site-output/swap-output.js";
 import { buildGarden } from "./build-garden.js";
 import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const notesDir = path.resolve(process.env["NOTES_DIR"] ?? path.join(projectRoot, "notes"));
-const outputDir = path.resolve(process.env["OUTPUT_DIR"] ?? path.join(projectRoot, "_site"));
+const { notesDir, outputDir } = gardenFolders();
 
 function summary(graph: LinkGraph, searchPages: number, seconds: number): string {
   let links = 0;

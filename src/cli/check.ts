@@ -1,15 +1,14 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { reservedUrls } from "../eleventy-plugin/reserved-urls.js";
+import { gardenFolders, readSiteSettings } from "../eleventy-plugin/site-settings.js";
 import { buildLinkGraph } from "../link-graph/link-graph.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { vaultPathOf } from "../vault-scan/paths.js";
 import { readVault } from "../vault-scan/read-vault.js";
 import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--json] [note.md…]
   note.md…           ne signale que les problèmes de ces notes (tout le dossier reste lu pour résoudre les liens)
@@ -39,12 +38,12 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const notesDir = path.resolve(args.notes ?? path.join(projectRoot, "notes"));
+  const notesDir = args.notes ? path.resolve(args.notes) : gardenFolders({}).notesDir;
   if (!(await stat(notesDir).then((s) => s.isDirectory(), () => false))) {
     console.error(`Le dossier de notes « ${notesDir} » est introuvable. Indiquez-le avec --notes <dossier>.`);
     return 2;
   }
-  const site = JSON.parse(await readFile(path.join(projectRoot, "_data", "site.json"), "utf8")) as { name: string };
+  const site = readSiteSettings();
   const vault = await readVault(notesDir, { siteName: site.name });
   const only = new Set(positionals.map((file) => vaultPathOf(notesDir, path.resolve(file))));
   const problems = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) }).problems.filter((p) => only.size === 0 || only.has(p.file));

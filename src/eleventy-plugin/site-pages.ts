@@ -1,5 +1,5 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "./site-settings.js";
 import { asSiteUrl, type SiteUrl } from "../vault-scan/paths.js";
 import type { EleventyConfig } from "./eleventy-config.js";
 
@@ -22,8 +22,6 @@ const PAGES: readonly SitePage[] = [
 /** The site's own pages by URL, with their French names: no note may take one of these URLs. */
 export const SITE_PAGE_URLS: ReadonlyMap<SiteUrl, string> = new Map(PAGES.map((page) => [page.url, page.name]));
 
-// This file sits in src/eleventy-plugin/, two levels below the project root.
-const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ASSETS_DIR = path.join(PROJECT_ROOT, "_includes", "assets");
 
 /** Registers the home, search, "notes à écrire", 404 and accessibility statement pages, and copies the stylesheet and scripts to /assets/. */

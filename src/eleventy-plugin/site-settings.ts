@@ -1,3 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The project folder: this file sits in src/eleventy-plugin/, two levels below it. */
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
 /** What the site says about itself, from _data/site.json. */
 export interface SiteSettings {
   readonly name: string;
@@ -10,5 +17,17 @@ export interface SiteSettings {
     readonly url: string;
     readonly branch: string;
     readonly notesFolder: string;
+  };
+}
+
+export function readSiteSettings(): SiteSettings {
+  return JSON.parse(readFileSync(path.join(PROJECT_ROOT, "_data", "site.json"), "utf8")) as SiteSettings;
+}
+
+/** The notes and output folders: NOTES_DIR and OUTPUT_DIR when set (another vault, a benchmark), else notes/ and _site/. */
+export function gardenFolders(env: NodeJS.ProcessEnv = process.env): { readonly notesDir: string; readonly outputDir: string } {
+  return {
+    notesDir: path.resolve(env["NOTES_DIR"] ?? path.join(PROJECT_ROOT, "notes")),
+    outputDir: path.resolve(env["OUTPUT_DIR"] ?? path.join(PROJECT_ROOT, "_site")),
   };
 }
