@@ -31,23 +31,24 @@ function summary(graph: LinkGraph, searchPages: number, seconds: number): string
   );
 }
 
-/** The deepest message of an error chain, without its stack: Eleventy wraps template errors several times. */
-function innermostMessage(error: unknown): string {
+/** An error and those it wraps, outermost first: Eleventy wraps template errors several times. */
+function* errorChain(error: unknown): Generator<{ message?: string }> {
   let current = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined;
-  let message = String(error);
   while (current && typeof current === "object") {
-    if (current.message) message = current.message;
+    yield current;
     current = (current.originalError ?? current.cause) as typeof current;
   }
+}
+
+/** The deepest message of an error chain, without its stack. */
+function innermostMessage(error: unknown): string {
+  let message = String(error);
+  for (const link of errorChain(error)) if (link.message) message = link.message;
   return message;
 }
 
 function findGardenError(error: unknown): GardenBuildError | undefined {
-  let current = error as { originalError?: unknown; cause?: unknown } | undefined;
-  while (current && typeof current === "object") {
-    if (current instanceof GardenBuildError) return current;
-    current = (current.originalError ?? current.cause) as typeof current;
-  }
+  for (const link of errorChain(error)) if (link instanceof GardenBuildError) return link;
   return undefined;
 }
 

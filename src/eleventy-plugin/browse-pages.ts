@@ -27,8 +27,6 @@ export function tagPageUrls(notes: readonly Note[]): ReadonlyMap<SiteUrl, string
   return urls;
 }
 
-const FEED_SIZE = 30;
-
 export function addBrowsePages(eleventyConfig: EleventyConfig, graph: () => LinkGraph): void {
   addPages(eleventyConfig, PAGES);
   eleventyConfig.addTemplate("garden-pages/tag.njk", "", {
@@ -41,6 +39,6 @@ export function addBrowsePages(eleventyConfig: EleventyConfig, graph: () => Link
   // Global data is computed once per build: the tag pages, the tags index and the sitemap all read it.
   eleventyConfig.addGlobalData("gardenTagPages", () => tagPages(graph()));
   eleventyConfig.addNunjucksGlobal("gardenGlobalGraph", () => globalGraph(graph()));
-  eleventyConfig.addNunjucksGlobal("gardenRecent", (count: number = FEED_SIZE) => recentlyUpdated(graph(), count));
+  eleventyConfig.addNunjucksGlobal("gardenRecent", (count: number) => recentlyUpdated(graph(), count));
   eleventyConfig.addNunjucksGlobal("gardenSitemap", () => recentlyUpdated(graph(), Infinity));
 }

@@ -105,7 +105,7 @@ function breadcrumbsOf(graph: LinkGraph, note: Note): NoteLinkView[] {
     if (!parent || seen.has(parent)) break;
     seen.add(parent);
     const title = navigationOf(parent)?.title;
-    trail.unshift({ title: typeof title === "string" ? title : parent.title, url: hrefOf(parent.url) });
+    trail.unshift({ ...linkView(parent), ...(typeof title === "string" ? { title } : {}) });
     parentKey = navigationOf(parent)?.parent;
   }
   return trail;
@@ -127,13 +127,19 @@ export function tagPages(graph: LinkGraph): TagPageView[] {
   return [...byUrl.values()].map(({ link, notes }) => ({ ...link, notes: [...notes].map(linkView) }));
 }
 
-/** The most recently updated notes first, for the home page and the feed. */
+const recentCache = new WeakMap<LinkGraph, readonly RecentNoteView[]>();
+
+/** The most recently updated notes first, for the home page, the feed and the sitemap: sorted once per build. */
 export function recentlyUpdated(graph: LinkGraph, count: number): RecentNoteView[] {
-  return graph.published
-    .filter((n) => n.updated)
-    .sort((a, b) => b.updated!.getTime() - a.updated!.getTime() || byFrenchTitle(a, b))
-    .slice(0, count)
-    .map((n) => ({ ...linkView(n), updated: dateView(n.updated!), timestamp: n.updated!.toISOString(), description: n.outline.summary }));
+  let all = recentCache.get(graph);
+  if (!all) {
+    all = graph.published
+      .filter((n) => n.updated)
+      .sort((a, b) => b.updated!.getTime() - a.updated!.getTime() || byFrenchTitle(a, b))
+      .map((n) => ({ ...linkView(n), updated: dateView(n.updated!), timestamp: n.updated!.toISOString(), description: n.outline.summary }));
+    recentCache.set(graph, all);
+  }
+  return all.slice(0, count);
 }
 
 export function homeGroups(graph: LinkGraph): NoteGroupView[] {

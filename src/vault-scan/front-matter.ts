@@ -160,6 +160,7 @@ function yamlHint(fileLines: readonly string[], closingIndex: number, reported: 
   return undefined;
 }
 
-function countLines(text: string): number {
+/** How many line breaks `text` holds, whatever the line endings. */
+export function countLines(text: string): number {
   return (text.match(/\r\n|\r|\n/g) ?? []).length;
 }

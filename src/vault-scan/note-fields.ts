@@ -1,3 +1,5 @@
+import { countLines } from "./front-matter.js";
+
 /** Front-matter fields as editors write them, read leniently: strings, lists, or missing. */
 
 export function stringList(value: unknown): string[] {
@@ -44,7 +46,7 @@ export function tagsLostToComment(rawYaml: string): { key: string; tags: string[
   if (!match) return undefined;
   const tags = normaliseTags(match[2]);
   if (tags.length === 0) return undefined;
-  const lineOffset = (rawYaml.slice(0, match.index).match(/\r\n|\r|\n/g) ?? []).length;
+  const lineOffset = countLines(rawYaml.slice(0, match.index));
   return { key: match[1]!, tags, lineOffset };
 }
 

@@ -71,11 +71,12 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
   const url = typeof permalink === "string" && permalink.trim() !== "" ? asSiteUrl(permalink.trim()) : urlOfPath(file);
   const unpublished = unpublishedReason(file, data);
   const date = validDate(data["date"], frontMatter.raw);
-  const permalinkLine = typeof permalink === "string" ? lineOfKey(frontMatter.raw, "permalink") : undefined;
+  const permalinkLine = typeof permalink === "string" ? lineOfKey(frontMatter.raw, "permalink")?.line : undefined;
   if (data["date"] != null && !date) {
-    const line = lineOfKey(frontMatter.raw, "date");
+    const dateLine = lineOfKey(frontMatter.raw, "date");
+    const line = dateLine?.line;
     // Quoted from the text: the value may be a YAML alias to a huge list.
-    const written = line === undefined ? "" : (frontMatter.raw.split(/\r\n|\r|\n/)[line - 1] ?? "").replace(/^date:\s*/, "").trim();
+    const written = dateLine?.text.replace(/^date:\s*/, "").trim() ?? "";
     problems.push({
       level: "avertissement",
       code: "date-invalide",
@@ -142,7 +143,9 @@ function validDate(value: unknown, rawYaml: string): Date | undefined {
   return value;
 }
 
-function lineOfKey(rawYaml: string, key: string): number | undefined {
-  const index = rawYaml.split(/\r\n|\r|\n/).findIndex((l) => l.startsWith(`${key}:`));
-  return index === -1 ? undefined : index + 1;
+/** The line of the front matter where `key:` is written, and its text. */
+function lineOfKey(rawYaml: string, key: string): { line: number; text: string } | undefined {
+  const lines = rawYaml.split(/\r\n|\r|\n/);
+  const index = lines.findIndex((l) => l.startsWith(`${key}:`));
+  return index === -1 ? undefined : { line: index + 1, text: lines[index]! };
 }
