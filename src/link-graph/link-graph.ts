@@ -64,11 +64,11 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
   const problems: Problem[] = [...vault.problems, ...siteProblems(vault.notes, vault.assets, options.reservedUrls)];
   const outgoing = new Map<VaultPath, OutgoingLink[]>();
   const backlinkLists = new Map<VaultPath, Backlink[]>();
-  const linkedPairs = new Set<string>();
   const missing = new Map<string, { name: string; occurrences: Caller[] }>();
 
   for (const from of vault.notes) {
     const links: OutgoingLink[] = [];
+    const linkedTargets = new Set<Note>();
     for (const occurrence of from.outline.links) {
       const resolution = resolveLink(index, from, occurrence.syntax.target);
       links.push({ occurrence, resolution });
@@ -76,9 +76,8 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
       if (problem) problems.push(problem);
       if (from.unpublished) continue;
       if (resolution.kind === "note" && resolution.note !== from) {
-        const pair = `${from.file}\u0000${resolution.note.file}`;
-        if (!linkedPairs.has(pair)) {
-          linkedPairs.add(pair);
+        if (!linkedTargets.has(resolution.note)) {
+          linkedTargets.add(resolution.note);
           const list = backlinkLists.get(resolution.note.file) ?? [];
           // The context is cut from the line only when a page shows it: the check never does.
           list.push({
@@ -100,13 +99,16 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
     outgoing.set(from.file, links);
   }
 
-  for (const list of backlinkLists.values()) list.sort((a, b) => byFrenchTitle(a.from, b.from));
   const published = vault.notes.filter((n) => !n.unpublished).sort(byFrenchTitle);
+  // Backlinks and callers all come from published notes: their place in `published` is their French order.
+  const rank = new Map(published.map((note, i) => [note, i]));
+  const byRank = (a: Note, b: Note) => rank.get(a)! - rank.get(b)!;
+  for (const list of backlinkLists.values()) list.sort((a, b) => byRank(a.from, b.from));
   problems.push(...noteProblems(published, (note) => backlinkLists.has(note.file)));
   const missingTargets = [...missing.values()].map(({ name, occurrences }) => ({
     name,
     occurrences,
-    callers: [...new Set(occurrences.map((o) => o.from))].sort(byFrenchTitle),
+    callers: [...new Set(occurrences.map((o) => o.from))].sort(byRank),
   }));
   missingTargets.sort((a, b) => b.callers.length - a.callers.length || frenchCollator.compare(a.name, b.name));
 

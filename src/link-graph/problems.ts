@@ -1,3 +1,4 @@
+import { compareFrench } from "../vault-scan/french-order.js";
 import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
 import type { Note } from "../vault-scan/note.js";
 import { isInDraftFolder, type SiteUrl, type VaultPath } from "../vault-scan/paths.js";
@@ -140,7 +141,7 @@ export function noteProblems(published: readonly Note[], hasBacklinks: (note: No
   const titles = new Map<string, Note>();
   const names = new Map<string, Note>();
   for (const note of published) names.set(note.name.toLowerCase(), note);
-  for (const note of [...published].sort((a, b) => a.file.localeCompare(b.file, "fr"))) {
+  for (const note of [...published].sort((a, b) => compareFrench(a.file, b.file))) {
     const at = { file: note.file, line: 1, column: 1 };
     if (note.empty) {
       problems.push({ ...at, level: "avertissement", code: "note-vide", message: "La note est vide : elle sera publiée sans texte. Écrivez son contenu, ou mettez « draft: true » dans son en-tête en attendant." });

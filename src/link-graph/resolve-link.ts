@@ -1,3 +1,4 @@
+import { compareFrench } from "../vault-scan/french-order.js";
 import type { Heading } from "../vault-scan/markdown-outline.js";
 import type { Note } from "../vault-scan/note.js";
 import { fileUrl, folderOf, type SiteUrl, type VaultPath } from "../vault-scan/paths.js";
@@ -64,10 +65,11 @@ function withFragment(note: Note, target: WikilinkTarget, alternatives: readonly
 
 /** When a name is ambiguous: the file in the linking note's folder, then the shortest path, then alphabetical. */
 function nearestFirst(from: Note): (a: VaultPath, b: VaultPath) => number {
-  return (a, b) => Number(folderOf(b) === from.folder) - Number(folderOf(a) === from.folder) || a.length - b.length || a.localeCompare(b, "fr");
+  return (a, b) => Number(folderOf(b) === from.folder) - Number(folderOf(a) === from.folder) || a.length - b.length || compareFrench(a, b);
 }
 
-function rankCandidates(matches: readonly Note[], from: Note): Note[] {
+function rankCandidates(matches: readonly Note[], from: Note): readonly Note[] {
+  if (matches.length === 1) return matches;
   const byPath = nearestFirst(from);
   return [...matches].sort((a, b) => byPath(a.file, b.file));
 }

@@ -1,4 +1,5 @@
 import { distance } from "fastest-levenshtein";
+import { compareFrench } from "../vault-scan/french-order.js";
 import type { Note } from "../vault-scan/note.js";
 
 /** Lowercase, without accents or punctuation spacing: "Stratégie  Numérique" and "strategie numerique" meet here. */
@@ -80,7 +81,7 @@ export class TypoFinder {
       }
     }
     return [...found.entries()]
-      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0], "fr"))
+      .sort((a, b) => a[1] - b[1] || compareFrench(a[0], b[0]))
       .slice(0, 3)
       .map(([name]) => name);
   }

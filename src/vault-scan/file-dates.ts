@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { promisify } from "node:util";
 import { toVaultPath, type VaultPath } from "./paths.js";
 
@@ -42,8 +42,8 @@ export async function gitHistory(notesDir: string): Promise<ReadonlyMap<VaultPat
   return history;
 }
 
-export async function fileDates(history: ReadonlyMap<VaultPath, { first: Date; last: Date }>, file: VaultPath, absolute: string): Promise<FileDates> {
+export function fileDates(history: ReadonlyMap<VaultPath, { first: Date; last: Date }>, file: VaultPath, absolute: string): FileDates {
   const known = history.get(file);
   if (known) return { firstCommit: known.first, updated: known.last };
-  return { updated: (await stat(absolute)).mtime };
+  return { updated: statSync(absolute).mtime };
 }

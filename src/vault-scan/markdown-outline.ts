@@ -67,6 +67,7 @@ export function outlineMarkdown(body: string, firstLine: number): MarkdownOutlin
     }
     const block = BLOCK_ID.exec(text);
     if (block) blockIds.add(block[1]!);
+    if (!text.includes("[[")) return;
     for (const found of wikilinksInLine(text)) {
       links.push(occurrence(found.syntax, line, found.start, text, lines[index + 1]));
     }

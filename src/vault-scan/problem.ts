@@ -1,3 +1,4 @@
+import { compareFrench } from "./french-order.js";
 import type { VaultPath } from "./paths.js";
 
 /** French level names, as editors read them in reports. */
@@ -17,10 +18,10 @@ const LEVEL_ORDER: Record<ProblemLevel, number> = { erreur: 0, avertissement: 1,
 
 export function compareProblems(a: Problem, b: Problem): number {
   return (
-    a.file.localeCompare(b.file, "fr") ||
+    compareFrench(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
     LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
-    a.code.localeCompare(b.code)
+    compareFrench(a.code, b.code)
   );
 }

@@ -1,0 +1,9 @@
+/**
+ * French alphabetical order, as `a.localeCompare(b, "fr")` gives it. One collator for the whole process: passing a
+ * locale to `localeCompare` builds a new ICU collator on every call, which dominated sorting large vaults.
+ */
+const FRENCH = new Intl.Collator("fr");
+
+export function compareFrench(a: string, b: string): number {
+  return FRENCH.compare(a, b);
+}
