@@ -72,8 +72,8 @@ export async function measureDevServer(options: DevServerOptions): Promise<DevSe
   const port = await freePort();
   const started = performance.now();
   const server = spawn(
-    path.join(options.projectRoot, "node_modules", ".bin", "tsx"),
-    ["node_modules/.bin/eleventy", "--config=.eleventy.ts", "--serve", `--port=${port}`],
+    process.execPath,
+    ["--import", "tsx", "node_modules/.bin/eleventy", "--config=.eleventy.ts", "--serve", `--port=${port}`],
     { cwd: options.projectRoot, env: { ...process.env, NOTES_DIR: notesDir, OUTPUT_DIR: outputDir }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   track(server.pid!);

@@ -413,7 +413,7 @@ function sizeSection(size: SizeResult, d: Derived, runs: number): string {
   );
   out.push("");
   out.push(
-    "Ours, total: `tsx src/cli/build.ts`. Ours, stages: `bench/phases.ts --mode build` (the same build, with marks), " +
+    "Ours, total: `node --import tsx src/cli/build.ts` (`npm run build`). Ours, stages: `bench/phases.ts --mode build` (the same build, with marks), " +
       "Eleventy stage = from spawn to the end of `eleventy.write()`, search stage = `writeSearchIndex`. " +
       "Baseline: `node node_modules/@11ty/eleventy/cmd.cjs` with an empty configuration, then `pagefind --site`.",
   );
@@ -437,7 +437,7 @@ function sizeSection(size: SizeResult, d: Derived, runs: number): string {
         ["link resolution alone: `buildLinkGraph`, same process", seconds(d.scan.buildLinkGraph)],
       );
     }
-    if (d.check) rows.push([`\`npm run check\` (\`tsx src/cli/check.ts --notes …\`), whole process, peak ${megabytes(d.check.peakKb)}`, seconds(d.check.wallMs)]);
+    if (d.check) rows.push([`\`npm run check\` (\`node --import tsx src/cli/check.ts --notes …\`), whole process, peak ${megabytes(d.check.peakKb)}`, seconds(d.check.wallMs)]);
     out.push(table(["phase", "wall"], rows));
     out.push("");
   }
@@ -664,7 +664,7 @@ export function renderResults(results: BenchResults, previous: string): string {
         "Then `node_modules/.bin/pagefind --site <dir>`.",
       "- Our stages come from `bench/phases.ts`, which repeats `buildGarden` (src/cli/build-garden.ts) with marks on Eleventy's events; the vault scan " +
         "and link resolution alone are timed cold in a separate process (`--mode scan`).",
-      "- The dev server: `tsx node_modules/.bin/eleventy --config=.eleventy.ts --serve` on a copy of the vault; after \"Watching\", a line is appended to one " +
+      "- The dev server: `npm start` (`node --import tsx node_modules/.bin/eleventy --config=.eleventy.ts --serve`) on a copy of the vault; after \"Watching\", a line is appended to one " +
         "note and the note's HTML file is polled every 10 ms until it holds the line.",
       "- The CPU profile: one more build per size under `node --import tsx --cpu-prof`, summarised by `bench/profile-summary.ts`.",
     ].join("\n"),

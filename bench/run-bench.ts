@@ -7,7 +7,7 @@
  *                    [--comment "what this run measures"]
  *
  * Every measured command is a child process (see measure.ts). Per run and size: our build as the user runs it
- * (`tsx src/cli/build.ts`), the baseline (Eleventy's CLI with an empty configuration, then `pagefind --site`),
+ * (`npm run build`'s command), the baseline (Eleventy's CLI with an empty configuration, then `pagefind --site`),
  * our phases (phases.ts, build and cold scan) and `npm run check`. Output folders are emptied before each command.
  * With --keep, the vaults and the .cpuprofile files stay in the work folder, for `tsx bench/profile-summary.ts`.
  */
@@ -25,7 +25,8 @@ import { profileFiles, summariseProfiles } from "./profile-summary.js";
 import { machineDetails, renderResults, seconds, type BenchResults, type RunRecord, type SizeResult } from "./report.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
+/** Our TypeScript commands run as the npm scripts run them: Node itself, with tsx as its loader. */
+const withTsx = (script: string, ...args: string[]) => ["--import", "tsx", script, ...args];
 const eleventyCli = path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const pagefindCli = path.join(projectRoot, "node_modules", ".bin", "pagefind");
 
@@ -165,7 +166,7 @@ class Bench {
   }
 
   ours(vault: string, out: string): Promise<Measurement> {
-    return this.run("our build (tsx src/cli/build.ts)", tsx, ["src/cli/build.ts"], childEnv({ NOTES_DIR: vault, OUTPUT_DIR: out }));
+    return this.run("our build (npm run build)", process.execPath, withTsx("src/cli/build.ts"), childEnv({ NOTES_DIR: vault, OUTPUT_DIR: out }));
   }
 
   bareEleventy(vault: string, out: string, config: string): Promise<Measurement> {
@@ -178,15 +179,15 @@ class Bench {
   }
 
   phasesBuild(vault: string, out: string): Promise<Measurement> {
-    return this.run("our phases (bench/phases.ts --mode build)", tsx, ["bench/phases.ts", "--mode", "build", "--notes", vault, "--out", out], childEnv());
+    return this.run("our phases (bench/phases.ts --mode build)", process.execPath, withTsx("bench/phases.ts", "--mode", "build", "--notes", vault, "--out", out), childEnv());
   }
 
   phasesScan(vault: string): Promise<Measurement> {
-    return this.run("our scan (bench/phases.ts --mode scan)", tsx, ["bench/phases.ts", "--mode", "scan", "--notes", vault], childEnv());
+    return this.run("our scan (bench/phases.ts --mode scan)", process.execPath, withTsx("bench/phases.ts", "--mode", "scan", "--notes", vault), childEnv());
   }
 
   checkCommand(vault: string): Promise<Measurement> {
-    return this.run("npm run check (tsx src/cli/check.ts)", tsx, ["src/cli/check.ts", "--notes", vault], childEnv());
+    return this.run("npm run check", process.execPath, withTsx("src/cli/check.ts", "--notes", vault), childEnv());
   }
 
   async warmUp(work: string): Promise<void> {

@@ -88,13 +88,17 @@ export function localGraph(graph: LinkGraph, note: Note, limit = 24): GraphView 
   // Pairs of placed notes, not the neighbours of each: a hub has thousands, and this page's cost must not grow with them.
   const edges: GraphEdgeView[] = [];
   const drawn = [...placed];
-  drawn.forEach((a, i) => {
-    for (const b of drawn.slice(i + 1)) {
-      if (!around.get(a.file)?.all.has(b)) continue;
+  for (let i = 0; i < drawn.length; i++) {
+    const a = drawn[i]!;
+    const linked = around.get(a.file)?.all;
+    if (!linked) continue;
+    for (let j = i + 1; j < drawn.length; j++) {
+      const b = drawn[j]!;
+      if (!linked.has(b)) continue;
       const [pa, pb] = a.file < b.file ? [position.get(a)!, position.get(b)!] : [position.get(b)!, position.get(a)!];
       edges.push({ x1: pa.x, y1: pa.y, x2: pb.x, y2: pb.y });
     }
-  });
+  }
   const nodes = [...placed].map((n) => ({ title: n.title, url: hrefOf(n.url), current: n === note, ...position.get(n)! }));
   return cropped(nodes, edges);
 }

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { byFrenchTitle, frenchCollator, type LinkGraph } from "../link-graph/link-graph.js";
+import { memoize } from "../vault-scan/memoize.js";
 import type { Note } from "../vault-scan/note.js";
 import { hrefOf } from "../vault-scan/paths.js";
 import { slugify } from "../vault-scan/slug.js";
@@ -50,11 +51,15 @@ export function noteView(graph: LinkGraph, note: Note, site: SiteSettings): Note
   };
 }
 
-/** "22 juin 2022", in the calendar day the date was written for (front-matter dates are UTC midnights). */
 function dateView(date: Date): DateView {
-  const day = DateTime.fromJSDate(date, { zone: "utc" }).setLocale("fr");
-  return { iso: day.toISODate()!, text: day.toFormat("d LLLL yyyy") };
+  return dayView(date.toISOString().slice(0, 10));
 }
+
+/** "22 juin 2022", in the calendar day the date was written for (front-matter dates are UTC midnights). */
+const dayView = memoize((isoDay: string): DateView => {
+  const day = DateTime.fromISO(isoDay, { zone: "utc" }).setLocale("fr");
+  return { iso: isoDay, text: day.toFormat("d LLLL yyyy") };
+});
 
 export function tagLink(tag: string): TagLinkView {
   return { name: tag, url: `/tags/${slugify(tag)}/` };

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { memoize } from "./memoize.js";
 
 declare const brand: unique symbol;
 type Brand<T, B extends string> = T & { readonly [brand]: B };
@@ -22,8 +23,11 @@ export function asSiteUrl(url: string): SiteUrl {
   return (url.startsWith("/") ? url : `/${url}`) as SiteUrl;
 }
 
-/** A site URL as it goes in an href: non-ASCII and spaces percent-encoded, existing escapes kept. */
-export function hrefOf(url: SiteUrl): string {
+/**
+ * A site URL as it goes in an href: non-ASCII and spaces percent-encoded, existing escapes kept. Every page links
+ * to dozens of notes, so each URL is encoded once.
+ */
+export const hrefOf: (url: SiteUrl) => string = memoize((url) => {
   let decoded: string = url;
   try {
     decoded = decodeURI(url);
@@ -31,7 +35,7 @@ export function hrefOf(url: SiteUrl): string {
     // A lone "%" in a permalink: encode it as it is.
   }
   return encodeURI(decoded);
-}
+});
 
 /** The URL under which a vault file (an image, a PDF) is served: same relative path, each segment encoded. */
 export function fileUrl(file: VaultPath): SiteUrl {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import slugifyLibrary from "@sindresorhus/slugify";
+import { memoize } from "./memoize.js";
 import type { Slug } from "./paths.js";
 
 const FRENCH_STYLE = {
@@ -14,20 +15,9 @@ const FRENCH_STYLE = {
 /**
  * French-style slug: lowercase, accents transliterated, apostrophes and spaces become "-", "&" becomes "et".
  * Text with no Latin letters or digits at all (an emoji, Japanese) gets a stable short hash instead of an empty slug.
+ * Headings such as "Sources" or "Voir aussi" recur in every note, and transliteration is the costly part: remembered.
  */
-const cache = new Map<string, Slug>();
-const CACHE_LIMIT = 100_000;
-
-export function slugify(text: string): Slug {
-  let slug = cache.get(text);
-  if (slug === undefined) {
-    // Headings such as "Sources" or "Voir aussi" recur in every note: transliteration is the costly part.
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    slug = computeSlug(text);
-    cache.set(text, slug);
-  }
-  return slug;
-}
+export const slugify: (text: string) => Slug = memoize(computeSlug);
 
 function computeSlug(text: string): Slug {
   const slug = slugifyLibrary(text.normalize("NFC"), FRENCH_STYLE);
