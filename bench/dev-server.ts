@@ -59,22 +59,22 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
   }
 }
 
-export async function measureDevServer(options: DevServerOptions): Promise<DevServerResult> {
-  const notesDir = path.join(options.workDir, "notes");
-  const outputDir = path.join(options.workDir, "site");
-  await rm(options.workDir, { recursive: true, force: true });
-  await cp(options.vaultDir, notesDir, { recursive: true });
-  const vault = await readVault(notesDir, { siteName: options.siteName });
-  const note = vault.notes.filter((n) => !n.unpublished && n.url.endsWith("/")).sort((a, b) => (a.file < b.file ? -1 : 1))[0];
-  if (!note) throw new Error("dev server: the vault has no published note to edit");
-  const page = path.join(outputDir, ...decodeURIComponent(note.url).split("/").filter(Boolean), "index.html");
+/** A running `npm start` on a notes folder, for the benchmark and the tests. */
+export interface DevServer {
+  /** How many times Eleventy printed "Watching": 1 after the first build, one more after each rebuild. */
+  watchCount(): number;
+  /** Throws, with the end of the server's output, when it has exited. */
+  alive(): void;
+  stop(): Promise<void>;
+}
 
+/** Starts the dev server as `npm start` runs it, on these folders, and waits for the end of its first build. */
+export async function startDevServer(projectRoot: string, notesDir: string, outputDir: string, timeoutMs: number): Promise<DevServer> {
   const port = await freePort();
-  const started = performance.now();
   const server = spawn(
     process.execPath,
     ["--import", "tsx", "node_modules/.bin/eleventy", "--config=.eleventy.ts", "--serve", `--port=${port}`],
-    { cwd: options.projectRoot, env: { ...process.env, NOTES_DIR: notesDir, OUTPUT_DIR: outputDir }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: projectRoot, env: { ...process.env, NOTES_DIR: notesDir, OUTPUT_DIR: outputDir }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   track(server.pid!);
   let output = "";
@@ -87,12 +87,48 @@ export async function measureDevServer(options: DevServerOptions): Promise<DevSe
   server.stdout.setEncoding("utf8").on("data", read);
   server.stderr.setEncoding("utf8").on("data", read);
   server.on("exit", () => (exited = true));
-  const alive = () => {
-    if (exited) throw new Error(`the server exited early:\n${output.split("\n").filter((l) => !/^\S*\s+at /.test(l)).slice(-12).join("\n")}`);
+  const devServer: DevServer = {
+    watchCount: () => watching,
+    alive() {
+      if (exited) throw new Error(`the server exited early:\n${output.split("\n").filter((l) => !/^\S*\s+at /.test(l)).slice(-12).join("\n")}`);
+    },
+    async stop() {
+      if (!exited) {
+        const gone = new Promise((resolve) => server.once("exit", resolve));
+        process.kill(-server.pid!, "SIGTERM");
+        const killed = await Promise.race([gone.then(() => true), sleep(5000).then(() => false)]);
+        if (!killed) process.kill(-server.pid!, "SIGKILL");
+      }
+      untrack(server.pid!);
+    },
   };
-
   try {
-    await until("the first build", options.timeoutMs, () => (alive(), watching > 0 ? true : undefined), 50);
+    await until("the first build", timeoutMs, () => (devServer.alive(), watching > 0 ? true : undefined), 50);
+  } catch (error) {
+    await devServer.stop();
+    throw error;
+  }
+  return devServer;
+}
+
+/** Waits until Eleventy has finished the rebuild that follows `seen` "Watching" lines. */
+export function rebuildAfter(server: DevServer, seen: number, timeoutMs: number): Promise<true> {
+  return until("the end of the rebuild", timeoutMs, () => (server.alive(), server.watchCount() > seen ? true : undefined));
+}
+
+export async function measureDevServer(options: DevServerOptions): Promise<DevServerResult> {
+  const notesDir = path.join(options.workDir, "notes");
+  const outputDir = path.join(options.workDir, "site");
+  await rm(options.workDir, { recursive: true, force: true });
+  await cp(options.vaultDir, notesDir, { recursive: true });
+  const vault = await readVault(notesDir, { siteName: options.siteName });
+  const note = vault.notes.filter((n) => !n.unpublished && n.url.endsWith("/")).sort((a, b) => (a.file < b.file ? -1 : 1))[0];
+  if (!note) throw new Error("dev server: the vault has no published note to edit");
+  const page = path.join(outputDir, ...decodeURIComponent(note.url).split("/").filter(Boolean), "index.html");
+
+  const started = performance.now();
+  const server = await startDevServer(options.projectRoot, notesDir, outputDir, options.timeoutMs);
+  try {
     const startupMs = performance.now() - started;
     const pageUpdatedMs: number[] = [];
     const rebuildDoneMs: number[] = [];
@@ -100,27 +136,21 @@ export async function measureDevServer(options: DevServerOptions): Promise<DevSe
       await sleep(1000);
       // Plain ASCII: the page must hold it as typed, without HTML escapes or typographic quotes.
       const token = `BenchEdit${edit}x${Date.now()}`;
-      const seen = watching;
+      const seen = server.watchCount();
       const editedAt = performance.now();
       await appendFile(path.join(notesDir, note.file), `\n\n${token}\n`);
       await until("the edited page", options.editTimeoutMs, async () => {
-        alive();
+        server.alive();
         const html = await readFile(page, "utf8").catch(() => "");
         return html.includes(token) ? true : undefined;
       });
       pageUpdatedMs.push(performance.now() - editedAt);
-      await until("the end of the rebuild", options.editTimeoutMs, () => (alive(), watching > seen ? true : undefined));
+      await rebuildAfter(server, seen, options.editTimeoutMs);
       rebuildDoneMs.push(performance.now() - editedAt);
     }
     return { note: note.file, startupMs, pageUpdatedMs, rebuildDoneMs };
   } finally {
-    if (!exited) {
-      const gone = new Promise((resolve) => server.once("exit", resolve));
-      process.kill(-server.pid!, "SIGTERM");
-      const killed = await Promise.race([gone.then(() => true), sleep(5000).then(() => false)]);
-      if (!killed) process.kill(-server.pid!, "SIGKILL");
-    }
-    untrack(server.pid!);
+    await server.stop();
     await rm(options.workDir, { recursive: true, force: true });
   }
 }

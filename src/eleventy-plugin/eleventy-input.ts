@@ -10,9 +10,8 @@ import type { EleventyConfig, FrontMatterEngine } from "./eleventy-config.js";
  * only the `description` the layout prints; notes are scanned, never configured.
  */
 export function confineEleventyToNotes(eleventyConfig: EleventyConfig, notesDir: () => string, noteOfInput: (inputPath: string) => Note | undefined): void {
-  const isNoteFile = (filePath: string): boolean => /\.md$/i.test(filePath) && isInside(notesDir(), path.resolve(filePath));
   const guard = (engine: FrontMatterEngine): FrontMatterEngine => (text, context) => {
-    if (context.filePath !== undefined && isNoteFile(context.filePath)) return pageDataOf(noteOfInput(context.filePath));
+    if (context.filePath !== undefined && isNoteFile(notesDir(), context.filePath)) return pageDataOf(noteOfInput(context.filePath));
     return typeof engine === "function" ? engine(text, context) : engine.parse(text, context);
   };
   // gray-matter picks the engine from the text after the opening "---": every language it knows is guarded.
@@ -21,6 +20,11 @@ export function confineEleventyToNotes(eleventyConfig: EleventyConfig, notesDir:
   // The site's own pages are virtual templates, which these two settings leave alone.
   eleventyConfig.ignores.add("**/*.njk");
   eleventyConfig.setDataFileSuffixes([]);
+}
+
+/** A Markdown file of the notes folder, by a path relative to the working directory or absolute. */
+export function isNoteFile(notesDir: string, filePath: string): boolean {
+  return /\.md$/i.test(filePath) && isInside(notesDir, path.resolve(filePath));
 }
 
 /** The data of a note's page, as Eleventy merges it: nothing that changes how or where the page is built. */

@@ -9,10 +9,11 @@ import { writePreviews } from "../site-output/write-previews.js";
 import type { Note } from "../vault-scan/note.js";
 import { vaultPathOf, type VaultPath } from "../vault-scan/paths.js";
 import type { Problem } from "../vault-scan/problem.js";
+import { ParseCache } from "../vault-scan/parse-cache.js";
 import { readVault, type Vault } from "../vault-scan/read-vault.js";
 import type { EleventyConfig, EleventyData } from "./eleventy-config.js";
 import type { GardenEnv, GardenLinks } from "./garden-env.js";
-import { confineEleventyToNotes } from "./eleventy-input.js";
+import { confineEleventyToNotes, isNoteFile } from "./eleventy-input.js";
 import { globalGraph } from "./graph-layout.js";
 import { createMarkdownLibrary } from "./markdown-library.js";
 import { homeGroups, missingNotes, noteView } from "./note-views.js";
@@ -21,6 +22,7 @@ import type { SiteSettings } from "./site-settings.js";
 import { addSitePages } from "./site-pages.js";
 import { addBrowsePages } from "./browse-pages.js";
 import { reservedUrls } from "./reserved-urls.js";
+import { pageFingerprint, UnchangedPages } from "./unchanged-pages.js";
 
 
 /** Stops the build on problems that would publish a wrong site; carries them to the build command's report. */
@@ -62,15 +64,41 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     return current().index.byFile.get(file);
   }
 
+  // Both the note layout and the base layout ask for the view, as does the dev server's check for unchanged
+  // pages: it is built once per note and build.
+  const views = new WeakMap<Note, NoteView>();
+  function viewOf(note: Note): NoteView {
+    let view = views.get(note);
+    if (!view) {
+      view = noteView(current(), note, site);
+      views.set(note, view);
+    }
+    return view;
+  }
+
   const links: GardenLinks = {
     noteOf: (env: GardenEnv) => (env.gardenSource ? current().index.byFile.get(env.gardenSource) : noteOfInput(env.page?.inputPath)),
     resolve: (from, target) => resolveLink(current().index, from, target),
   };
 
-  eleventyConfig.on("eleventy.before", async ({ directories }) => {
+  // Under `npm start`, notes whose text did not change are not parsed again, nor pages and previews whose inputs
+  // did not change written again.
+  const parseCache = new ParseCache();
+  const unchanged = new UnchangedPages();
+  const previewsWritten = new Map<string, string>();
+  let serving = false;
+  let outputDir = "";
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    if (changed.some((file) => !isNoteFile(notesDir, file))) unchanged.forget();
+  });
+
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     notesDir = path.resolve(directories.input);
+    outputDir = path.resolve(directories.output);
+    serving = runMode !== "build";
+    if (serving) unchanged.start();
     sourceFiles.clear();
-    vault = await readVault(notesDir, { siteName: site.name });
+    vault = await readVault(notesDir, { siteName: site.name }, serving ? parseCache : undefined);
     graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
     await eleventyConfig.emit(GRAPH_EVENT, graph);
     const blocking = graph.problems.filter((p) => p.level === "erreur" && BUILD_BLOCKING_CODES.has(p.code));
@@ -80,7 +108,8 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   });
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (vault) await copyAssets(directories.output, vault.assetSources);
-    await writePreviews(directories.output, current());
+    await writePreviews(directories.output, current(), serving ? previewsWritten : undefined);
+    if (serving) unchanged.succeeded();
   });
 
   eleventyConfig.setLibrary("md", createMarkdownLibrary(links, new URL(site.url).host));
@@ -90,7 +119,9 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   // would leave gray-matter's reading in place.
   eleventyConfig.addPreprocessor("garden-unpublished", "md", (data: EleventyData) => {
     const note = noteOfInput(data.page.inputPath);
-    return note && !note.unpublished ? note.outline.lines.join("\n") || " " : false;
+    if (!note || note.unpublished) return false;
+    if (serving && unchanged.isUnchanged(note, pageFingerprint(current(), note, viewOf(note)), outputDir)) return false;
+    return note.outline.lines.join("\n") || " ";
   });
   eleventyConfig.addGlobalData("layout", "layouts/post.njk");
   eleventyConfig.addGlobalData("eleventyComputed", {
@@ -99,14 +130,9 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     dynamicPermalink: (data: EleventyData) => (noteOfInput(data.page.inputPath) ? false : data.dynamicPermalink),
   });
 
-  // Both the note layout and the base layout ask for the view: it is built once per note and build.
-  const views = new WeakMap<Note, NoteView>();
   eleventyConfig.addFilter("gardenNote", (inputPath: string) => {
     const note = noteOfInput(inputPath);
-    if (!note) return undefined;
-    const view = views.get(note) ?? noteView(current(), note, site);
-    views.set(note, view);
-    return view;
+    return note ? viewOf(note) : undefined;
   });
   eleventyConfig.addFilter("nombre", (count: number) => count.toLocaleString("fr-FR"));
   eleventyConfig.addNunjucksGlobal("gardenHomeGroups", () => homeGroups(current()));

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { LinkGraph } from "../link-graph/link-graph.js";
@@ -10,15 +11,23 @@ interface Preview {
   readonly resume: string;
 }
 
-export async function writePreviews(outputDir: string, graph: LinkGraph): Promise<void> {
+/**
+ * Writes every note's preview. `written` holds what this process last wrote, by file: under `npm start`, a preview
+ * that is the same and still on disk is not written again.
+ */
+export async function writePreviews(outputDir: string, graph: LinkGraph, written?: Map<string, string>): Promise<void> {
   await Promise.all(
     graph.published
       .filter((note) => note.url.endsWith("/"))
       .map(async (note) => {
         const dir = path.join(outputDir, ...note.url.split("/").filter(Boolean));
+        const file = path.join(dir, PREVIEW_FILE);
         const preview: Preview = { titre: note.title, resume: note.outline.summary };
+        const json = `${JSON.stringify(preview)}\n`;
+        if (written?.get(file) === json && existsSync(file)) return;
         await mkdir(dir, { recursive: true });
-        await writeFile(path.join(dir, PREVIEW_FILE), `${JSON.stringify(preview)}\n`);
+        await writeFile(file, json);
+        written?.set(file, json);
       }),
   );
 }

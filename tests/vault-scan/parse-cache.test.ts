@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { ParseCache } from "../../src/vault-scan/parse-cache.js";
+import { toVaultPath } from "../../src/vault-scan/paths.js";
+import { SITE } from "../helpers.js";
+
+const FILE = toVaultPath("Dossier/Note.md");
+
+describe("ParseCache", () => {
+  it("gives the note parsed by the last scan when the text is the same, with its contexts already worked out", () => {
+    const cache = new ParseCache();
+    const first = cache.parse(FILE, "# Note\n\nVoir [[Autre]].\n", SITE);
+    cache.endScan();
+    const second = cache.parse(FILE, "# Note\n\nVoir [[Autre]].\n", SITE);
+    expect(second).toBe(first);
+    expect(second.note.outline.links[0]!.context).toBe("Voir Autre.");
+  });
+
+  it("parses the note again when its text or the site name changed", () => {
+    const cache = new ParseCache();
+    const first = cache.parse(FILE, "# Note\n", SITE);
+    cache.endScan();
+    const edited = cache.parse(FILE, "# Note modifiée\n", SITE);
+    expect(edited).not.toBe(first);
+    expect(edited.note.title).toBe("Note modifiée");
+    cache.endScan();
+    const renamedSite = cache.parse(FILE, "# Note modifiée\n", { siteName: "Note modifiée" });
+    expect(renamedSite).not.toBe(edited);
+  });
+
+  it("forgets the notes a scan did not read", () => {
+    const cache = new ParseCache();
+    const first = cache.parse(FILE, "# Note\n", SITE);
+    cache.endScan();
+    cache.endScan();
+    expect(cache.parse(FILE, "# Note\n", SITE)).not.toBe(first);
+  });
+});
