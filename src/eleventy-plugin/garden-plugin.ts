@@ -14,7 +14,7 @@ import { readVault, type Vault } from "../vault-scan/read-vault.js";
 import type { EleventyConfig, EleventyData } from "./eleventy-config.js";
 import type { GardenEnv, GardenLinks } from "./garden-env.js";
 import { confineEleventyToNotes, isNoteFile } from "./eleventy-input.js";
-import { globalGraph } from "./graph-layout.js";
+import { globalGraph, graphPath } from "./graph-layout.js";
 import { createMarkdownLibrary } from "./markdown-library.js";
 import { homeGroups, missingNotes, noteView } from "./note-views.js";
 import type { NoteView } from "./views.js";
@@ -134,6 +134,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     const note = noteOfInput(inputPath);
     return note ? viewOf(note) : undefined;
   });
+  eleventyConfig.addFilter("graphPath", graphPath);
   eleventyConfig.addFilter("nombre", (count: number) => count.toLocaleString("fr-FR"));
   eleventyConfig.addNunjucksGlobal("gardenHomeGroups", () => homeGroups(current()));
   eleventyConfig.addNunjucksGlobal("gardenMissingNotes", () => missingNotes(current()));

@@ -57,6 +57,11 @@ function neighbours(graph: LinkGraph): ReadonlyMap<VaultPath, Neighbours> {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** The edges as the data of one SVG path, "M x1 y1 L x2 y2" each: a tenth of the markup of one <line> per edge. */
+export function graphPath(edges: readonly GraphEdgeView[]): string {
+  return edges.map((e) => `M${e.x1} ${e.y1}L${e.x2} ${e.y2}`).join("");
+}
+
 /**
  * The note, its neighbours and theirs (two steps out), at most `limit` notes, drawn on rings around it:
  * a fixed-cost layout, so each page's graph costs the same whatever the size of the garden.

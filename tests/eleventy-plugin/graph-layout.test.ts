@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { globalGraph, layOutGlobalGraph, localGraph } from "../../src/eleventy-plugin/graph-layout.js";
+import { globalGraph, graphPath, layOutGlobalGraph, localGraph } from "../../src/eleventy-plugin/graph-layout.js";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import { toVaultPath } from "../../src/vault-scan/paths.js";
 import { memoryVault } from "../helpers.js";
@@ -67,5 +67,12 @@ describe("localGraph", () => {
       ["Deux", false],
     ]);
     expect(view.edges).toHaveLength(2);
+  });
+});
+
+describe("graphPath", () => {
+  it("draws each edge as one move and one line of a single path", () => {
+    expect(graphPath([{ x1: 10, y1: 20.5, x2: 30, y2: 40 }, { x1: 0, y1: 0, x2: 5.5, y2: 6 }])).toBe("M10 20.5L30 40M0 0L5.5 6");
+    expect(graphPath([])).toBe("");
   });
 });
