@@ -50,14 +50,15 @@ async function scan(notesDir: string): Promise<PhasesReport> {
 
 async function build(notesDir: string, outputDir: string): Promise<PhasesReport> {
   mark("start");
-  const { graph, searchPages } = await buildGarden(notesDir, outputDir, { onPhase: mark });
+  const { notes, published, links, searchPages } = await buildGarden(notesDir, outputDir, { onPhase: mark });
   mark("swap.end");
-  return { mode: "build", processStart: performance.timeOrigin, marks, searchPages, ...counts(graph, graph.notes.length) };
+  return { mode: "build", processStart: performance.timeOrigin, marks, searchPages, notes, published, links };
 }
 
+/** The counts the build reports: links written in published notes. */
 function counts(graph: LinkGraph, notes: number): { notes: number; published: number; links: number } {
   let links = 0;
-  for (const list of graph.outgoing.values()) links += list.length;
+  for (const note of graph.published) links += graph.outgoing.get(note.file)?.length ?? 0;
   return { notes, published: graph.published.length, links };
 }
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type MarkdownIt from "markdown-it";
 import type { GardenEnv, GardenLinks } from "../src/eleventy-plugin/garden-env.js";
 import { createMarkdownLibrary } from "../src/eleventy-plugin/markdown-library.js";
+import { reservedUrls } from "../src/eleventy-plugin/reserved-urls.js";
 import { buildLinkGraph, type LinkGraph } from "../src/link-graph/link-graph.js";
 import { resolveLink } from "../src/link-graph/resolve-link.js";
 import { parseNote, type Note, type ParsedNote } from "../src/vault-scan/note.js";
@@ -35,6 +36,12 @@ export function memoryVault(sources: Readonly<Record<string, string>>, assets: r
     assetSources: new Map(files.map((file) => [file, `/memory/${file}`])),
     problems: parsed.flatMap((p) => p.problems),
   };
+}
+
+/** The link graph of a vault as the build reads it, for the tests that look behind the pages a build wrote. */
+export async function scanGarden(notesDir: string): Promise<LinkGraph> {
+  const vault = await readVault(notesDir, SITE);
+  return buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
 }
 
 /** Joins lines with "\n" and ends with one. */

@@ -1,21 +1,10 @@
-import Eleventy from "@11ty/eleventy";
-import path from "node:path";
-import { register } from "tsx/esm/api";
-import { GRAPH_EVENT } from "../eleventy-plugin/garden-plugin.js";
-import { PROJECT_ROOT } from "../eleventy-plugin/site-settings.js";
-import type { LinkGraph } from "../link-graph/link-graph.js";
-import { writeSearchIndex, type WrittenPage } from "../search-index/write-search-index.js";
+import { Worker } from "node:worker_threads";
+import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
+import { SearchIndexError, writeSearchIndex, type SearchPage } from "../search-index/write-search-index.js";
 import { buildIntoFreshOutput } from "../site-output/swap-output.js";
+import type { RenderFailure, RenderMessage, RenderReport, RenderRequest } from "./render-site.js";
 
-
-// Eleventy imports .eleventy.ts itself, with Node's own loader: teach it TypeScript, whoever called us.
-let typescriptLoader: (() => Promise<void>) | undefined;
-function loadTypeScriptConfig(): void {
-  typescriptLoader ??= register();
-}
-
-export interface BuildResult {
-  readonly graph: LinkGraph;
+export interface BuildResult extends RenderReport {
   readonly searchPages: number;
 }
 
@@ -33,43 +22,41 @@ export interface BuildOptions {
 export async function buildGarden(notesDir: string, outputDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const phase = options.onPhase ?? (() => {});
   return buildIntoFreshOutput(outputDir, async (stagingDir) => {
-    loadTypeScriptConfig();
-    let graph: LinkGraph | undefined;
-    let rendered: readonly WrittenPage[] = [];
-    // The configuration file's folders win over the constructor's, so it is told them through its environment,
-    // for the time Eleventy reads it; the caller's environment is then put back.
-    const saved = { NOTES_DIR: process.env["NOTES_DIR"], OUTPUT_DIR: process.env["OUTPUT_DIR"] };
-    process.env["NOTES_DIR"] = notesDir;
-    process.env["OUTPUT_DIR"] = stagingDir;
-    const eleventy = new Eleventy(undefined, undefined, {
-      configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
-      quietMode: true,
-      // This callback runs before .eleventy.ts, so these listeners start before the garden plugin's.
-      config(eleventyConfig) {
-        eleventyConfig.on("eleventy.before", () => phase("eleventy.before"));
-        eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => {
-          graph = built;
-          phase("eleventy.graph");
-        });
-        eleventyConfig.on("eleventy.after", ({ results }) => {
-          rendered = results ?? [];
-          phase("eleventy.after");
-        });
-      },
-    });
-    eleventy.disableLogger();
-    try {
-      await eleventy.write();
-    } finally {
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    const { report, pages } = await renderInWorker({ notesDir, stagingDir }, phase);
     phase("eleventy.end");
-    // The pages Eleventy just wrote are indexed from memory, not read back from disk.
-    const { pages } = await writeSearchIndex(stagingDir, rendered);
+    const { pages: searchPages } = await writeSearchIndex(stagingDir, pages);
     phase("search.end");
-    return { graph: graph!, searchPages: pages };
+    return { ...report, searchPages };
   });
+}
+
+/** Runs render-site.ts in a worker thread, and resolves once the thread, and the memory Eleventy used, are gone. */
+function renderInWorker(request: RenderRequest, phase: (phase: BuildPhase) => void): Promise<{ report: RenderReport; pages: readonly SearchPage[] }> {
+  return new Promise((resolve, reject) => {
+    // .eleventy.ts learns the folders from the environment: the worker gets its own copy.
+    const worker = new Worker(new URL("./render-worker.mjs", import.meta.url), { workerData: request, env: { ...process.env, NOTES_DIR: request.notesDir, OUTPUT_DIR: request.stagingDir } });
+    let outcome: { report: RenderReport; pages: readonly SearchPage[] } | Error | undefined;
+    worker.on("message", (message: RenderMessage) => {
+      if (message.kind === "phase") return phase(message.phase);
+      outcome = message.kind === "done" ? message : errorOf(message.failure);
+      void worker.terminate();
+    });
+    worker.on("error", (error) => (outcome ??= error));
+    worker.on("exit", (code) => {
+      if (outcome instanceof Error) reject(outcome);
+      else if (outcome) resolve(outcome);
+      else reject(new Error(`le rendu du site s'est arrêté sans résultat (code ${code})`));
+    });
+  });
+}
+
+function errorOf(failure: RenderFailure): Error {
+  switch (failure.kind) {
+    case "garden":
+      return new GardenBuildError(failure.problems);
+    case "search":
+      return new SearchIndexError(failure.step, failure.errors);
+    case "other":
+      return new Error(failure.message);
+  }
 }

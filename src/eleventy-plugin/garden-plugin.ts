@@ -8,12 +8,12 @@ import { copyAssets } from "../site-output/copy-assets.js";
 import { writePreviews } from "../site-output/write-previews.js";
 import type { Note } from "../vault-scan/note.js";
 import { vaultPathOf, type VaultPath } from "../vault-scan/paths.js";
-import type { Problem } from "../vault-scan/problem.js";
 import { ParseCache } from "../vault-scan/parse-cache.js";
 import { readVault, type Vault } from "../vault-scan/read-vault.js";
 import type { EleventyConfig, EleventyData } from "./eleventy-config.js";
 import type { GardenEnv, GardenLinks } from "./garden-env.js";
 import { confineEleventyToNotes, isNoteFile } from "./eleventy-input.js";
+import { GardenBuildError } from "./garden-build-error.js";
 import { globalGraph, graphPath } from "./graph-layout.js";
 import { createMarkdownLibrary } from "./markdown-library.js";
 import { homeGroups, missingNotes, noteView } from "./note-views.js";
@@ -24,14 +24,6 @@ import { addBrowsePages } from "./browse-pages.js";
 import { reservedUrls } from "./reserved-urls.js";
 import { pageFingerprint, UnchangedPages } from "./unchanged-pages.js";
 
-
-/** Stops the build on problems that would publish a wrong site; carries them to the build command's report. */
-export class GardenBuildError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(`${problems.length} erreur(s) bloquent la construction du site`);
-    this.name = "GardenBuildError";
-  }
-}
 
 /** Emitted after each scan, with the new LinkGraph: the build command reads its summary from it. */
 export const GRAPH_EVENT = "garden.graph";

@@ -5,7 +5,10 @@ import { foldHtmlForSearch } from "./french-folding.js";
 
 /** Pagefind reports failures in an `errors` array instead of throwing; this turns them into one French error. */
 export class SearchIndexError extends Error {
-  constructor(step: string, errors: readonly string[]) {
+  constructor(
+    readonly step: string,
+    readonly errors: readonly string[],
+  ) {
     super(`L'index de recherche n'a pas pu être écrit (${step}) : ${errors.join(" ; ")}`);
     this.name = "SearchIndexError";
   }
@@ -25,13 +28,23 @@ function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new SearchIndexError(step, errors);
 }
 
+/** A page as Pagefind is to read it: its URL, and the part of its HTML that matters, folded for French. */
+export interface SearchPage {
+  readonly url: string;
+  readonly html: string;
+}
+
 /**
- * Writes the French full-text index of the built site into `<siteDir>/pagefind/`, with Pagefind's UI files, from
- * the pages Eleventy wrote there. Only note bodies are indexed: the layout marks them with data-pagefind-body. Pages
- * are fed through the Node API with their text folded for French (see french-folding.ts), so the files on disk stay
- * as visitors read them.
+ * The pages Eleventy wrote into the site that hold a note body (the layout marks it with data-pagefind-body), in a
+ * fixed order, each cut to what is indexed and with its text folded for French (see french-folding.ts): the files on
+ * disk stay as visitors read them.
  */
-export async function writeSearchIndex(siteDir: string, rendered: readonly WrittenPage[]): Promise<{ pages: number; languages: readonly string[] }> {
+export function searchPagesOf(siteDir: string, rendered: readonly WrittenPage[]): SearchPage[] {
+  return indexablePages(siteDir, rendered).map(({ page, html }) => ({ url: urlOfPage(page), html: foldedForIndex(html) }));
+}
+
+/** Writes the French full-text index of the site into `<siteDir>/pagefind/`, with Pagefind's UI files. */
+export async function writeSearchIndex(siteDir: string, pages: readonly SearchPage[]): Promise<{ pages: number; languages: readonly string[] }> {
   const outputPath = path.join(siteDir, "pagefind");
   try {
     const created = await pagefind.createIndex({});
@@ -40,8 +53,8 @@ export async function writeSearchIndex(siteDir: string, rendered: readonly Writt
     // Several pages are in flight at once, else each would wait for the last to be indexed. They are sent in a
     // fixed order all the same: Pagefind numbers pages as they arrive, and the index must be the same every build.
     const inFlight: Promise<void>[] = [];
-    for (const { page, html } of indexablePages(siteDir, rendered)) {
-      const added = index.addHTMLFile({ url: urlOfPage(page), content: foldedForIndex(html) }).then((result) => check(`lecture de ${page}`, result.errors));
+    for (const { url, html } of pages) {
+      const added = index.addHTMLFile({ url, content: html }).then((result) => check(`lecture de ${url}`, result.errors));
       // When one page fails, the others still in flight are rejected as Pagefind closes: handled here, so that the
       // build reports the first failure instead of dying on an unhandled rejection.
       added.catch(() => {});

@@ -5,8 +5,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildGarden, type BuildResult } from "../../src/cli/build-garden.js";
-import { fixtureDir } from "../helpers.js";
+import { buildGarden } from "../../src/cli/build-garden.js";
+import type { LinkGraph } from "../../src/link-graph/link-graph.js";
+import { fixtureDir, scanGarden } from "../helpers.js";
 
 const SLUGS = {
   home: "accueil-des-collections",
@@ -31,7 +32,7 @@ async function git(cwd: string, args: readonly string[], date: string): Promise<
 describe("browsing pages of a vault with a Git history", () => {
   let work: string;
   let site: string;
-  let result: BuildResult;
+  let graph: LinkGraph;
   const page = (slug: string) => readFile(path.join(site, slug, "index.html"), "utf8");
 
   beforeAll(async () => {
@@ -44,7 +45,8 @@ describe("browsing pages of a vault with a Git history", () => {
     await writeFile(path.join(notes, "Inventaire.md"), `${await readFile(path.join(notes, "Inventaire.md"), "utf8")}\nUne ligne ajoutée.\n`);
     await git(work, ["commit", "-q", "-am", "Compléter l'inventaire"], "2023-02-15T10:00:00+01:00");
     site = path.join(work, "_site");
-    result = await buildGarden(notes, site);
+    await buildGarden(notes, site);
+    graph = await scanGarden(notes);
   });
   afterAll(() => rm(work, { recursive: true, force: true }));
 
@@ -95,7 +97,7 @@ describe("browsing pages of a vault with a Git history", () => {
   });
 
   it("writes a preview with title and excerpt beside every note", async () => {
-    for (const note of result.graph.published) {
+    for (const note of graph.published) {
       const preview = JSON.parse(await readFile(path.join(site, ...note.url.split("/").filter(Boolean), "apercu.json"), "utf8"));
       expect(preview).toEqual({ titre: note.title, resume: note.outline.summary });
       expect(preview.resume.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden } from "../../src/cli/build-garden.js";
-import { fixtureDir } from "../helpers.js";
+import { fixtureDir, scanGarden } from "../helpers.js";
 import { runBuild, type Run } from "../cli/run-command.js";
 import { filesUnder, listing, safetyViolations, snapshot, urlOfPage } from "./site-safety.js";
 
@@ -265,8 +265,9 @@ describe("hostile cases that build a safe site", () => {
         const dirs = await prepare(name, expected);
         try {
           const before = await listing(dirs.work);
-          const { graph } = await buildGarden(dirs.notes, dirs.site);
+          const { problems } = await buildGarden(dirs.notes, dirs.site);
           expect(await listing(dirs.work, [dirs.site]), "rien n'est écrit hors du dossier du site").toEqual(before);
+          const graph = await scanGarden(dirs.notes);
 
           const files = await filesUnder(dirs.site);
           const pages = new Set(files.filter((f) => f.endsWith(".html")).map(urlOfPage));
@@ -284,7 +285,7 @@ describe("hostile cases that build a safe site", () => {
             for (const [text, count] of Object.entries(page.compte ?? {})) expect(html.split(text).length - 1, `${url} : « ${text} »`).toBe(count);
           }
           for (const absent of expected.absents ?? []) expect(files, absent).not.toContain(absent.replace(/^\//, "").replace(/(^|\/)$/, "$1index.html"));
-          const reported = graph.problems.map((p) => `${p.code}@${p.file}:${p.line}`);
+          const reported = problems.map((p) => `${p.code}@${p.file}:${p.line}`);
           for (const problem of expected.problemes ?? []) expect(reported).toContain(problem);
         } finally {
           await rm(dirs.work, { recursive: true, force: true });

@@ -1,0 +1,117 @@
+/**
+ * The Eleventy half of the build, run in a worker thread by build-garden.ts: it renders the notes into the staging
+ * folder, then hands back the report and the pages to index, already cut and folded for Pagefind. When the worker
+ * ends, Eleventy's memory (most of the build's) goes with it, before Pagefind needs its own.
+ */
+import Eleventy from "@11ty/eleventy";
+import path from "node:path";
+import { parentPort, workerData } from "node:worker_threads";
+import { register } from "tsx/esm/api";
+import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
+import { GRAPH_EVENT } from "../eleventy-plugin/garden-plugin.js";
+import { PROJECT_ROOT } from "../eleventy-plugin/site-settings.js";
+import type { LinkGraph } from "../link-graph/link-graph.js";
+import { SearchIndexError, searchPagesOf, type SearchPage, type WrittenPage } from "../search-index/write-search-index.js";
+import type { Problem } from "../vault-scan/problem.js";
+import type { BuildPhase } from "./build-garden.js";
+
+export interface RenderRequest {
+  readonly notesDir: string;
+  readonly stagingDir: string;
+}
+
+/** What the build command tells the editor, besides the number of pages indexed. */
+export interface RenderReport {
+  /** Every problem of the vault, infos included. */
+  readonly problems: readonly Problem[];
+  readonly notes: number;
+  readonly published: number;
+  /** Links written in published notes. */
+  readonly links: number;
+  /** Of those, links to notes still to be written (missing or unpublished). */
+  readonly linksToWrite: number;
+  /** Notes still to be written, each counted once. */
+  readonly notesToWrite: number;
+}
+
+/** Why the rendering failed, in a form that crosses threads; build-garden.ts throws the matching error again. */
+export type RenderFailure =
+  | { readonly kind: "garden"; readonly problems: readonly Problem[] }
+  | { readonly kind: "search"; readonly step: string; readonly errors: readonly string[] }
+  | { readonly kind: "other"; readonly message: string };
+
+export type RenderMessage =
+  | { readonly kind: "phase"; readonly phase: BuildPhase }
+  | { readonly kind: "done"; readonly report: RenderReport; readonly pages: readonly SearchPage[] }
+  | { readonly kind: "failed"; readonly failure: RenderFailure };
+
+function reportOf(graph: LinkGraph): RenderReport {
+  let links = 0;
+  let linksToWrite = 0;
+  for (const note of graph.published) {
+    for (const link of graph.outgoing.get(note.file) ?? []) {
+      links++;
+      if (link.resolution.kind === "missing" || link.resolution.kind === "unpublished") linksToWrite++;
+    }
+  }
+  return { problems: graph.problems, notes: graph.notes.length, published: graph.published.length, links, linksToWrite, notesToWrite: graph.missing.length };
+}
+
+/** Renders the site with Eleventy. NOTES_DIR and OUTPUT_DIR are set for this thread: .eleventy.ts reads them. */
+async function renderSite(post: (message: RenderMessage) => void): Promise<{ report: RenderReport; pages: SearchPage[] }> {
+  const { stagingDir } = workerData as RenderRequest;
+  // Eleventy imports .eleventy.ts itself, with Node's own loader: teach it TypeScript.
+  register();
+  let graph: LinkGraph | undefined;
+  let rendered: readonly WrittenPage[] = [];
+  const eleventy = new Eleventy(undefined, undefined, {
+    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
+    quietMode: true,
+    // This callback runs before .eleventy.ts, so these listeners start before the garden plugin's.
+    config(eleventyConfig) {
+      eleventyConfig.on("eleventy.before", () => post({ kind: "phase", phase: "eleventy.before" }));
+      eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => {
+        graph = built;
+        post({ kind: "phase", phase: "eleventy.graph" });
+      });
+      eleventyConfig.on("eleventy.after", ({ results }) => {
+        rendered = results ?? [];
+        post({ kind: "phase", phase: "eleventy.after" });
+      });
+    },
+  });
+  eleventy.disableLogger();
+  await eleventy.write();
+  return { report: reportOf(graph!), pages: searchPagesOf(stagingDir, rendered) };
+}
+
+/** An error and those it wraps, outermost first: Eleventy wraps template errors several times. */
+function* errorChain(error: unknown): Generator<{ message?: string }> {
+  let current = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined;
+  while (current && typeof current === "object") {
+    yield current;
+    current = (current.originalError ?? current.cause) as typeof current;
+  }
+}
+
+function failureOf(error: unknown): RenderFailure {
+  let message = String(error);
+  for (const link of errorChain(error)) {
+    if (link instanceof GardenBuildError) return { kind: "garden", problems: link.problems };
+    if (link instanceof SearchIndexError) return { kind: "search", step: link.step, errors: link.errors };
+    // The deepest message, without its stack.
+    if (link.message) message = link.message;
+  }
+  return { kind: "other", message };
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const post = (message: RenderMessage) => port.postMessage(message);
+  try {
+    const { report, pages } = await renderSite(post);
+    post({ kind: "done", report, pages });
+  } catch (error) {
+    post({ kind: "failed", failure: failureOf(error) });
+  }
+}
