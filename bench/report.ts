@@ -414,7 +414,7 @@ function sizeSection(size: SizeResult, d: Derived, runs: number): string {
   out.push("");
   out.push(
     "Ours, total: `node --import tsx src/cli/build.ts` (`npm run build`). Ours, stages: `bench/phases.ts --mode build` (the same build, with marks), " +
-      "Eleventy stage = from spawn to the end of `eleventy.write()`, search stage = `writeSearchIndex`. " +
+      "Eleventy stage = from spawn to the end of Eleventy's worker thread (`eleventy.write()` and the pages handed back), search stage = `writeSearchIndex`. " +
       "Baseline: `node node_modules/@11ty/eleventy/cmd.cjs` with an empty configuration, then `pagefind --site`.",
   );
   out.push("");
@@ -423,7 +423,7 @@ function sizeSection(size: SizeResult, d: Derived, runs: number): string {
     out.push("");
     const rows: string[][] = [
       ["process start: tsx, Node, module loading", seconds(p.startup)],
-      ["Eleventy setup: configuration, plugins, until `eleventy.before`", seconds(p.setup)],
+      ["render worker start and Eleventy setup: configuration, plugins, until `eleventy.before`", seconds(p.setup)],
       ["vault scan + link resolution, in the plugin's `eleventy.before` hook", seconds(p.scanAndGraph)],
       ["render and write of every page", seconds(p.render)],
       ["`eleventy.after` hooks: assets, previews", seconds(p.afterHooks)],
@@ -549,7 +549,7 @@ function whySection(target: TargetResult, results: BenchResults, derived: readon
   }
   if (p && (target.focus === "search" || target.focus === "search-memory")) {
     lines.push(
-      `\`writeSearchIndex\` takes ${seconds(p.search)} and peaks at ${megabytes(p.searchPeakKb)} for the tree (the Node process still holds Eleventy's heap; ` +
+      `\`writeSearchIndex\` takes ${seconds(p.search)} and peaks at ${megabytes(p.searchPeakKb)} for the tree (Eleventy's worker thread has ended by then: the rest is the Node process with the pages to index; ` +
         `Pagefind's binary alone ${megabytes(p.searchPagefindPeakKb)}), against ${seconds(d.barePagefind?.wallMs ?? NaN)} and ${megabytes(d.barePagefind?.peakKb ?? NaN)} for the CLI.`,
     );
   }
