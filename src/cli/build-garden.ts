@@ -22,7 +22,7 @@ export interface BuildOptions {
 export async function buildGarden(notesDir: string, outputDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const phase = options.onPhase ?? (() => {});
   return buildIntoFreshOutput(outputDir, async (stagingDir) => {
-    const { report, pages } = await renderInWorker({ notesDir, stagingDir }, phase);
+    const { report, pages } = await renderInWorker(notesDir, stagingDir, phase);
     phase("eleventy.end");
     const { pages: searchPages } = await writeSearchIndex(stagingDir, pages);
     phase("search.end");
@@ -31,10 +31,11 @@ export async function buildGarden(notesDir: string, outputDir: string, options: 
 }
 
 /** Runs render-site.ts in a worker thread, and resolves once the thread, and the memory Eleventy used, are gone. */
-function renderInWorker(request: RenderRequest, phase: (phase: BuildPhase) => void): Promise<{ report: RenderReport; pages: readonly SearchPage[] }> {
+function renderInWorker(notesDir: string, stagingDir: string, phase: (phase: BuildPhase) => void): Promise<{ report: RenderReport; pages: readonly SearchPage[] }> {
   return new Promise((resolve, reject) => {
+    const request: RenderRequest = { stagingDir };
     // .eleventy.ts learns the folders from the environment: the worker gets its own copy.
-    const worker = new Worker(new URL("./render-worker.mjs", import.meta.url), { workerData: request, env: { ...process.env, NOTES_DIR: request.notesDir, OUTPUT_DIR: request.stagingDir } });
+    const worker = new Worker(new URL("./render-worker.mjs", import.meta.url), { workerData: request, env: { ...process.env, NOTES_DIR: notesDir, OUTPUT_DIR: stagingDir } });
     let outcome: { report: RenderReport; pages: readonly SearchPage[] } | Error | undefined;
     worker.on("message", (message: RenderMessage) => {
       if (message.kind === "phase") return phase(message.phase);

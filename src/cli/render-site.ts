@@ -15,8 +15,8 @@ import { SearchIndexError, searchPagesOf, type SearchPage, type WrittenPage } fr
 import type { Problem } from "../vault-scan/problem.js";
 import type { BuildPhase } from "./build-garden.js";
 
+/** The worker's data; the notes and staging folders also reach .eleventy.ts as NOTES_DIR and OUTPUT_DIR. */
 export interface RenderRequest {
-  readonly notesDir: string;
   readonly stagingDir: string;
 }
 
@@ -57,7 +57,7 @@ function reportOf(graph: LinkGraph): RenderReport {
   return { problems: graph.problems, notes: graph.notes.length, published: graph.published.length, links, linksToWrite, notesToWrite: graph.missing.length };
 }
 
-/** Renders the site with Eleventy. NOTES_DIR and OUTPUT_DIR are set for this thread: .eleventy.ts reads them. */
+/** Renders the site with Eleventy. */
 async function renderSite(post: (message: RenderMessage) => void): Promise<{ report: RenderReport; pages: SearchPage[] }> {
   const { stagingDir } = workerData as RenderRequest;
   // Eleventy imports .eleventy.ts itself, with Node's own loader: teach it TypeScript.

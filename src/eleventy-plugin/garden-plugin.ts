@@ -25,7 +25,7 @@ import { reservedUrls } from "./reserved-urls.js";
 import { pageFingerprint, UnchangedPages } from "./unchanged-pages.js";
 
 
-/** Emitted after each scan, with the new LinkGraph: the build command reads its summary from it. */
+/** Emitted after each scan, with the new LinkGraph: the build reads its report from it (src/cli/render-site.ts). */
 export const GRAPH_EVENT = "garden.graph";
 
 const SOURCE_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));

@@ -166,3 +166,21 @@ describe("a garden larger than its global graph", () => {
     }
   });
 });
+
+describe("a build that fails in Eleventy's thread", () => {
+  it("rejects with the innermost message of the error, and leaves the previous site in place", async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), "garden-failed-"));
+    try {
+      const site = path.join(work, "_site");
+      await mkdir(site);
+      await writeFile(path.join(site, "index.html"), "ancien site");
+      const missing = path.join(work, "pas-de-notes");
+      // Eleventy's own check of its input folder, thrown in the worker and wrapped there.
+      await expect(buildGarden(missing, site)).rejects.toThrow(/^The "[^"]*pas-de-notes" `input` parameter \(directory or file path\) must exist on the file system/);
+      expect(await readFile(path.join(site, "index.html"), "utf8")).toBe("ancien site");
+      expect((await readdir(work)).sort()).toEqual(["_site"]);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
