@@ -99,7 +99,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     globalGraph(graph);
   });
   eleventyConfig.on("eleventy.after", ({ directories }) => {
-    if (vault) copyAssets(directories.output, vault.assetSources);
+    if (vault) copyAssets(directories.output, vault.assetSources, serving);
     writePreviews(directories.output, current(), serving ? previewsWritten : undefined);
     if (serving) unchanged.succeeded();
   });
