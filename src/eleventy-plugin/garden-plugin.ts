@@ -98,9 +98,9 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     // Laid out here rather than on first use in a template, where Eleventy would flag it as a slow global.
     globalGraph(graph);
   });
-  eleventyConfig.on("eleventy.after", ({ directories }) => {
-    if (vault) copyAssets(directories.output, vault.assetSources, serving);
-    writePreviews(directories.output, current(), serving ? previewsWritten : undefined);
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    if (vault) await copyAssets(directories.output, vault.assetSources, serving);
+    await writePreviews(directories.output, current(), serving ? previewsWritten : undefined);
     if (serving) unchanged.succeeded();
   });
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { LinkGraph } from "../link-graph/link-graph.js";
 
@@ -11,20 +12,23 @@ interface Preview {
 }
 
 /**
- * Writes every note's preview, into the folder Eleventy wrote the note's page to. `written` holds what this process
- * last wrote, by file: under `npm start`, a preview that is the same and still on disk is not written again.
- * Synchronous writes: thousands of small files go several times faster than through the thread pool.
+ * Writes every note's preview, into the folder of the note's page. `written` holds what this process last wrote, by
+ * file: under `npm start`, a preview that is the same and still on disk is not written again.
  */
-export function writePreviews(outputDir: string, graph: LinkGraph, written?: Map<string, string>): void {
-  for (const note of graph.published) {
-    if (!note.url.endsWith("/")) continue;
-    const dir = path.join(outputDir, ...note.url.split("/").filter(Boolean));
-    const file = path.join(dir, PREVIEW_FILE);
-    const preview: Preview = { titre: note.title, resume: note.outline.summary };
-    const json = `${JSON.stringify(preview)}\n`;
-    if (written?.get(file) === json && existsSync(file)) continue;
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, json);
-    written?.set(file, json);
-  }
+export async function writePreviews(outputDir: string, graph: LinkGraph, written?: Map<string, string>): Promise<void> {
+  // All at once: after Eleventy's own writes the disk is busy, and one write waiting for the last was twice slower.
+  await Promise.all(
+    graph.published
+      .filter((note) => note.url.endsWith("/"))
+      .map(async (note) => {
+        const dir = path.join(outputDir, ...note.url.split("/").filter(Boolean));
+        const file = path.join(dir, PREVIEW_FILE);
+        const preview: Preview = { titre: note.title, resume: note.outline.summary };
+        const json = `${JSON.stringify(preview)}\n`;
+        if (written?.get(file) === json && existsSync(file)) return;
+        await mkdir(dir, { recursive: true });
+        await writeFile(file, json);
+        written?.set(file, json);
+      }),
+  );
 }

@@ -26,7 +26,7 @@ describe("copyAssets", () => {
   it("copies attachments at their path in the vault, and nothing under a Brouillon folder", async () => {
     const sources = await vaultWith({ "Images/Salle été.png": "png", "Brouillon/secret.pdf": "pdf", "plan.pdf": "plan" });
     const site = path.join(work, "site");
-    copyAssets(site, sources);
+    await copyAssets(site, sources);
     expect(await readFile(path.join(site, "Images", "Salle été.png"), "utf8")).toBe("png");
     expect(await readFile(path.join(site, "plan.pdf"), "utf8")).toBe("plan");
     await expect(readFile(path.join(site, "Brouillon", "secret.pdf"))).rejects.toThrow(/ENOENT/);
@@ -41,13 +41,13 @@ describe("copyAssets", () => {
     await mkdir(site);
     // Same size and newer than the original: taken for its copy, whatever it holds.
     await writeFile(copy, "BBBB");
-    copyAssets(site, sources, true);
+    await copyAssets(site, sources, true);
     expect(await readFile(copy, "utf8")).toBe("BBBB");
     await utimes(source, new Date(), new Date(Date.now() + 60_000));
-    copyAssets(site, sources, true);
+    await copyAssets(site, sources, true);
     expect(await readFile(copy, "utf8")).toBe("AAAA");
     await writeFile(copy, "BBBB");
-    copyAssets(site, sources);
+    await copyAssets(site, sources);
     expect(await readFile(copy, "utf8")).toBe("AAAA");
   });
 });

@@ -17,15 +17,15 @@ describe("writePreviews", () => {
     const graph = buildLinkGraph(memoryVault({ "Musée.md": "# Le musée\n\nUn lieu de collections.\n", "Brouillon.md": "---\ndraft: true\n---\nSecret.\n" }), { reservedUrls: new Map() });
     const file = path.join(site, "musee", "apercu.json");
     const written = new Map<string, string>();
-    writePreviews(site, graph, written);
+    await writePreviews(site, graph, written);
     expect(await readFile(file, "utf8")).toBe('{"titre":"Le musée","resume":"Un lieu de collections."}\n');
     await expect(readFile(path.join(site, "brouillon", "apercu.json"))).rejects.toThrow(/ENOENT/);
 
     await writeFile(file, "déjà là");
-    writePreviews(site, graph, written);
+    await writePreviews(site, graph, written);
     expect(await readFile(file, "utf8")).toBe("déjà là");
     await rm(file);
-    writePreviews(site, graph, written);
+    await writePreviews(site, graph, written);
     expect(await readFile(file, "utf8")).toBe('{"titre":"Le musée","resume":"Un lieu de collections."}\n');
   });
 });
