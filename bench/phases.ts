@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildGarden } from "../src/cli/build-garden.js";
+import { reportOf, type RenderReport } from "../src/cli/build-report.js";
 import { reservedUrls } from "../src/eleventy-plugin/reserved-urls.js";
 import { readSiteSettings } from "../src/eleventy-plugin/site-settings.js";
 import { buildLinkGraph, type LinkGraph } from "../src/link-graph/link-graph.js";
@@ -45,21 +46,18 @@ async function scan(notesDir: string): Promise<PhasesReport> {
   mark("scan.end");
   const graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
   mark("graph.end");
-  return { mode: "scan", processStart: performance.timeOrigin, marks, ...counts(graph, vault.notes.length) };
+  return { mode: "scan", processStart: performance.timeOrigin, marks, ...counts(reportOf(graph)) };
 }
 
 async function build(notesDir: string, outputDir: string): Promise<PhasesReport> {
   mark("start");
-  const { notes, published, links, searchPages } = await buildGarden(notesDir, outputDir, { onPhase: mark });
+  const result = await buildGarden(notesDir, outputDir, { onPhase: mark });
   mark("swap.end");
-  return { mode: "build", processStart: performance.timeOrigin, marks, searchPages, notes, published, links };
+  return { mode: "build", processStart: performance.timeOrigin, marks, searchPages: result.searchPages, ...counts(result) };
 }
 
-/** The counts the build reports: links written in published notes. */
-function counts(graph: LinkGraph, notes: number): { notes: number; published: number; links: number } {
-  let links = 0;
-  for (const note of graph.published) links += graph.outgoing.get(note.file)?.length ?? 0;
-  return { notes, published: graph.published.length, links };
+function counts({ notes, published, links }: RenderReport): { notes: number; published: number; links: number } {
+  return { notes, published, links };
 }
 
 async function main(): Promise<void> {

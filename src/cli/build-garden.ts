@@ -2,7 +2,8 @@ import { Worker } from "node:worker_threads";
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
 import { SearchIndexError, writeSearchIndex, type SearchPage } from "../search-index/write-search-index.js";
 import { buildIntoFreshOutput } from "../site-output/swap-output.js";
-import type { RenderFailure, RenderMessage, RenderReport, RenderRequest } from "./render-site.js";
+import type { RenderReport } from "./build-report.js";
+import type { RenderFailure, RenderMessage, RenderRequest } from "./render-site.js";
 
 export interface BuildResult extends RenderReport {
   readonly searchPages: number;

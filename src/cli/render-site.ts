@@ -14,24 +14,11 @@ import type { LinkGraph } from "../link-graph/link-graph.js";
 import { SearchIndexError, searchPagesOf, type SearchPage, type WrittenPage } from "../search-index/write-search-index.js";
 import type { Problem } from "../vault-scan/problem.js";
 import type { BuildPhase } from "./build-garden.js";
+import { reportOf, type RenderReport } from "./build-report.js";
 
 /** The worker's data; the notes and staging folders also reach .eleventy.ts as NOTES_DIR and OUTPUT_DIR. */
 export interface RenderRequest {
   readonly stagingDir: string;
-}
-
-/** What the build command tells the editor, besides the number of pages indexed. */
-export interface RenderReport {
-  /** Every problem of the vault, infos included. */
-  readonly problems: readonly Problem[];
-  readonly notes: number;
-  readonly published: number;
-  /** Links written in published notes. */
-  readonly links: number;
-  /** Of those, links to notes still to be written (missing or unpublished). */
-  readonly linksToWrite: number;
-  /** Notes still to be written, each counted once. */
-  readonly notesToWrite: number;
 }
 
 /** Why the rendering failed, in a form that crosses threads; build-garden.ts throws the matching error again. */
@@ -44,18 +31,6 @@ export type RenderMessage =
   | { readonly kind: "phase"; readonly phase: BuildPhase }
   | { readonly kind: "done"; readonly report: RenderReport; readonly pages: readonly SearchPage[] }
   | { readonly kind: "failed"; readonly failure: RenderFailure };
-
-function reportOf(graph: LinkGraph): RenderReport {
-  let links = 0;
-  let linksToWrite = 0;
-  for (const note of graph.published) {
-    for (const link of graph.outgoing.get(note.file) ?? []) {
-      links++;
-      if (link.resolution.kind === "missing" || link.resolution.kind === "unpublished") linksToWrite++;
-    }
-  }
-  return { problems: graph.problems, notes: graph.notes.length, published: graph.published.length, links, linksToWrite, notesToWrite: graph.missing.length };
-}
 
 /** Renders the site with Eleventy. */
 async function renderSite(post: (message: RenderMessage) => void): Promise<{ report: RenderReport; pages: SearchPage[] }> {

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import path from "node:path";
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import type { Note } from "../vault-scan/note.js";
-import type { VaultPath } from "../vault-scan/paths.js";
+import { pageFileOf, type VaultPath } from "../vault-scan/paths.js";
 import type { NoteView } from "./views.js";
 
 /**
@@ -54,7 +53,8 @@ export class UnchangedPages {
   isUnchanged(note: Note, fingerprint: string | undefined, outputDir: string): boolean {
     if (fingerprint === undefined) return false;
     this.pending.set(note.file, fingerprint);
-    return this.written.get(note.file) === fingerprint && existsSync(outputFileOf(outputDir, note));
+    // The permalink as it is written, not decoded, as Eleventy writes it: a wrong guess only renders the page again.
+    return this.written.get(note.file) === fingerprint && existsSync(pageFileOf(outputDir, note.url));
   }
 
   succeeded(): void {
@@ -62,9 +62,4 @@ export class UnchangedPages {
     this.pending = new Map();
     this.building = false;
   }
-}
-
-/** Where Eleventy writes the page: the permalink as it is written, not decoded. A wrong guess only renders it again. */
-function outputFileOf(outputDir: string, note: Note): string {
-  return path.join(outputDir, ...note.url.split("/").filter(Boolean), ...(note.url.endsWith("/") ? ["index.html"] : []));
 }

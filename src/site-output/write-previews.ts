@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { LinkGraph } from "../link-graph/link-graph.js";
+import { pageFileOf } from "../vault-scan/paths.js";
 
 /** Next to each note page, its preview: what a hovered or focused link shows, fetched only then. */
 const PREVIEW_FILE = "apercu.json";
@@ -21,7 +22,7 @@ export async function writePreviews(outputDir: string, graph: LinkGraph, written
     graph.published
       .filter((note) => note.url.endsWith("/"))
       .map(async (note) => {
-        const dir = path.join(outputDir, ...note.url.split("/").filter(Boolean));
+        const dir = path.dirname(pageFileOf(outputDir, note.url));
         const file = path.join(dir, PREVIEW_FILE);
         const preview: Preview = { titre: note.title, resume: note.outline.summary };
         const json = `${JSON.stringify(preview)}\n`;

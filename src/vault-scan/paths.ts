@@ -37,6 +37,11 @@ export const hrefOf: (url: SiteUrl) => string = memoize((url) => {
   return encodeURI(decoded);
 });
 
+/** Where a page is written under the site's folder: "/note/" goes to "note/index.html", "/flux.xml" to "flux.xml". */
+export function pageFileOf(siteDir: string, url: SiteUrl): string {
+  return path.join(siteDir, ...url.split("/").filter(Boolean), ...(url.endsWith("/") ? ["index.html"] : []));
+}
+
 /** The URL under which a vault file (an image, a PDF) is served: same relative path, each segment encoded. */
 export function fileUrl(file: VaultPath): SiteUrl {
   return asSiteUrl(file.split("/").map(encodeURIComponent).join("/"));
