@@ -6,7 +6,7 @@ import path from "node:path";
 import type { DevServerResult } from "./dev-server.js";
 import type { GeneratedVaultStats } from "./generate-vault.js";
 import { failed, peakBetween, type Measurement } from "./measure.js";
-import type { PhasesReport } from "./phases.js";
+import type { PhasesReport } from "./phases-report.js";
 import { ownFunctionsByTotal, type ProfileSummary } from "./profile-summary.js";
 
 export interface PhasesRun {
@@ -21,8 +21,10 @@ export interface RunRecord {
   barePagefind?: Measurement;
   bareHtml?: number;
   barePagefindPages?: number;
-  phasesBuild?: PhasesRun;
-  phasesScan?: PhasesRun;
+  /** The stages of `ours`, from bench/phase-marks.mjs. */
+  oursPhases?: PhasesReport;
+  /** The cold scan alone, from bench/scan-phases.ts. */
+  scan?: PhasesRun;
   check?: Measurement;
 }
 
@@ -60,8 +62,6 @@ export interface BenchResults {
   readonly options: {
     readonly sizes: readonly number[];
     readonly runs: number;
-    /** By size. */
-    readonly phaseRuns: Readonly<Record<number, number>>;
     readonly seed: number;
     readonly command: string;
     readonly comment: string | undefined;
@@ -155,7 +155,7 @@ interface PhaseTimes {
 
 function phaseTimes({ measurement: m, report }: PhasesRun): PhaseTimes | undefined {
   const at = (name: string) => report.marks.find((mark) => mark.name === name)?.at;
-  const [start, before, graph, after, eleventyEnd, searchEnd] = ["start", "eleventy.before", "eleventy.graph", "eleventy.after", "eleventy.end", "search.end"].map(at);
+  const [start, before, graph, after, eleventyEnd, searchEnd] = ["build.start", "eleventy.before", "eleventy.graph", "eleventy.after", "eleventy.end", "search.end"].map(at);
   if ([start, before, graph, after, eleventyEnd, searchEnd].some((t) => t === undefined)) return undefined;
   return {
     startup: start! - m.startedAt,
@@ -199,10 +199,10 @@ function derive(size: SizeResult): Derived {
     peakKb: Math.max(r.bareEleventy!.treePeakKb, r.barePagefind!.treePeakKb),
     cpuS: (r.bareEleventy!.cpuSeconds ?? NaN) + (r.barePagefind!.cpuSeconds ?? NaN),
   }));
-  const phaseRuns = size.runs.flatMap((r) => (r.phasesBuild && ok(r.phasesBuild.measurement) ? [phaseTimes(r.phasesBuild)] : [])).filter((p) => p !== undefined);
-  const scans = size.runs.flatMap((r) => (r.phasesScan && ok(r.phasesScan.measurement) ? [r.phasesScan] : []));
+  const phaseRuns = size.runs.flatMap((r) => (r.oursPhases && ok(r.ours) ? [phaseTimes({ measurement: r.ours, report: r.oursPhases })] : [])).filter((p) => p !== undefined);
+  const scans = size.runs.flatMap((r) => (r.scan && ok(r.scan.measurement) ? [r.scan] : []));
   const checks = size.runs.map((r) => r.check).filter((m) => ok(m, [0, 1]));
-  const lastBuild = size.runs.map((r) => r.phasesBuild?.report).filter((r) => r !== undefined).at(-1);
+  const lastBuild = size.runs.map((r) => r.oursPhases).filter((r) => r !== undefined).at(-1);
   const lastBare = size.runs.filter((r) => r.bareHtml !== undefined).at(-1);
 
   const scanMark = (run: PhasesRun, name: string) => run.report.marks.find((m) => m.name === name)?.at ?? NaN;
@@ -235,7 +235,8 @@ function derive(size: SizeResult): Derived {
         }
       : {}),
     ...(checks.length ? { check: stat(checks.map(point)) } : {}),
-    ...(lastBuild ? { publishedNotes: lastBuild.published, ...(lastBuild.searchPages === undefined ? {} : { searchPages: lastBuild.searchPages }) } : {}),
+    ...(lastBuild?.published === undefined ? {} : { publishedNotes: lastBuild.published }),
+    ...(lastBuild?.searchPages === undefined ? {} : { searchPages: lastBuild.searchPages }),
     ...(lastBare ? { bareHtml: lastBare.bareHtml!, barePagefindPages: lastBare.barePagefindPages! } : {}),
   };
 }
@@ -413,13 +414,13 @@ function sizeSection(size: SizeResult, d: Derived, runs: number): string {
   );
   out.push("");
   out.push(
-    "Ours, total: `node --import tsx src/cli/build.ts` (`npm run build`). Ours, stages: `bench/phases.ts --mode build` (the same build, with marks), " +
+    "Ours: `node --import tsx --import ./bench/phase-marks.mjs src/cli/build.ts`, that is `npm run build` with a preloaded listener of the phases the build announces, " +
       "Eleventy stage = from spawn to the end of Eleventy's worker thread (`eleventy.write()` and the pages handed back), search stage = `writeSearchIndex`. " +
       "Baseline: `node node_modules/@11ty/eleventy/cmd.cjs` with an empty configuration, then `pagefind --site`.",
   );
   out.push("");
   if (p) {
-    out.push(`### Our phases (median of ${p.n} runs of \`bench/phases.ts\`)`);
+    out.push(`### Our phases (median of ${p.n} runs of our build)`);
     out.push("");
     const rows: string[][] = [
       ["process start: tsx, Node, module loading", seconds(p.startup)],
@@ -428,8 +429,8 @@ function sizeSection(size: SizeResult, d: Derived, runs: number): string {
       ["render and write of every page", seconds(p.render)],
       ["`eleventy.after` hooks: assets, previews", seconds(p.afterHooks)],
       ["search index: `writeSearchIndex`", seconds(p.search)],
-      ["swap into the output folder, exit", seconds(p.swapAndExit)],
-      ["**total of the phases process**", `**${seconds(p.total)}**`],
+      ["swap into the output folder, summary, exit", seconds(p.swapAndExit)],
+      ["**total**", `**${seconds(p.total)}**`],
     ];
     if (d.scan) {
       rows.push(
@@ -459,15 +460,14 @@ function runsSection(size: SizeResult): string {
   const s = (m: Measurement | undefined) => (m ? `${seconds(m.wallMs)} / ${megabytes(m.treePeakKb)}` : "–");
   const rows = size.runs.map((r) => [
     String(r.run),
-    [r.ours, r.bareEleventy, r.phasesBuild?.measurement, r.check].find((m) => m)?.loadBefore.toFixed(2) ?? "–",
+    [r.ours, r.bareEleventy, r.check].find((m) => m)?.loadBefore.toFixed(2) ?? "–",
     s(r.ours),
     s(r.bareEleventy),
     s(r.barePagefind),
-    s(r.phasesBuild?.measurement),
-    s(r.phasesScan?.measurement),
+    s(r.scan?.measurement),
     s(r.check),
   ]);
-  return table(["run", "load", "ours", "bare Eleventy", "Pagefind CLI", "phases (build)", "phases (scan)", "check"], rows);
+  return table(["run", "load", "ours", "bare Eleventy", "Pagefind CLI", "scan alone", "check"], rows);
 }
 
 const ms = (value: number) => `${n(Math.round(value))} ms`;
@@ -591,8 +591,7 @@ export function renderResults(results: BenchResults, previous: string): string {
   out.push(
     `- Code: commit ${machine.commit}${machine.uncommitted.length ? `, plus ${machine.uncommitted.length} uncommitted changes in src/, _includes/, _data/ (work in progress of other sessions)` : ""}`,
   );
-  const phaseRuns = options.sizes.map((s) => `${options.phaseRuns[s] ?? "–"} at ${n(s)} notes`).join(", ");
-  out.push(`- Vaults: \`bench/generate-vault.ts\`, seed ${options.seed}. ${options.runs} runs each of our build, the baseline and the check, alternating sides; runs of the phases script: ${phaseRuns}.`);
+  out.push(`- Vaults: \`bench/generate-vault.ts\`, seed ${options.seed}. ${options.runs} runs each of our build, the baseline, the scan alone and the check, alternating sides.`);
   out.push("");
   out.push("## Targets (issue 8)");
   out.push("");
@@ -657,13 +656,14 @@ export function renderResults(results: BenchResults, previous: string): string {
         "from /proc (or the largest single process's VmHWM if higher); CPU time = user + sys of every process of the tree, from /proc and GNU time " +
         "(`/usr/bin/time`): the targets are judged on wall time, but CPU time suffers less from the other jobs on the machine.",
       "- Output folders are emptied before every command, so each build writes a fresh site.",
-      "- Per run, the order is ours, baseline, phases, check, then reversed on the next run.",
+      "- Per run, the order is ours, baseline, scan alone, check, then reversed on the next run.",
       "- Baseline Eleventy: `node node_modules/@11ty/eleventy/cmd.cjs --config=bare.config.mjs --input=<vault> --output=<dir> --quiet`, run from an empty folder so " +
         "`.eleventy.ts` is never found. The configuration only sets the includes folder, where one minimal `layouts/post.njk` " +
         "(`<html lang=\"fr\">`, title, content) answers the `layout:` every generated note names; Markdown goes through Liquid first, as Eleventy does by default. " +
         "Then `node_modules/.bin/pagefind --site <dir>`.",
-      "- Our stages come from `bench/phases.ts`, which repeats `buildGarden` (src/cli/build-garden.ts) with marks on Eleventy's events; the vault scan " +
-        "and link resolution alone are timed cold in a separate process (`--mode scan`).",
+      "- Our stages come from the measured builds themselves: `buildGarden` (src/cli/build-garden.ts) announces its phases on a `node:diagnostics_channel`, " +
+        "and `bench/phase-marks.mjs`, preloaded with `--import`, records them and prints them at exit. The vault scan and link resolution alone are timed " +
+        "cold in a separate process (`bench/scan-phases.ts`).",
       "- The dev server: `npm start` (`node --import tsx node_modules/.bin/eleventy --config=.eleventy.ts --serve`) on a copy of the vault; after \"Watching\", a line is appended to one " +
         "note and the note's HTML file is polled every 10 ms until it holds the line.",
       "- The CPU profile: one more build per size under `node --import tsx --cpu-prof`, summarised by `bench/profile-summary.ts`.",

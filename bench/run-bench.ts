@@ -2,43 +2,43 @@
  * `npm run bench`: builds generated vaults with our full build and with bare Eleventy + the Pagefind CLI, in
  * alternation, and writes medians, ratios, targets and a CPU profile summary to bench/RESULTS.md.
  *
- *   npm run bench -- [--notes 1000,10000] [--runs 3] [--phase-runs N] [--seed 1] [--out bench/RESULTS.md]
+ *   npm run bench -- [--notes 1000,10000] [--runs 3] [--seed 1] [--out bench/RESULTS.md]
  *                    [--work <dir>] [--keep] [--no-profile] [--no-dev-server] [--no-warmup] [--timeout 900]
  *                    [--comment "what this run measures"]
  *
  * Every measured command is a child process (see measure.ts). Per run and size: our build as the user runs it
- * (`npm run build`'s command), the baseline (Eleventy's CLI with an empty configuration, then `pagefind --site`),
- * our phases (phases.ts, build and cold scan) and `npm run check`. Output folders are emptied before each command.
+ * (`npm run build`'s command, with bench/phase-marks.mjs preloaded to time its stages), the baseline (Eleventy's CLI
+ * with an empty configuration, then `pagefind --site`), the cold scan alone (scan-phases.ts) and `npm run check`.
+ * Output folders are emptied before each command.
  * With --keep, the vaults and the .cpuprofile files stay in the work folder, for `tsx bench/profile-summary.ts`.
  */
 import { rmSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { measureDevServer } from "./dev-server.js";
 import { generateVault, SITE_NAME } from "./generate-vault.js";
 import { describeFailure, failed, killRunning, measure, type Measurement } from "./measure.js";
-import { PHASES_PREFIX, type PhasesReport } from "./phases.js";
+import { phasesReportIn } from "./phases-report.js";
 import { profileFiles, summariseProfiles } from "./profile-summary.js";
 import { machineDetails, renderResults, seconds, type BenchResults, type RunRecord, type SizeResult } from "./report.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Our TypeScript commands run as the npm scripts run them: Node itself, with tsx as its loader. */
 const withTsx = (script: string, ...args: string[]) => ["--import", "tsx", script, ...args];
+const phaseMarks = pathToFileURL(path.join(projectRoot, "bench", "phase-marks.mjs")).href;
 const eleventyCli = path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const pagefindCli = path.join(projectRoot, "node_modules", ".bin", "pagefind");
 
-const USAGE = `usage: npm run bench -- [--notes 1000,10000] [--runs 3] [--phase-runs N] [--seed 1] [--out bench/RESULTS.md]
+const USAGE = `usage: npm run bench -- [--notes 1000,10000] [--runs 3] [--seed 1] [--out bench/RESULTS.md]
                         [--work <dir>] [--keep] [--no-profile] [--no-dev-server] [--no-warmup] [--timeout 900]
                         [--comment "what this run measures"]`;
 
 interface Options {
   readonly sizes: readonly number[];
   readonly runs: number;
-  /** Runs of bench/phases.ts; by default as many as --runs below LARGE_VAULT notes, else one. */
-  readonly phaseRuns: number | undefined;
   readonly seed: number;
   readonly comment: string | undefined;
   readonly out: string;
@@ -57,7 +57,6 @@ function parseOptions(argv: readonly string[]): Options {
     options: {
       notes: { type: "string", default: "1000,10000" },
       runs: { type: "string", default: "3" },
-      "phase-runs": { type: "string" },
       comment: { type: "string" },
       seed: { type: "string", default: "1" },
       out: { type: "string", default: path.join(projectRoot, "bench", "RESULTS.md") },
@@ -83,7 +82,6 @@ function parseOptions(argv: readonly string[]): Options {
   return {
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
     runs,
-    phaseRuns: values["phase-runs"] === undefined ? undefined : integer("phase-runs", values["phase-runs"], 1),
     comment: values.comment,
     seed: integer("seed", values.seed, 0),
     out: path.resolve(values.out),
@@ -95,16 +93,6 @@ function parseOptions(argv: readonly string[]): Options {
     timeoutMs: integer("timeout", values.timeout, 1) * 1000,
     command: ["npm run bench --", ...argv.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a))].join(" ").replace(/ --$/, ""),
   };
-}
-
-/**
- * The phases script repeats our whole build only to split its time into stages, so on large vaults it runs once by
- * default: three more 10,000-note builds would not fit the 10-minute budget on a 2-core machine.
- */
-const LARGE_VAULT = 5000;
-
-function phaseRunsFor(options: Options, notes: number): number {
-  return options.phaseRuns ?? (notes >= LARGE_VAULT ? 1 : options.runs);
 }
 
 /** Inside the project, like notes/: see dev-server.ts. */
@@ -127,11 +115,6 @@ function log(message: string): void {
 async function countFiles(dir: string, suffix: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isFile() && e.name.endsWith(suffix)).length;
-}
-
-function phasesReportOf(m: Measurement): PhasesReport | undefined {
-  const line = m.stdout.split("\n").find((l) => l.startsWith(PHASES_PREFIX));
-  return line ? (JSON.parse(line.slice(PHASES_PREFIX.length)) as PhasesReport) : undefined;
 }
 
 /** An empty Eleventy configuration, except for the folder of the one layout every generated note names. */
@@ -166,7 +149,8 @@ class Bench {
   }
 
   ours(vault: string, out: string): Promise<Measurement> {
-    return this.run("our build (npm run build)", process.execPath, withTsx("src/cli/build.ts"), childEnv({ NOTES_DIR: vault, OUTPUT_DIR: out }));
+    const args = ["--import", "tsx", "--import", phaseMarks, "src/cli/build.ts"];
+    return this.run("our build (npm run build, with phase marks)", process.execPath, args, childEnv({ NOTES_DIR: vault, OUTPUT_DIR: out }));
   }
 
   bareEleventy(vault: string, out: string, config: string): Promise<Measurement> {
@@ -178,12 +162,8 @@ class Bench {
     return this.run("Pagefind CLI", pagefindCli, ["--site", out], childEnv(), cwd);
   }
 
-  phasesBuild(vault: string, out: string): Promise<Measurement> {
-    return this.run("our phases (bench/phases.ts --mode build)", process.execPath, withTsx("bench/phases.ts", "--mode", "build", "--notes", vault, "--out", out), childEnv());
-  }
-
-  phasesScan(vault: string): Promise<Measurement> {
-    return this.run("our scan (bench/phases.ts --mode scan)", process.execPath, withTsx("bench/phases.ts", "--mode", "scan", "--notes", vault), childEnv());
+  scanAlone(vault: string): Promise<Measurement> {
+    return this.run("our scan alone (bench/scan-phases.ts)", process.execPath, withTsx("bench/scan-phases.ts", "--notes", vault), childEnv());
   }
 
   checkCommand(vault: string): Promise<Measurement> {
@@ -198,58 +178,52 @@ class Bench {
     log("warm-up on 20 notes (not measured)");
     await this.ours(vault, path.join(work, "ours"));
     await this.bareEleventy(vault, path.join(work, "bare"), config);
-    await this.phasesBuild(vault, path.join(work, "phases"));
     await this.checkCommand(vault);
   }
 
   async size(notes: number, work: string): Promise<SizeResult> {
     const { runs, seed } = this.options;
-    const phaseRuns = phaseRunsFor(this.options, notes);
     const vault = path.join(work, "vault");
     const generateStarted = performance.now();
     const stats = await generateVault({ notes, seed, outDir: vault });
     const generateMs = performance.now() - generateStarted;
     log(`${notes} notes: vault generated in ${(generateMs / 1000).toFixed(1)} s (${stats.wikilinks} wikilinks, ${stats.images} images)`);
     const config = await prepareBaseline(path.join(work, "baseline"), vault);
-    const dirs = { ours: path.join(work, "ours"), bare: path.join(work, "bare"), phases: path.join(work, "phases") };
+    const dirs = { ours: path.join(work, "ours"), bare: path.join(work, "bare") };
     const clean = () => Promise.all(Object.values(dirs).map((dir) => rm(dir, { recursive: true, force: true })));
 
     const records: RunRecord[] = [];
     let oursFailed = false;
-    for (let run = 1; run <= Math.max(runs, phaseRuns); run++) {
+    for (let run = 1; run <= runs; run++) {
       const record: RunRecord = { run };
       records.push(record);
       const steps: Record<string, () => Promise<void>> = {
         ours: async () => {
-          if (run > runs || oursFailed) return;
+          if (oursFailed) return;
           record.ours = this.check(await this.ours(vault, dirs.ours));
+          const phases = phasesReportIn(record.ours.stdout);
+          if (phases) record.oursPhases = phases;
           oursFailed ||= failed(record.ours);
         },
         baseline: async () => {
-          if (run > runs) return;
           record.bareEleventy = this.check(await this.bareEleventy(vault, dirs.bare, config));
           record.bareHtml = await countFiles(dirs.bare, ".html");
           if (record.bareHtml !== notes) this.errors.push(`bare Eleventy wrote ${record.bareHtml} HTML files for ${notes} notes (run ${run})`);
           record.barePagefind = this.check(await this.barePagefind(dirs.bare, path.dirname(config)));
           record.barePagefindPages = Number(/Indexed (\d+) pages?/.exec(record.barePagefind.stdout)?.[1] ?? NaN);
         },
-        phases: async () => {
-          if (run > phaseRuns || oursFailed) return;
-          const build = this.check(await this.phasesBuild(vault, dirs.phases));
-          const scan = this.check(await this.phasesScan(vault));
-          const buildReport = phasesReportOf(build);
-          const scanReport = phasesReportOf(scan);
-          if (buildReport) record.phasesBuild = { measurement: build, report: buildReport };
-          if (scanReport) record.phasesScan = { measurement: scan, report: scanReport };
+        scan: async () => {
+          const scan = this.check(await this.scanAlone(vault));
+          const report = phasesReportIn(scan.stdout);
+          if (report) record.scan = { measurement: scan, report };
         },
         check: async () => {
-          if (run > runs) return;
           // Exit code 1 only says the vault has errors (the generator writes some broken links on purpose).
           record.check = this.check(await this.checkCommand(vault), [0, 1]);
         },
       };
       // Alternate the order so that a slow patch of the machine does not always hit the same side.
-      const order = run % 2 === 1 ? ["ours", "baseline", "phases", "check"] : ["baseline", "ours", "check", "phases"];
+      const order = run % 2 === 1 ? ["ours", "baseline", "scan", "check"] : ["baseline", "ours", "check", "scan"];
       for (const step of order) {
         await clean();
         await steps[step]!();
@@ -289,7 +263,7 @@ class Bench {
 function describeRun(record: RunRecord): string {
   const s = (m: Measurement | undefined) => seconds(m?.wallMs ?? NaN);
   const parts = [`ours ${s(record.ours)}`, `bare Eleventy ${s(record.bareEleventy)}`, `Pagefind ${s(record.barePagefind)}`];
-  parts.push(`phases ${s(record.phasesBuild?.measurement)}`, `check ${s(record.check)}`);
+  parts.push(`scan alone ${s(record.scan?.measurement)}`, `check ${s(record.check)}`);
   return parts.join(", ");
 }
 
@@ -300,10 +274,9 @@ async function main(): Promise<number> {
   await mkdir(work, { recursive: true });
   const bench = new Bench(options);
   const machine = await machineDetails(projectRoot);
-  log(`work folder ${work}; sizes ${options.sizes.join(", ")}; ${options.runs} runs (phases: ${options.sizes.map((s) => phaseRunsFor(options, s)).join(", ")})`);
+  log(`work folder ${work}; sizes ${options.sizes.join(", ")}; ${options.runs} runs`);
 
-  const phaseRuns = Object.fromEntries(options.sizes.map((s) => [s, phaseRunsFor(options, s)]));
-  const results: BenchResults = { options: { ...options, work, phaseRuns }, machine, startedAt: new Date(started), sizes: [], errors: bench.errors, loads: [] };
+  const results: BenchResults = { options: { ...options, work }, machine, startedAt: new Date(started), sizes: [], errors: bench.errors, loads: [] };
   const loadSampler = setInterval(() => results.loads.push(os.loadavg()[0]!), 5000);
   try {
     if (options.warmup) {
