@@ -44,6 +44,9 @@ async function renderSite(post: (message: RenderMessage) => void): Promise<{ rep
     quietMode: true,
     // This callback runs before .eleventy.ts, so these listeners start before the garden plugin's.
     config(eleventyConfig) {
+      // Eleventy made its "Configuration" timings before quiet mode applied: they would print English "[11ty]
+      // Benchmark" lines about our filters on large gardens, a message for developers, not for editors.
+      eleventyConfig.benchmarks.config.setIsVerbose(false);
       eleventyConfig.on("eleventy.before", () => post({ kind: "phase", phase: "eleventy.before" }));
       eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => {
         graph = built;

@@ -4,7 +4,12 @@ declare module "@11ty/eleventy" {
     readonly configPath?: string;
     readonly quietMode?: boolean;
     /** Runs after the configuration file, on the same configuration object. */
-    readonly config?: (eleventyConfig: import("./eleventy-config.js").EleventyConfig) => void;
+    readonly config?: (eleventyConfig: import("./eleventy-config.js").EleventyConfig & ConfigurationTimings) => void;
+  }
+
+  /** Eleventy's timings of configured filters and shortcodes, which warn on the console when slow. */
+  export interface ConfigurationTimings {
+    readonly benchmarks: { readonly config: { setIsVerbose(verbose: boolean): void } };
   }
 
   export default class Eleventy {
