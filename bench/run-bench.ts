@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds generated vaults with our full build and with bare Eleventy + the Pagefind CLI, in
- * alternation, and writes medians, ratios, targets and a CPU profile summary to bench/RESULTS.md.
+ * alternation, and writes medians, ratios, targets and CPU profile summaries to bench/RESULTS.md.
  *
  *   npm run bench -- [--notes 1000,10000] [--runs 3] [--seed 1] [--out bench/RESULTS.md]
  *                    [--work <dir>] [--keep] [--no-profile] [--no-dev-server] [--no-warmup] [--timeout 900]
@@ -23,7 +23,7 @@ import { generateVault, SITE_NAME } from "./generate-vault.js";
 import { describeFailure, failed, killRunning, measure, type Measurement } from "./measure.js";
 import { phasesReportIn } from "./phases-report.js";
 import { profileFiles, summariseProfiles } from "./profile-summary.js";
-import { machineDetails, renderResults, seconds, type BenchResults, type RunRecord, type SizeResult } from "./report.js";
+import { machineDetails, renderResults, seconds, type BenchResults, type ProfileRun, type RunRecord, type SizeResult } from "./report.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Our TypeScript commands run as the npm scripts run them: Node itself, with tsx as its loader. */
@@ -232,31 +232,31 @@ class Bench {
     }
 
     const result: SizeResult = { notes, stats, generateMs, runs: records };
-    if (this.options.profile && !oursFailed) result.profile = await this.profile(vault, path.join(work, "profile"));
+    if (this.options.profile) {
+      const profileDir = path.join(work, "profile");
+      // One profile of each command: the build where it is cheap to repeat, the check where its target is set.
+      const build = notes === this.options.sizes[0] && !oursFailed ? await this.profileBuild(vault, profileDir) : undefined;
+      const check = notes === this.options.sizes.at(-1) ? await this.profileCheck(vault, profileDir) : undefined;
+      if (build || check) result.profile = { ...(build ? { build } : {}), ...(check ? { check } : {}) };
+    }
     await clean();
     return result;
   }
 
-  async profile(vault: string, dir: string): Promise<SizeResult["profile"]> {
-    const profileDir = path.join(dir, "cpuprofile");
-    await mkdir(dir, { recursive: true });
+  async profileBuild(vault: string, dir: string): Promise<ProfileRun | undefined> {
+    const profileDir = path.join(dir, "build-cpuprofile");
     log("CPU profile of our build (node --import tsx --cpu-prof src/cli/build.ts)");
-    const m = this.check(
-      await this.run("our build under --cpu-prof", process.execPath, ["--import", "tsx", "--cpu-prof", `--cpu-prof-dir=${profileDir}`, "src/cli/build.ts"], childEnv({ NOTES_DIR: vault, OUTPUT_DIR: path.join(dir, "site") })),
-    );
-    if (failed(m)) return undefined;
-    const summary = await summariseProfiles(await profileFiles([profileDir]));
-    const benchmarks = [...new Set(`${m.stdout}\n${m.stderr}`.split("\n").filter((l) => l.includes("[11ty] Benchmark")).map((l) => l.trim()))];
+    const args = ["--import", "tsx", "--cpu-prof", `--cpu-prof-dir=${profileDir}`, "src/cli/build.ts"];
+    const m = this.check(await this.run("our build under --cpu-prof", process.execPath, args, childEnv({ NOTES_DIR: vault, OUTPUT_DIR: path.join(dir, "site") })));
+    return failed(m) ? undefined : { wallMs: m.wallMs, summary: await summariseProfiles(await profileFiles([profileDir])), directory: profileDir };
+  }
 
-    // The check has its own target and shares only the scan with the build: it gets its own (short) profile.
-    const checkDir = path.join(dir, "check-cpuprofile");
+  async profileCheck(vault: string, dir: string): Promise<ProfileRun | undefined> {
+    const profileDir = path.join(dir, "check-cpuprofile");
     log("CPU profile of the check (node --import tsx --cpu-prof src/cli/check.ts)");
-    const c = this.check(
-      await this.run("check under --cpu-prof", process.execPath, ["--import", "tsx", "--cpu-prof", `--cpu-prof-dir=${checkDir}`, "src/cli/check.ts", "--notes", vault], childEnv()),
-      [0, 1],
-    );
-    const check = failed(c, [0, 1]) ? undefined : { wallMs: c.wallMs, summary: await summariseProfiles(await profileFiles([checkDir])), directory: checkDir };
-    return { wallMs: m.wallMs, summary, eleventyBenchmarks: benchmarks, directory: profileDir, ...(check ? { check } : {}) };
+    const args = ["--import", "tsx", "--cpu-prof", `--cpu-prof-dir=${profileDir}`, "src/cli/check.ts", "--notes", vault];
+    const c = this.check(await this.run("check under --cpu-prof", process.execPath, args, childEnv()), [0, 1]);
+    return failed(c, [0, 1]) ? undefined : { wallMs: c.wallMs, summary: await summariseProfiles(await profileFiles([profileDir])), directory: profileDir };
   }
 }
 
