@@ -1,4 +1,4 @@
-/** The line a measured process prints with its phase marks (bench/phase-marks.mjs, bench/scan-phases.ts). */
+/** The line a measured command prints with its phase marks, when bench/phase-marks.mjs is preloaded. */
 export const PHASES_PREFIX = "BENCH_PHASES ";
 
 export interface PhaseMark {
@@ -9,8 +9,8 @@ export interface PhaseMark {
 
 export interface PhasesReport {
   readonly marks: readonly PhaseMark[];
-  readonly published?: number;
-  readonly searchPages?: number;
+  /** What the command counted ("published", "searchPages" for the build). */
+  readonly counts: Readonly<Record<string, number>>;
 }
 
 export function phasesLine(report: PhasesReport): string {
@@ -21,4 +21,9 @@ export function phasesLine(report: PhasesReport): string {
 export function phasesReportIn(stdout: string): PhasesReport | undefined {
   const line = stdout.split("\n").find((l) => l.startsWith(PHASES_PREFIX));
   return line ? (JSON.parse(line.slice(PHASES_PREFIX.length)) as PhasesReport) : undefined;
+}
+
+/** When a phase was reached, in epoch milliseconds. */
+export function markOf(report: PhasesReport, name: string): number | undefined {
+  return report.marks.find((mark) => mark.name === name)?.at;
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { DevServerResult } from "./dev-server.js";
 import type { GeneratedVaultStats } from "./generate-vault.js";
 import { failed, peakBetween, type Measurement } from "./measure.js";
-import type { PhasesReport } from "./phases-report.js";
+import { markOf, type PhasesReport } from "./phases-report.js";
 import { ownFunctionsByTotal, type ProfileSummary } from "./profile-summary.js";
 
 export interface PhasesRun {
@@ -23,8 +23,8 @@ export interface RunRecord {
   barePagefindPages?: number;
   /** The stages of `ours`, from bench/phase-marks.mjs. */
   oursPhases?: PhasesReport;
-  /** The cold scan alone, from bench/scan-phases.ts. */
-  scan?: PhasesRun;
+  /** The stages of `check`, from bench/phase-marks.mjs. */
+  checkPhases?: PhasesReport;
   check?: Measurement;
 }
 
@@ -153,7 +153,7 @@ interface PhaseTimes {
 }
 
 function phaseTimes({ measurement: m, report }: PhasesRun): PhaseTimes | undefined {
-  const at = (name: string) => report.marks.find((mark) => mark.name === name)?.at;
+  const at = (name: string) => markOf(report, name);
   const [start, before, graph, after, eleventyEnd, searchEnd] = ["build.start", "eleventy.before", "eleventy.graph", "eleventy.after", "eleventy.end", "search.end"].map(at);
   if ([start, before, graph, after, eleventyEnd, searchEnd].some((t) => t === undefined)) return undefined;
   return {
@@ -179,7 +179,8 @@ export interface Derived {
   readonly barePagefind?: Stat;
   readonly baseline?: Stat;
   readonly phases?: { readonly [K in keyof PhaseTimes]: number } & { readonly n: number };
-  readonly scan?: { readonly startup: number; readonly readVault: number; readonly buildLinkGraph: number; readonly wallMs: number; readonly peakKb: number; readonly n: number };
+  /** The stages of the check: its own process start, then the vault scan and the link resolution, cold. */
+  readonly checkPhases?: { readonly startup: number; readonly readVault: number; readonly buildLinkGraph: number; readonly n: number };
   readonly check?: Stat;
   readonly publishedNotes?: number;
   readonly searchPages?: number;
@@ -199,12 +200,12 @@ function derive(size: SizeResult): Derived {
     cpuS: (r.bareEleventy!.cpuSeconds ?? NaN) + (r.barePagefind!.cpuSeconds ?? NaN),
   }));
   const phaseRuns = size.runs.flatMap((r) => (r.oursPhases && ok(r.ours) ? [phaseTimes({ measurement: r.ours, report: r.oursPhases })] : [])).filter((p) => p !== undefined);
-  const scans = size.runs.flatMap((r) => (r.scan && ok(r.scan.measurement) ? [r.scan] : []));
+  const checkRuns = size.runs.flatMap((r) => (r.checkPhases && ok(r.check, [0, 1]) ? [{ measurement: r.check, report: r.checkPhases }] : []));
   const checks = size.runs.map((r) => r.check).filter((m) => ok(m, [0, 1]));
   const lastBuild = size.runs.map((r) => r.oursPhases).filter((r) => r !== undefined).at(-1);
   const lastBare = size.runs.filter((r) => r.bareHtml !== undefined).at(-1);
 
-  const scanMark = (run: PhasesRun, name: string) => run.report.marks.find((m) => m.name === name)?.at ?? NaN;
+  const checkMark = (run: PhasesRun, name: string) => markOf(run.report, name) ?? NaN;
   return {
     notes: size.notes,
     ...(ours.length ? { ours: stat(ours.map(point)) } : {}),
@@ -221,21 +222,19 @@ function derive(size: SizeResult): Derived {
           },
         }
       : {}),
-    ...(scans.length
+    ...(checkRuns.length
       ? {
-          scan: {
-            startup: median(scans.map((s) => scanMark(s, "start") - s.measurement.startedAt)),
-            readVault: median(scans.map((s) => scanMark(s, "scan.end") - scanMark(s, "start"))),
-            buildLinkGraph: median(scans.map((s) => scanMark(s, "graph.end") - scanMark(s, "scan.end"))),
-            wallMs: median(scans.map((s) => s.measurement.wallMs)),
-            peakKb: median(scans.map((s) => s.measurement.treePeakKb)),
-            n: scans.length,
+          checkPhases: {
+            startup: median(checkRuns.map((c) => checkMark(c, "check.start") - c.measurement.startedAt)),
+            readVault: median(checkRuns.map((c) => checkMark(c, "scan.end") - checkMark(c, "check.start"))),
+            buildLinkGraph: median(checkRuns.map((c) => checkMark(c, "graph.end") - checkMark(c, "scan.end"))),
+            n: checkRuns.length,
           },
         }
       : {}),
     ...(checks.length ? { check: stat(checks.map(point)) } : {}),
-    ...(lastBuild?.published === undefined ? {} : { publishedNotes: lastBuild.published }),
-    ...(lastBuild?.searchPages === undefined ? {} : { searchPages: lastBuild.searchPages }),
+    ...(lastBuild?.counts["published"] === undefined ? {} : { publishedNotes: lastBuild.counts["published"] }),
+    ...(lastBuild?.counts["searchPages"] === undefined ? {} : { searchPages: lastBuild.counts["searchPages"] }),
     ...(lastBare ? { bareHtml: lastBare.bareHtml!, barePagefindPages: lastBare.barePagefindPages! } : {}),
   };
 }
@@ -431,13 +430,14 @@ function sizeSection(size: SizeResult, d: Derived, runs: number): string {
       ["swap into the output folder, summary, exit", seconds(p.swapAndExit)],
       ["**total**", `**${seconds(p.total)}**`],
     ];
-    if (d.scan) {
+    if (d.check) rows.push([`\`npm run check\` (\`node --import tsx src/cli/check.ts --notes …\`), whole process, peak ${megabytes(d.check.peakKb)}`, seconds(d.check.wallMs)]);
+    if (d.checkPhases) {
       rows.push(
-        [`vault scan alone: \`readVault\`, cold, separate process (median of ${d.scan.n})`, seconds(d.scan.readVault)],
-        ["link resolution alone: `buildLinkGraph`, same process", seconds(d.scan.buildLinkGraph)],
+        [`in the check: process start, tsx and imports (median of ${d.checkPhases.n})`, seconds(d.checkPhases.startup)],
+        ["in the check: vault scan, `readVault`, cold", seconds(d.checkPhases.readVault)],
+        ["in the check: link resolution, `buildLinkGraph`", seconds(d.checkPhases.buildLinkGraph)],
       );
     }
-    if (d.check) rows.push([`\`npm run check\` (\`node --import tsx src/cli/check.ts --notes …\`), whole process, peak ${megabytes(d.check.peakKb)}`, seconds(d.check.wallMs)]);
     out.push(table(["phase", "wall"], rows));
     out.push("");
   }
@@ -463,10 +463,9 @@ function runsSection(size: SizeResult): string {
     s(r.ours),
     s(r.bareEleventy),
     s(r.barePagefind),
-    s(r.scan?.measurement),
     s(r.check),
   ]);
-  return table(["run", "load", "ours", "bare Eleventy", "Pagefind CLI", "scan alone", "check"], rows);
+  return table(["run", "load", "ours", "bare Eleventy", "Pagefind CLI", "check"], rows);
 }
 
 const ms = (value: number) => `${n(Math.round(value))} ms`;
@@ -551,8 +550,9 @@ function whySection(target: TargetResult, results: BenchResults, derived: readon
         `Pagefind's binary alone ${megabytes(p.searchPagefindPeakKb)}), against ${seconds(d.barePagefind?.wallMs ?? NaN)} and ${megabytes(d.barePagefind?.peakKb ?? NaN)} for the CLI.`,
     );
   }
-  if (d.scan && target.focus === "check") {
-    lines.push(`Cold \`readVault\` ${seconds(d.scan.readVault)}, \`buildLinkGraph\` ${seconds(d.scan.buildLinkGraph)}, process start ${seconds(d.scan.startup)} (tsx and imports).`);
+  if (d.checkPhases && target.focus === "check") {
+    const c = d.checkPhases;
+    lines.push(`Process start ${seconds(c.startup)} (tsx and imports), cold \`readVault\` ${seconds(c.readVault)}, \`buildLinkGraph\` ${seconds(c.buildLinkGraph)}; the rest is printing the findings and exit.`);
   }
   // The build is profiled at one size only: a miss at another size is explained by that profile, and says so.
   const profiled = target.focus === "check" ? (size.profile?.check ? size : undefined) : results.sizes.find((s) => s.profile?.build);
@@ -591,7 +591,7 @@ export function renderResults(results: BenchResults, previous: string): string {
   out.push(
     `- Code: commit ${machine.commit}${machine.uncommitted.length ? `, plus ${machine.uncommitted.length} uncommitted changes in src/, _includes/, _data/ (work in progress of other sessions)` : ""}`,
   );
-  out.push(`- Vaults: \`bench/generate-vault.ts\`, seed ${options.seed}. ${options.runs} runs each of our build, the baseline, the scan alone and the check, alternating sides.`);
+  out.push(`- Vaults: \`bench/generate-vault.ts\`, seed ${options.seed}. ${options.runs} runs each of our build, the baseline and the check, our build and the baseline alternating.`);
   out.push("");
   out.push("## Targets (issue 8)");
   out.push("");
@@ -656,14 +656,14 @@ export function renderResults(results: BenchResults, previous: string): string {
         "from /proc (or the largest single process's VmHWM if higher); CPU time = user + sys of every process of the tree, from /proc and GNU time " +
         "(`/usr/bin/time`): the targets are judged on wall time, but CPU time suffers less from the other jobs on the machine.",
       "- Output folders are emptied before every command, so each build writes a fresh site.",
-      "- Per run, the order is ours, baseline, scan alone, check, then reversed on the next run.",
+      "- Per run, the order is ours, baseline, check, then baseline, ours, check on the next run.",
       "- Baseline Eleventy: `node node_modules/@11ty/eleventy/cmd.cjs --config=bare.config.mjs --input=<vault> --output=<dir> --quiet`, run from an empty folder so " +
         "`.eleventy.ts` is never found. The configuration only sets the includes folder, where one minimal `layouts/post.njk` " +
         "(`<html lang=\"fr\">`, title, content) answers the `layout:` every generated note names; Markdown goes through Liquid first, as Eleventy does by default. " +
         "Then `node_modules/.bin/pagefind --site <dir>`.",
       "- Our stages come from the measured builds themselves: `buildGarden` (src/cli/build-garden.ts) announces its phases on a `node:diagnostics_channel`, " +
-        "and `bench/phase-marks.mjs`, preloaded with `--import`, records them and prints them at exit. The vault scan and link resolution alone are timed " +
-        "cold in a separate process (`bench/scan-phases.ts`).",
+        "and `bench/phase-marks.mjs`, preloaded with `--import`, records them and prints them at exit. `npm run check` announces its own (scan, links) on " +
+        "the same channel, so the scan and the link resolution are timed cold inside the measured checks.",
       "- The dev server: `npm start` (`node --import tsx node_modules/.bin/eleventy --config=.eleventy.ts --serve`) on a copy of the vault; after \"Watching\", a line is appended to one " +
         "note and the note's HTML file is polled every 10 ms until it holds the line.",
       "- The CPU profiles: one more build under `node --import tsx --cpu-prof` at the smallest size, and one more check at the largest, summarised by `bench/profile-summary.ts`. " +

@@ -6,10 +6,9 @@
  *                    [--work <dir>] [--keep] [--no-profile] [--no-dev-server] [--no-warmup] [--timeout 900]
  *                    [--comment "what this run measures"]
  *
- * Every measured command is a child process (see measure.ts). Per run and size: our build as the user runs it
- * (`npm run build`'s command, with bench/phase-marks.mjs preloaded to time its stages), the baseline (Eleventy's CLI
- * with an empty configuration, then `pagefind --site`), the cold scan alone (scan-phases.ts) and `npm run check`.
- * Output folders are emptied before each command.
+ * Every measured command is a child process (see measure.ts). Per run and size: our build and `npm run check` as
+ * the user runs them, with bench/phase-marks.mjs preloaded to time their stages, and the baseline (Eleventy's CLI
+ * with an empty configuration, then `pagefind --site`). Output folders are emptied before each command.
  * With --keep, the vaults and the .cpuprofile files stay in the work folder, for `tsx bench/profile-summary.ts`.
  */
 import { rmSync } from "node:fs";
@@ -27,8 +26,8 @@ import { machineDetails, renderResults, seconds, type BenchResults, type Profile
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Our TypeScript commands run as the npm scripts run them: Node itself, with tsx as its loader. */
-const withTsx = (script: string, ...args: string[]) => ["--import", "tsx", script, ...args];
-const phaseMarks = pathToFileURL(path.join(projectRoot, "bench", "phase-marks.mjs")).href;
+/** The same, with bench/phase-marks.mjs listening to the phases the command announces. */
+const withPhaseMarks = (script: string, ...args: string[]) => ["--import", "tsx", "--import", pathToFileURL(path.join(projectRoot, "bench", "phase-marks.mjs")).href, script, ...args];
 const eleventyCli = path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const pagefindCli = path.join(projectRoot, "node_modules", ".bin", "pagefind");
 
@@ -149,8 +148,7 @@ class Bench {
   }
 
   ours(vault: string, out: string): Promise<Measurement> {
-    const args = ["--import", "tsx", "--import", phaseMarks, "src/cli/build.ts"];
-    return this.run("our build (npm run build, with phase marks)", process.execPath, args, childEnv({ NOTES_DIR: vault, OUTPUT_DIR: out }));
+    return this.run("our build (npm run build, with phase marks)", process.execPath, withPhaseMarks("src/cli/build.ts"), childEnv({ NOTES_DIR: vault, OUTPUT_DIR: out }));
   }
 
   bareEleventy(vault: string, out: string, config: string): Promise<Measurement> {
@@ -162,12 +160,8 @@ class Bench {
     return this.run("Pagefind CLI", pagefindCli, ["--site", out], childEnv(), cwd);
   }
 
-  scanAlone(vault: string): Promise<Measurement> {
-    return this.run("our scan alone (bench/scan-phases.ts)", process.execPath, withTsx("bench/scan-phases.ts", "--notes", vault), childEnv());
-  }
-
   checkCommand(vault: string): Promise<Measurement> {
-    return this.run("npm run check", process.execPath, withTsx("src/cli/check.ts", "--notes", vault), childEnv());
+    return this.run("npm run check (with phase marks)", process.execPath, withPhaseMarks("src/cli/check.ts", "--notes", vault), childEnv());
   }
 
   async warmUp(work: string): Promise<void> {
@@ -212,18 +206,15 @@ class Bench {
           record.barePagefind = this.check(await this.barePagefind(dirs.bare, path.dirname(config)));
           record.barePagefindPages = Number(/Indexed (\d+) pages?/.exec(record.barePagefind.stdout)?.[1] ?? NaN);
         },
-        scan: async () => {
-          const scan = this.check(await this.scanAlone(vault));
-          const report = phasesReportIn(scan.stdout);
-          if (report) record.scan = { measurement: scan, report };
-        },
         check: async () => {
           // Exit code 1 only says the vault has errors (the generator writes some broken links on purpose).
           record.check = this.check(await this.checkCommand(vault), [0, 1]);
+          const phases = phasesReportIn(record.check.stdout);
+          if (phases) record.checkPhases = phases;
         },
       };
       // Alternate the order so that a slow patch of the machine does not always hit the same side.
-      const order = run % 2 === 1 ? ["ours", "baseline", "scan", "check"] : ["baseline", "ours", "check", "scan"];
+      const order = run % 2 === 1 ? ["ours", "baseline", "check"] : ["baseline", "ours", "check"];
       for (const step of order) {
         await clean();
         await steps[step]!();
@@ -263,7 +254,7 @@ class Bench {
 function describeRun(record: RunRecord): string {
   const s = (m: Measurement | undefined) => seconds(m?.wallMs ?? NaN);
   const parts = [`ours ${s(record.ours)}`, `bare Eleventy ${s(record.bareEleventy)}`, `Pagefind ${s(record.barePagefind)}`];
-  parts.push(`scan alone ${s(record.scan?.measurement)}`, `check ${s(record.check)}`);
+  parts.push(`check ${s(record.check)}`);
   return parts.join(", ");
 }
 

@@ -1,35 +1,13 @@
-import { channel } from "node:diagnostics_channel";
 import { Worker } from "node:worker_threads";
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
 import { SearchIndexError, writeSearchIndex, type SearchPage } from "../search-index/write-search-index.js";
 import { buildIntoFreshOutput } from "../site-output/swap-output.js";
 import type { RenderReport } from "./build-report.js";
+import { announce } from "./phase-channel.js";
 import type { RenderFailure, RenderMessage, RenderRequest } from "./render-site.js";
 
 export interface BuildResult extends RenderReport {
   readonly searchPages: number;
-}
-
-/** The moments of a build, in order. */
-export type BuildPhase = "build.start" | "eleventy.before" | "eleventy.graph" | "eleventy.after" | "eleventy.end" | "search.end" | "build.end";
-
-export interface BuildPhaseMessage {
-  readonly phase: BuildPhase;
-  /** Epoch milliseconds. */
-  readonly at: number;
-  /** With "build.end" only. */
-  readonly result?: BuildResult;
-}
-
-/**
- * Where buildGarden announces its phases, for whoever times a real `npm run build` from outside (the benchmark
- * preloads bench/phase-marks.mjs). Publishing costs nothing while nobody listens.
- */
-export const BUILD_PHASE_CHANNEL = "museumxtd:build-phase";
-const phases = channel(BUILD_PHASE_CHANNEL);
-
-function announce(phase: BuildPhase, result?: BuildResult): void {
-  if (phases.hasSubscribers) phases.publish({ phase, at: performance.timeOrigin + performance.now(), ...(result ? { result } : {}) } satisfies BuildPhaseMessage);
 }
 
 /**
@@ -45,7 +23,7 @@ export async function buildGarden(notesDir: string, outputDir: string): Promise<
     announce("search.end");
     return { ...report, searchPages };
   });
-  announce("build.end", result);
+  announce("build.end", { published: result.published, searchPages: result.searchPages });
   return result;
 }
 

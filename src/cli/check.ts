@@ -7,6 +7,7 @@ import { buildLinkGraph } from "../link-graph/link-graph.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { vaultPathOf } from "../vault-scan/paths.js";
 import { readVault } from "../vault-scan/read-vault.js";
+import { announce } from "./phase-channel.js";
 import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
 
 
@@ -43,10 +44,14 @@ async function main(): Promise<number> {
     console.error(`Le dossier de notes « ${notesDir} » est introuvable. Indiquez-le avec --notes <dossier>.`);
     return 2;
   }
+  announce("check.start");
   const site = readSiteSettings();
   const vault = await readVault(notesDir, { siteName: site.name });
+  announce("scan.end");
+  const graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
+  announce("graph.end");
   const only = new Set(positionals.map((file) => vaultPathOf(notesDir, path.resolve(file))));
-  const problems = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) }).problems.filter((p) => only.size === 0 || only.has(p.file));
+  const problems = graph.problems.filter((p) => only.size === 0 || only.has(p.file));
   const failing = problems.some((p) => p.level === "erreur" || (args.strict === true && p.level === "avertissement"));
 
   if (args.json) {
