@@ -19,6 +19,22 @@ export interface Backlink {
   readonly line: number;
 }
 
+/** The context is cut from the line only when a page shows it: the check never does. */
+class LinkBack implements Backlink {
+  constructor(
+    readonly from: Note,
+    private readonly occurrence: LinkOccurrence,
+  ) {}
+
+  get line(): number {
+    return this.occurrence.line;
+  }
+
+  get context(): string {
+    return this.occurrence.context;
+  }
+}
+
 export interface Caller {
   readonly from: Note;
   readonly line: number;
@@ -78,16 +94,9 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
       if (resolution.kind === "note" && resolution.note !== from) {
         if (!linkedTargets.has(resolution.note)) {
           linkedTargets.add(resolution.note);
-          const list = backlinkLists.get(resolution.note.file) ?? [];
-          // The context is cut from the line only when a page shows it: the check never does.
-          list.push({
-            from,
-            line: occurrence.line,
-            get context() {
-              return occurrence.context;
-            },
-          });
-          backlinkLists.set(resolution.note.file, list);
+          const list = backlinkLists.get(resolution.note.file);
+          if (list) list.push(new LinkBack(from, occurrence));
+          else backlinkLists.set(resolution.note.file, [new LinkBack(from, occurrence)]);
         }
       } else if ((resolution.kind === "missing" || resolution.kind === "unpublished") && !looksLikeAttachment(occurrence.syntax.target.note)) {
         const key = occurrence.syntax.target.note.toLowerCase();

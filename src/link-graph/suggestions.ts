@@ -29,8 +29,25 @@ function piecesOf(key: string, n: number): string[] {
   return Array.from({ length: n }, (_, i) => key.slice(i * size, (i + 1) * size)).filter(Boolean);
 }
 
+/**
+ * Which of 32 groups of characters a name uses, as bits. An edit adds or removes at most two characters, so two
+ * names within n edits differ in at most 2n of these bits: a cheaper test than any substring search.
+ */
+function characterGroups(key: string): number {
+  let bits = 0;
+  for (let i = 0; i < key.length; i++) bits |= 1 << (key.charCodeAt(i) & 31);
+  return bits;
+}
+
+function bitCount(bits: number): number {
+  let n = bits - ((bits >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 interface Candidate {
   readonly key: string;
+  readonly groups: number;
   readonly name: string;
 }
 
@@ -43,6 +60,7 @@ export class TypoFinder {
   private readonly byLength = new Map<number, Candidate[]>();
   /** A missing target is usually called from many notes: each is compared with the names once. */
   private readonly known = new Map<string, string[]>();
+  private readonly byTarget = new Map<string, string[]>();
 
   constructor(notes: readonly Note[]) {
     const seen = new Set<string>();
@@ -53,7 +71,7 @@ export class TypoFinder {
         if (seen.has(`${key}\u0000${note.name}`)) continue;
         seen.add(`${key}\u0000${note.name}`);
         const bucket = this.byLength.get(key.length) ?? [];
-        bucket.push({ key, name: note.name });
+        bucket.push({ key, groups: characterGroups(key), name: note.name });
         this.byLength.set(key.length, bucket);
       }
     }
@@ -61,21 +79,23 @@ export class TypoFinder {
 
   /** Up to 3 note names, closest first. */
   suggest(target: string): string[] {
+    let suggestions = this.byTarget.get(target);
+    if (suggestions) return suggestions;
     const key = loose(target);
-    const known = this.known.get(key);
-    if (known) return known;
-    const suggestions = this.compare(key);
+    suggestions = this.known.get(key) ?? this.compare(key);
     this.known.set(key, suggestions);
+    this.byTarget.set(target, suggestions);
     return suggestions;
   }
 
   private compare(key: string): string[] {
     const budget = typoBudget(key.length);
     const pieces = piecesOf(key, budget + 1);
+    const groups = characterGroups(key);
     const found = new Map<string, number>();
     for (let length = key.length - budget; length <= key.length + budget; length++) {
       for (const candidate of this.byLength.get(length) ?? []) {
-        if (candidate.key !== key && (budget === 0 || !pieces.some((piece) => candidate.key.includes(piece)))) continue;
+        if (candidate.key !== key && (budget === 0 || bitCount(candidate.groups ^ groups) > 2 * budget || !pieces.some((piece) => candidate.key.includes(piece)))) continue;
         const d = candidate.key === key ? 0 : distance(candidate.key, key);
         if (d <= budget && d < (found.get(candidate.name) ?? Infinity)) found.set(candidate.name, d);
       }

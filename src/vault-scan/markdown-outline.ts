@@ -141,8 +141,9 @@ function occurrence(syntax: WikilinkSyntax, line: number, start: number, text: s
  * seed notes: that description is the useful context.
  */
 function withListDescription(context: string, text: string, next: string | undefined): string {
+  if (next === undefined || !/^[ \t]+\S/.test(next)) return context;
   const itemText = plainText(text.replace(LINE_MARKER, ""));
-  if (context !== itemText || next === undefined || !/^[ \t]+\S/.test(next)) return context;
+  if (context !== itemText) return context;
   const description = plainText(next.replace(LINE_MARKER, ""));
   return description === "" ? context : truncate(`${context} — ${description}`);
 }
