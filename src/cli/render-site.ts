@@ -13,8 +13,8 @@ import { PROJECT_ROOT } from "../eleventy-plugin/site-settings.js";
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import { SearchIndexError, searchPagesOf, type SearchPage, type WrittenPage } from "../search-index/write-search-index.js";
 import type { Problem } from "../vault-scan/problem.js";
-import type { BuildPhase } from "./phase-channel.js";
 import { reportOf, type RenderReport } from "./build-report.js";
+import type { BuildPhase } from "./phase-channel.js";
 
 /** The worker's data; the notes and staging folders also reach .eleventy.ts as NOTES_DIR and OUTPUT_DIR. */
 export interface RenderRequest {
