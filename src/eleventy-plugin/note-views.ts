@@ -3,8 +3,8 @@ import { byFrenchTitle, frenchCollator, type LinkGraph } from "../link-graph/lin
 import { memoize } from "../vault-scan/memoize.js";
 import type { Note } from "../vault-scan/note.js";
 import { hrefOf } from "../vault-scan/paths.js";
-import { slugify } from "../vault-scan/slug.js";
 import { localGraph } from "./graph-layout.js";
+import { tagUrl } from "./reserved-urls.js";
 import type { SiteSettings } from "./site-settings.js";
 import type { DateView, MissingNoteView, NoteGroupView, NoteLinkView, NoteView, RecentNoteView, TagLinkView, TagPageView, TocEntryView } from "./views.js";
 
@@ -62,7 +62,7 @@ const dayView = memoize((isoDay: string): DateView => {
 });
 
 export function tagLink(tag: string): TagLinkView {
-  return { name: tag, url: `/tags/${slugify(tag)}/` };
+  return { name: tag, url: tagUrl(tag) };
 }
 
 const TOC_MINIMUM = 3;

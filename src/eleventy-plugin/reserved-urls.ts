@@ -1,9 +1,47 @@
 import type { Note } from "../vault-scan/note.js";
-import type { SiteUrl } from "../vault-scan/paths.js";
-import { BROWSE_PAGE_URLS, tagPageUrls } from "./browse-pages.js";
-import { SITE_PAGE_URLS } from "./site-pages.js";
+import { asSiteUrl, type SiteUrl } from "../vault-scan/paths.js";
+import { slugify } from "../vault-scan/slug.js";
 
-/** Every URL the site's own pages take, with the page's French name: no note may be published there. */
+/** A page of the site itself, drawn by `layouts/<layout>.njk` with no content of its own. */
+export interface SitePage {
+  readonly url: SiteUrl;
+  readonly name: string;
+  readonly layout: string;
+  readonly noindex?: boolean;
+}
+
+/** The home, search, "notes à écrire", 404 and accessibility statement pages. */
+export const SITE_PAGES: readonly SitePage[] = [
+  { url: asSiteUrl("/"), name: "Accueil", layout: "home" },
+  { url: asSiteUrl("/recherche/"), name: "Recherche", layout: "search" },
+  { url: asSiteUrl("/notes-a-ecrire/"), name: "Notes à écrire", layout: "missing-notes", noindex: true },
+  { url: asSiteUrl("/404.html"), name: "Page introuvable", layout: "not-found" },
+  { url: asSiteUrl("/accessibilite/"), name: "Déclaration d’accessibilité", layout: "accessibility" },
+];
+
+/** Pages for exploring the garden beyond one note: tags, the whole graph, and what machines read (feed, sitemap). */
+export const BROWSE_PAGES: readonly SitePage[] = [
+  { url: asSiteUrl("/tags/"), name: "Étiquettes", layout: "tags" },
+  { url: asSiteUrl("/graphe/"), name: "Graphe des notes", layout: "graph" },
+  { url: asSiteUrl("/flux.xml"), name: "Flux Atom", layout: "feed-atom" },
+  { url: asSiteUrl("/sitemap.xml"), name: "Plan du site", layout: "sitemap" },
+  { url: asSiteUrl("/robots.txt"), name: "robots.txt", layout: "robots" },
+];
+
+/** The page listing a tag's notes. */
+export function tagUrl(tag: string): SiteUrl {
+  return asSiteUrl(`/tags/${slugify(tag)}/`);
+}
+
+/**
+ * Every URL the site's own pages take, with the page's French name: no note may be published there. Kept apart from
+ * the modules that draw those pages, so that `npm run check` loads none of them.
+ */
 export function reservedUrls(notes: readonly Note[]): ReadonlyMap<SiteUrl, string> {
-  return new Map([...SITE_PAGE_URLS, ...BROWSE_PAGE_URLS, ...tagPageUrls(notes)]);
+  const urls = new Map([...SITE_PAGES, ...BROWSE_PAGES].map((page) => [page.url, page.name]));
+  for (const note of notes) {
+    if (note.unpublished) continue;
+    for (const tag of note.tags) urls.set(tagUrl(tag), `Étiquette « ${tag} »`);
+  }
+  return urls;
 }
