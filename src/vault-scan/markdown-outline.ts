@@ -69,7 +69,7 @@ export function outlineMarkdown(body: string, firstLine: number): MarkdownOutlin
     if (block) blockIds.add(block[1]!);
     if (!text.includes("[[")) return;
     for (const found of wikilinksInLine(text)) {
-      links.push(occurrence(found.syntax, line, found.start, text, lines[index + 1]));
+      links.push(new Occurrence(found.syntax, line, found.start, text, lines[index + 1]));
     }
   });
   return { headings, blockIds, links, lines, summary: summaryOf(lines) };
@@ -123,17 +123,25 @@ function summaryOf(lines: readonly string[]): string {
 }
 
 /** Contexts are only read for backlinks, a fraction of all links: each is worked out on first use. */
-function occurrence(syntax: WikilinkSyntax, line: number, start: number, text: string, next: string | undefined): LinkOccurrence {
-  let context: string | undefined;
-  return {
-    syntax,
-    line,
-    column: start + 1,
-    get context() {
-      context ??= withListDescription(contextAround(text, start, syntax.length), text, next);
-      return context;
-    },
-  };
+class Occurrence implements LinkOccurrence {
+  private cachedContext: string | undefined;
+
+  constructor(
+    readonly syntax: WikilinkSyntax,
+    readonly line: number,
+    private readonly start: number,
+    private readonly text: string,
+    private readonly next: string | undefined,
+  ) {}
+
+  get column(): number {
+    return this.start + 1;
+  }
+
+  get context(): string {
+    this.cachedContext ??= withListDescription(contextAround(this.text, this.start, this.syntax.length), this.text, this.next);
+    return this.cachedContext;
+  }
 }
 
 /**
