@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   }
   announce("check.start");
   const site = readSiteSettings();
-  const vault = await readVault(notesDir, { siteName: site.name });
+  const vault = await readVault(notesDir, { siteName: site.name, fileDates: false });
   announce("scan.end");
   const graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
   announce("graph.end");

@@ -7,6 +7,14 @@ import type { ParseCache } from "./parse-cache.js";
 import { vaultPathOf, type VaultPath } from "./paths.js";
 import { compareProblems, type Problem } from "./problem.js";
 
+export interface ScanOptions extends ParseOptions {
+  /**
+   * "Créée le" and "Mise à jour le", from Git's history or the files' modification times: on by default. The check
+   * shows no dates, and spares the `git log` of the whole folder and a `stat` per note.
+   */
+  readonly fileDates?: boolean;
+}
+
 export interface Vault {
   readonly notes: readonly Note[];
   /** Every other file of the vault (images, PDFs), which the site serves at the same path. */
@@ -72,14 +80,16 @@ function twinProblem(file: VaultPath): Problem {
  * Reads every note of the folder once. Pure of Eleventy: the build, `npm run check` and the tests share it. The dev
  * server passes a cache, so that notes it read unchanged before are not parsed again.
  */
-export async function readVault(notesDir: string, options: ParseOptions, cache?: ParseCache): Promise<Vault> {
-  const [{ markdown, assetSources, twins }, history] = await Promise.all([listVault(notesDir), gitHistory(notesDir)]);
+export async function readVault(notesDir: string, options: ScanOptions, cache?: ParseCache): Promise<Vault> {
+  const withDates = options.fileDates !== false;
+  const [{ markdown, assetSources, twins }, history] = await Promise.all([listVault(notesDir), withDates ? gitHistory(notesDir) : undefined]);
   // Synchronous reads: notes are small, and an asynchronous read costs four thread-pool round trips per file
   // (open, stat, read, close), seven times slower over 10,000 notes.
   const parsed = markdown.map((absolute) => {
     const file = vaultPathOf(notesDir, absolute);
     const source = readFileSync(absolute, "utf8");
     const { note, problems } = cache ? cache.parse(file, source, options) : parseNote(file, source, options);
+    if (!history) return { note, problems };
     const dates = fileDates(history, file, absolute);
     const created = note.created ?? dates.firstCommit;
     return { note: { ...note, ...(created ? { created } : {}), updated: dates.updated }, problems };

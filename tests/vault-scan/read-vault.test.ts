@@ -49,6 +49,14 @@ describe("readVault on the resolver vault", () => {
     expect(vault.assets).toEqual(["Ateliers/logo.png", "Fichiers/Plan du musée.pdf", "doc.pdf", "images/logo.png", "images/salle.png"]);
   });
 
+  it("dates each note by default (from Git, in this repository), and not at all without fileDates", async () => {
+    const [dated, undated] = await Promise.all([readVault(dir, SITE), readVault(dir, { ...SITE, fileDates: false })]);
+    expect(dated.notes.filter((n) => !(n.updated instanceof Date))).toEqual([]);
+    expect(undated.notes.filter((n) => n.updated !== undefined)).toEqual([]);
+    // Only the dates differ.
+    expect(undated.notes.map(({ updated: _updated, created: _created, ...rest }) => rest)).toEqual(dated.notes.map(({ updated: _updated, created: _created, ...rest }) => rest));
+  });
+
   it("gives an NFC vault path to a file whose name is NFD on disk", async () => {
     expect(readdirSync(dir)).toContain("Théâtre.md".normalize("NFD"));
     expect(readdirSync(dir)).not.toContain("Théâtre.md".normalize("NFC"));
