@@ -20,7 +20,10 @@ export interface LinkOccurrence {
 }
 
 export interface MarkdownOutline {
+  /** Headings in order, with the ids the renderer gives them. */
   readonly headings: readonly Heading[];
+  /** The text of the first level-1 heading that has one: the note's title, when there is one. */
+  readonly titleHeading?: string;
   readonly blockIds: ReadonlySet<string>;
   readonly links: readonly LinkOccurrence[];
   /** Body lines, for section embeds: index 0 is the file line `firstLine`. */
@@ -41,10 +44,9 @@ const CONTEXT_MAX = 200;
  */
 export function outlineMarkdown(body: string, firstLine: number): MarkdownOutline {
   const lines = body.split(LINE_BREAK);
-  const headings: Heading[] = [];
+  const headings: UnnamedHeading[] = [];
   const blockIds = new Set<string>();
   const links: LinkOccurrence[] = [];
-  const slugger = new HeadingSlugger();
   let fence: string | null = null;
 
   lines.forEach((text, index) => {
@@ -63,7 +65,7 @@ export function outlineMarkdown(body: string, firstLine: number): MarkdownOutlin
     const heading = ATX_HEADING.exec(text);
     if (heading) {
       const headingText = plainText(heading[2]!.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, ""));
-      headings.push({ level: heading[1]!.length, text: headingText, id: slugger.next(headingText), line });
+      headings.push({ level: heading[1]!.length, text: headingText, line });
     }
     const block = BLOCK_ID.exec(text);
     if (block) blockIds.add(block[1]!);
@@ -72,7 +74,37 @@ export function outlineMarkdown(body: string, firstLine: number): MarkdownOutlin
       links.push(new Occurrence(found.syntax, line, found.start, text, lines[index + 1]));
     }
   });
-  return { headings, blockIds, links, lines, summary: summaryOf(lines) };
+  return new Outline(headings, blockIds, links, lines, summaryOf(lines));
+}
+
+type UnnamedHeading = Omit<Heading, "id">;
+
+/**
+ * Heading ids are worked out on first use: transliterating every heading is a good part of a scan, and the check
+ * needs the ids only of the notes that links name a section of.
+ */
+class Outline implements MarkdownOutline {
+  private named: readonly Heading[] | undefined;
+  readonly titleHeading?: string;
+
+  constructor(
+    private readonly unnamed: readonly UnnamedHeading[],
+    readonly blockIds: ReadonlySet<string>,
+    readonly links: readonly LinkOccurrence[],
+    readonly lines: readonly string[],
+    readonly summary: string,
+  ) {
+    const title = unnamed.find((h) => h.level === 1 && h.text !== "");
+    if (title) this.titleHeading = title.text;
+  }
+
+  get headings(): readonly Heading[] {
+    if (!this.named) {
+      const slugger = new HeadingSlugger();
+      this.named = this.unnamed.map((h) => ({ ...h, id: slugger.next(h.text) }));
+    }
+    return this.named;
+  }
 }
 
 function* wikilinksInLine(text: string): Generator<{ start: number; syntax: WikilinkSyntax }> {

@@ -110,8 +110,7 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
 }
 
 function titleOf(outline: MarkdownOutline, frontMatterTitle: unknown, aliases: readonly string[], name: string, siteName: string) {
-  const heading = outline.headings.find((h) => h.level === 1 && h.text !== "");
-  if (heading) return { title: heading.text, titleSource: "heading" as const };
+  if (outline.titleHeading !== undefined) return { title: outline.titleHeading, titleSource: "heading" as const };
   const declared = typeof frontMatterTitle === "string" || typeof frontMatterTitle === "number" ? String(frontMatterTitle).trim() : "";
   if (declared !== "" && declared.toLowerCase() !== siteName.toLowerCase()) return { title: declared, titleSource: "front-matter" as const };
   if (aliases[0] !== undefined) return { title: aliases[0], titleSource: "alias" as const };
