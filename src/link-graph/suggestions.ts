@@ -60,6 +60,7 @@ export class TypoFinder {
   private readonly byLength = new Map<number, Candidate[]>();
   /** A missing target is usually called from many notes: each is compared with the names once. */
   private readonly known = new Map<string, string[]>();
+  /** The same, by the target as written: most calls then skip folding it. */
   private readonly byTarget = new Map<string, string[]>();
 
   constructor(notes: readonly Note[]) {
