@@ -25,8 +25,10 @@ import { profileFiles, summariseProfiles } from "./profile-summary.js";
 import { machineDetails, renderResults, seconds, type BenchResults, type ProfileRun, type RunRecord, type SizeResult } from "./report.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-/** Our TypeScript commands run as the npm scripts run them: Node itself, with tsx as its loader. */
-/** The same, with bench/phase-marks.mjs listening to the phases the command announces. */
+/**
+ * Our TypeScript commands run as the npm scripts run them (Node itself, with tsx as its loader), with
+ * bench/phase-marks.mjs listening to the phases the command announces.
+ */
 const withPhaseMarks = (script: string, ...args: string[]) => ["--import", "tsx", "--import", pathToFileURL(path.join(projectRoot, "bench", "phase-marks.mjs")).href, script, ...args];
 const eleventyCli = path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const pagefindCli = path.join(projectRoot, "node_modules", ".bin", "pagefind");
