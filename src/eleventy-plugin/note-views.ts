@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
-import { byFrenchTitle, frenchCollator, type LinkGraph } from "../link-graph/link-graph.js";
+import { byFrenchTitle, type LinkGraph } from "../link-graph/link-graph.js";
+import { frenchCollator } from "../vault-scan/french-order.js";
 import { memoize } from "../vault-scan/memoize.js";
 import type { Note } from "../vault-scan/note.js";
 import { hrefOf } from "../vault-scan/paths.js";

@@ -1,3 +1,4 @@
+import { frenchCollator } from "../vault-scan/french-order.js";
 import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
 import type { Note } from "../vault-scan/note.js";
 import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
@@ -66,8 +67,6 @@ export interface GraphOptions {
   /** URLs the site itself uses (home, search page…), which no note may take. */
   readonly reservedUrls: ReadonlyMap<SiteUrl, string>;
 }
-
-export const frenchCollator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
 
 export function byFrenchTitle(a: Note, b: Note): number {
   return frenchCollator.compare(a.title, b.title) || (a.file < b.file ? -1 : 1);

@@ -7,3 +7,9 @@ const FRENCH = new Intl.Collator("fr");
 export function compareFrench(a: string, b: string): number {
   return FRENCH.compare(a, b);
 }
+
+/**
+ * The order readers see titles and tags in: French, ignoring case and accents, and numbers by value ("Salle 2"
+ * before "Salle 10"). Ties are left to the caller.
+ */
+export const frenchCollator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
