@@ -413,7 +413,8 @@ function sizeSection(size: SizeResult, d: Derived, runs: number): string {
   out.push("");
   out.push(
     "Ours: `node --import tsx --import ./bench/phase-marks.mjs src/cli/build.ts`, that is `npm run build` with a preloaded listener of the phases the build announces, " +
-      "Eleventy stage = from spawn to the end of Eleventy's worker thread (`eleventy.write()` and the pages handed back), search stage = `writeSearchIndex`. " +
+      "Eleventy stage = from spawn to the end of Eleventy's worker thread (`eleventy.write()`); Pagefind already indexes the notes' pages during it, as their layouts render; " +
+      "search stage = from there to the index written (`SearchIndexWriter.write()`: the pages not yet indexed, then Pagefind's own index building and writing). " +
       "Baseline: `node node_modules/@11ty/eleventy/cmd.cjs` with an empty configuration, then `pagefind --site`.",
   );
   out.push("");
@@ -426,7 +427,7 @@ function sizeSection(size: SizeResult, d: Derived, runs: number): string {
       ["vault scan + link resolution, in the plugin's `eleventy.before` hook", seconds(p.scanAndGraph)],
       ["render and write of every page", seconds(p.render)],
       ["`eleventy.after` hooks: assets, previews", seconds(p.afterHooks)],
-      ["search index: `writeSearchIndex`", seconds(p.search)],
+      ["search index, after Eleventy: `SearchIndexWriter.write()`", seconds(p.search)],
       ["swap into the output folder, summary, exit", seconds(p.swapAndExit)],
       ["**total**", `**${seconds(p.total)}**`],
     ];
@@ -546,7 +547,7 @@ function whySection(target: TargetResult, results: BenchResults, derived: readon
   }
   if (p && (target.focus === "search" || target.focus === "search-memory")) {
     lines.push(
-      `\`writeSearchIndex\` takes ${seconds(p.search)} and peaks at ${megabytes(p.searchPeakKb)} for the tree (Eleventy's worker thread has ended by then: the rest is the Node process with the pages to index; ` +
+      `After Eleventy's worker thread, \`SearchIndexWriter.write()\` takes ${seconds(p.search)} and peaks at ${megabytes(p.searchPeakKb)} for the tree (the Node process and Pagefind's binary, which already indexed pages during the render; ` +
         `Pagefind's binary alone ${megabytes(p.searchPagefindPeakKb)}), against ${seconds(d.barePagefind?.wallMs ?? NaN)} and ${megabytes(d.barePagefind?.peakKb ?? NaN)} for the CLI.`,
     );
   }

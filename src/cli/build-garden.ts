@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
-import { SearchIndexError, writeSearchIndex, type SearchPage } from "../search-index/write-search-index.js";
+import { readSiteSettings } from "../eleventy-plugin/site-settings.js";
+import { SearchIndexError, SearchIndexWriter } from "../search-index/write-search-index.js";
 import { buildIntoFreshOutput } from "../site-output/swap-output.js";
 import type { RenderReport } from "./build-report.js";
 import { announce } from "./phase-channel.js";
@@ -11,32 +12,49 @@ export interface BuildResult extends RenderReport {
 }
 
 /**
- * The whole build: Eleventy renders the notes into a staging folder, Pagefind indexes it, and only then does it
- * replace the output folder. Any failure leaves the previous site untouched.
+ * The whole build: Eleventy renders the notes into a staging folder while Pagefind indexes the pages already
+ * rendered, and only once the index is written does the staging folder replace the output folder. Any failure
+ * leaves the previous site untouched.
  */
 export async function buildGarden(notesDir: string, outputDir: string): Promise<BuildResult> {
   announce("build.start");
   const result = await buildIntoFreshOutput(outputDir, async (stagingDir) => {
-    const { report, pages } = await renderInWorker(notesDir, stagingDir);
-    announce("eleventy.end");
-    const { pages: searchPages } = await writeSearchIndex(stagingDir, pages);
-    announce("search.end");
-    return { ...report, searchPages };
+    const search = new SearchIndexWriter(stagingDir, readSiteSettings().language);
+    try {
+      const report = await renderInWorker(notesDir, stagingDir, search);
+      announce("eleventy.end");
+      const { pages: searchPages } = await search.write();
+      announce("search.end");
+      return { ...report, searchPages };
+    } finally {
+      await search.close();
+    }
   });
   announce("build.end", { published: result.published, searchPages: result.searchPages });
   return result;
 }
 
 /** Runs render-site.ts in a worker thread, and resolves once the thread, and the memory Eleventy used, are gone. */
-function renderInWorker(notesDir: string, stagingDir: string): Promise<{ report: RenderReport; pages: readonly SearchPage[] }> {
+function renderInWorker(notesDir: string, stagingDir: string, search: SearchIndexWriter): Promise<RenderReport> {
   return new Promise((resolve, reject) => {
     const request: RenderRequest = { stagingDir };
     // .eleventy.ts learns the folders from the environment: the worker gets its own copy.
     const worker = new Worker(new URL("./render-worker.mjs", import.meta.url), { workerData: request, env: { ...process.env, NOTES_DIR: notesDir, OUTPUT_DIR: stagingDir } });
-    let outcome: { report: RenderReport; pages: readonly SearchPage[] } | Error | undefined;
+    let outcome: RenderReport | Error | undefined;
     worker.on("message", (message: RenderMessage) => {
-      if (message.kind === "phase") return announce(message.phase);
-      outcome = message.kind === "done" ? message : errorOf(message.failure);
+      switch (message.kind) {
+        case "phase":
+          return announce(message.phase);
+        case "search-order":
+          return search.expect(message.files);
+        case "search-part":
+          return search.add(message.outputPath, message.html);
+        case "done":
+          outcome = message.report;
+          break;
+        case "failed":
+          outcome = errorOf(message.failure);
+      }
       void worker.terminate();
     });
     worker.on("error", (error) => (outcome ??= error));

@@ -1,17 +1,19 @@
 /**
  * The Eleventy half of the build, run in a worker thread by build-garden.ts: it renders the notes into the staging
- * folder, then hands back the report and the pages to index, already cut and folded for Pagefind. When the worker
- * ends, Eleventy's memory (most of the build's) goes with it, before Pagefind needs its own.
+ * folder, hands each note's indexed part to the main thread as soon as it is rendered, so that Pagefind indexes it
+ * while Eleventy renders the others, and ends with the report. When the worker ends, Eleventy's memory (most of the
+ * build's) goes with it, before Pagefind builds its index.
  */
 import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
-import { GRAPH_EVENT } from "../eleventy-plugin/garden-plugin.js";
+import { GRAPH_EVENT, SEARCH_PART_EVENT, type SearchPart } from "../eleventy-plugin/garden-plugin.js";
 import { PROJECT_ROOT } from "../eleventy-plugin/site-settings.js";
 import type { LinkGraph } from "../link-graph/link-graph.js";
-import { SearchIndexError, searchPagesOf, type SearchPage, type WrittenPage } from "../search-index/write-search-index.js";
+import { SearchIndexError } from "../search-index/write-search-index.js";
+import { compareByFolderWalk, pageFileOf } from "../vault-scan/paths.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { reportOf, type RenderReport } from "./build-report.js";
 import type { BuildPhase } from "./phase-channel.js";
@@ -29,16 +31,18 @@ export type RenderFailure =
 
 export type RenderMessage =
   | { readonly kind: "phase"; readonly phase: BuildPhase }
-  | { readonly kind: "done"; readonly report: RenderReport; readonly pages: readonly SearchPage[] }
+  /** The pages to index, once the notes are known: the files of the published notes' pages. */
+  | { readonly kind: "search-order"; readonly files: readonly string[] }
+  | ({ readonly kind: "search-part" } & SearchPart)
+  | { readonly kind: "done"; readonly report: RenderReport }
   | { readonly kind: "failed"; readonly failure: RenderFailure };
 
 /** Renders the site with Eleventy. */
-async function renderSite(post: (message: RenderMessage) => void): Promise<{ report: RenderReport; pages: SearchPage[] }> {
+async function renderSite(post: (message: RenderMessage) => void): Promise<RenderReport> {
   const { stagingDir } = workerData as RenderRequest;
   // Eleventy imports .eleventy.ts itself, with Node's own loader: teach it TypeScript.
   register();
   let graph: LinkGraph | undefined;
-  let rendered: readonly WrittenPage[] = [];
   const eleventy = new Eleventy(undefined, undefined, {
     configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
     quietMode: true,
@@ -51,16 +55,18 @@ async function renderSite(post: (message: RenderMessage) => void): Promise<{ rep
       eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => {
         graph = built;
         post({ kind: "phase", phase: "eleventy.graph" });
+        // Eleventy renders the notes roughly in the order it walked their folder: Pagefind, which must get them in a
+        // fixed order, gets each one sooner the closer that order is to Eleventy's.
+        const notes = [...built.published].sort((a, b) => compareByFolderWalk(a.file, b.file));
+        post({ kind: "search-order", files: notes.map((note) => pageFileOf(stagingDir, note.url)) });
       });
-      eleventyConfig.on("eleventy.after", ({ results }) => {
-        rendered = results ?? [];
-        post({ kind: "phase", phase: "eleventy.after" });
-      });
+      eleventyConfig.on(SEARCH_PART_EVENT, (part: SearchPart) => post({ kind: "search-part", ...part }));
+      eleventyConfig.on("eleventy.after", () => post({ kind: "phase", phase: "eleventy.after" }));
     },
   });
   eleventy.disableLogger();
   await eleventy.write();
-  return { report: reportOf(graph!), pages: searchPagesOf(stagingDir, rendered) };
+  return reportOf(graph!);
 }
 
 /** An error and those it wraps, outermost first: Eleventy wraps template errors several times. */
@@ -87,8 +93,7 @@ if (parentPort) {
   const port = parentPort;
   const post = (message: RenderMessage) => port.postMessage(message);
   try {
-    const { report, pages } = await renderSite(post);
-    post({ kind: "done", report, pages });
+    post({ kind: "done", report: await renderSite(post) });
   } catch (error) {
     post({ kind: "failed", failure: failureOf(error) });
   }

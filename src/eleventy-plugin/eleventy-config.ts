@@ -32,8 +32,6 @@ export type FrontMatterEngine = ((text: string, context: FrontMatterContext) => 
 export interface EleventyEventArgs {
   readonly directories: { readonly output: string; readonly input: string };
   readonly runMode: "build" | "watch" | "serve";
-  /** On eleventy.after: every page written (or not, outputPath false) with its final HTML. */
-  readonly results?: readonly { readonly outputPath: string | false; readonly content: string | Uint8Array }[];
 }
 
 export interface EleventyData {

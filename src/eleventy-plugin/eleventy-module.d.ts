@@ -3,7 +3,7 @@ declare module "@11ty/eleventy" {
   export interface EleventyOptions {
     readonly configPath?: string;
     readonly quietMode?: boolean;
-    /** Runs after the configuration file, on the same configuration object. */
+    /** Runs before the configuration file, on the same configuration object. */
     readonly config?: (eleventyConfig: import("./eleventy-config.js").EleventyConfig & ConfigurationTimings) => void;
   }
 

@@ -10,6 +10,8 @@ export interface SiteSettings {
   readonly name: string;
   readonly description: string;
   readonly contactEmail: string;
+  /** The language of every page, as a BCP 47 tag: `<html lang>`, and the stemming of the search index. */
+  readonly language: string;
   /** The public address of the site, without a trailing slash: canonical URLs, feed, sitemap. */
   readonly url: string;
   /** Where the notes are edited: "Modifier cette note" links to `<url>/edit/<branch>/<notesFolder>/<file>`. */

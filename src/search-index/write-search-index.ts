@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import type { PagefindIndex } from "pagefind";
 import { foldHtmlForSearch } from "./french-folding.js";
+import { InOrder } from "./in-order.js";
 
 /** Pagefind reports failures in an `errors` array instead of throwing; this turns them into one French error. */
 export class SearchIndexError extends Error {
@@ -14,104 +16,139 @@ export class SearchIndexError extends Error {
   }
 }
 
-/** A page of the built site, as the generator wrote it. */
-export interface WrittenPage {
-  /** Where it was written, or false for a page with no output file. */
-  readonly outputPath: string | false;
-  /** Text, or the bytes a template gave (Eleventy writes either). */
-  readonly content: string | Uint8Array;
+/** A page of the site to index: its path in the site ("note/index.html") and the HTML Pagefind is to read. */
+interface SearchPage {
+  readonly page: string;
+  readonly html: string;
 }
 
+/** Pages sent to Pagefind and not yet indexed: more than one, else each would wait for the last. */
 const PAGES_IN_FLIGHT = 8;
 
 function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new SearchIndexError(step, errors);
 }
 
-/** A page as Pagefind is to read it: its URL, and the part of its HTML that matters, folded for French. */
-export interface SearchPage {
-  readonly url: string;
-  readonly html: string;
+/** Where a file of the site lives in it, as the writer names pages ("note/index.html"), or undefined if outside. */
+function pageInSite(siteDir: string, file: string): string | undefined {
+  const page = path.relative(siteDir, path.resolve(file)).split(path.sep).join("/");
+  return page.startsWith("../") || path.isAbsolute(page) ? undefined : page;
 }
 
 /**
- * The pages Eleventy wrote into the site that hold a note body (the layout marks it with data-pagefind-body), in a
- * fixed order, each cut to what is indexed and with its text folded for French (see french-folding.ts): the files on
- * disk stay as visitors read them.
+ * Feeds Pagefind the note pages of a build while Eleventy renders the others, then writes the French full-text
+ * index into `<siteDir>/pagefind/`, with Pagefind's UI files. Each page comes as the part of it the layout marks
+ * for search (the note's article); the head, header, backlinks, footer and graph hold nothing indexed but are most
+ * of a page, and Pagefind's time grows with what it reads.
+ *
+ * Pagefind numbers pages as they arrive, and the index must be the same every build, while Eleventy's order of
+ * pages is not: the pages go to Pagefind in the order given to `expect`, each as soon as those before it are in
+ * (see in-order.ts). Their text is folded for French on the way (see french-folding.ts): the files on disk stay
+ * as visitors read them.
  */
-export function searchPagesOf(siteDir: string, rendered: readonly WrittenPage[]): SearchPage[] {
-  return indexablePages(siteDir, rendered).map(({ page, html }) => ({ url: urlOfPage(page), html: foldedForIndex(html) }));
-}
+export class SearchIndexWriter {
+  readonly #siteDir: string;
+  readonly #language: string;
+  readonly #index: Promise<PagefindIndex>;
+  #order: InOrder<SearchPage> | undefined;
+  /** Pages whose turn has come, not yet sent. */
+  readonly #ready: SearchPage[] = [];
+  #inFlight = 0;
+  #failure: unknown;
+  #idle: (() => void) | undefined;
 
-/** Writes the French full-text index of the site into `<siteDir>/pagefind/`, with Pagefind's UI files. */
-export async function writeSearchIndex(siteDir: string, pages: readonly SearchPage[]): Promise<{ pages: number; languages: readonly string[] }> {
-  const outputPath = path.join(siteDir, "pagefind");
-  try {
-    const created = await pagefind.createIndex({});
-    check("création", created.errors);
-    const index = created.index!;
-    // Several pages are in flight at once, else each would wait for the last to be indexed. They are sent in a
-    // fixed order all the same: Pagefind numbers pages as they arrive, and the index must be the same every build.
-    const inFlight: Promise<void>[] = [];
-    for (const { url, html } of pages) {
-      const added = index.addHTMLFile({ url, content: html }).then((result) => check(`lecture de ${url}`, result.errors));
-      // When one page fails, the others still in flight are rejected as Pagefind closes: handled here, so that the
-      // build reports the first failure instead of dying on an unhandled rejection.
-      added.catch(() => {});
-      inFlight.push(added);
-      if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
-    }
-    await Promise.all(inFlight);
-    check("écriture", (await index.writeFiles({ outputPath })).errors);
-  } finally {
+  /** Starts Pagefind's service right away: it is ready by the time the first page comes. */
+  constructor(siteDir: string, language: string) {
+    this.#siteDir = siteDir;
+    this.#language = language;
+    this.#index = pagefind.createIndex({}).then((created) => {
+      check("création", created.errors);
+      return created.index!;
+    });
+    // A failure here is the build's, reported by write(); a build that fails earlier never awaits it.
+    this.#index.catch((error: unknown) => (this.#failure ??= error));
+  }
+
+  /** The files of the pages to index, in the order Pagefind must get them; pages outside the list come after them all. */
+  expect(files: readonly string[]): void {
+    const pages = files.flatMap((file) => pageInSite(this.#siteDir, file) ?? []);
+    this.#order = new InOrder(pages, (page) => {
+      this.#ready.push(page);
+      this.#pump();
+    });
+  }
+
+  /** A note page's indexed part, as the layout rendered it, and where the page is written. */
+  add(outputPath: string | false, html: string): void {
+    if (!this.#order) throw new Error("SearchIndexWriter: expect() must come before add()");
+    if (outputPath === false || this.#failure !== undefined) return;
+    const page = pageInSite(this.#siteDir, outputPath);
+    // Reported by write(): add() runs as pages come, where a throw would end the process.
+    if (page === undefined) this.#failure = new SearchIndexError("pages", [`${outputPath} est hors du site ${this.#siteDir}`]);
+    else this.#order.arrive(page, { page, html });
+  }
+
+  /** Once every page is added: indexes those still waiting, writes the index and says how many pages it holds. */
+  async write(): Promise<{ pages: number; languages: readonly string[] }> {
+    this.#order?.finish();
+    if (!this.#isIdle()) await new Promise<void>((resolve) => (this.#idle = resolve));
+    if (this.#failure !== undefined) throw this.#failure;
+    const outputPath = path.join(this.#siteDir, "pagefind");
+    check("écriture", (await (await this.#index).writeFiles({ outputPath })).errors);
+    // The entry file says how many pages each language index holds.
+    const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as PagefindEntry;
+    const languages = Object.entries(entry.languages);
+    return { pages: languages.reduce((sum, [, l]) => sum + l.page_count, 0), languages: languages.map(([code]) => code) };
+  }
+
+  /** Stops Pagefind's service, whether the build succeeded or not. */
+  async close(): Promise<void> {
     await pagefind.close();
   }
-  // The entry file says how many pages each language index holds.
-  const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as PagefindEntry;
-  const languages = Object.entries(entry.languages);
-  return { pages: languages.reduce((sum, [, l]) => sum + l.page_count, 0), languages: languages.map(([code]) => code) };
-}
 
-/** The HTML pages written into the site that hold a note body, by their path in it ("note/index.html"), in order. */
-function indexablePages(siteDir: string, rendered: readonly WrittenPage[]): { page: string; html: string }[] {
-  return rendered
-    .flatMap(({ outputPath, content }) => {
-      const html = typeof content === "string" ? content : new TextDecoder().decode(content);
-      if (outputPath === false || !outputPath.endsWith(".html") || !html.includes("data-pagefind-body")) return [];
-      const page = path.relative(siteDir, path.resolve(outputPath)).split(path.sep).join("/");
-      if (page.startsWith("../") || path.isAbsolute(page)) throw new SearchIndexError("pages", [`${outputPath} est hors du site ${siteDir}`]);
-      return [{ page, html }];
-    })
-    .sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+  /** Sends the pages whose turn has come, a few at a time; they reach Pagefind in the order they are sent. */
+  #pump(): void {
+    while (this.#inFlight < PAGES_IN_FLIGHT && this.#ready.length > 0 && this.#failure === undefined) {
+      const { page, html } = this.#ready.shift()!;
+      this.#inFlight++;
+      const url = urlOfPage(page);
+      void this.#index
+        .then((index) => index.addHTMLFile({ url, content: this.#pageToIndex(html) }))
+        .then((result) => check(`lecture de ${url}`, result.errors))
+        .catch((error: unknown) => (this.#failure ??= error))
+        .finally(() => {
+          this.#inFlight--;
+          this.#pump();
+        });
+    }
+    if (this.#isIdle()) this.#idle?.();
+  }
+
+  /**
+   * A page of its own around the note's part, as Pagefind is to read it: the language, the text folded for French
+   * without the graph drawing, plus the words folding changed, for the result excerpts.
+   */
+  #pageToIndex(part: string): string {
+    const { html, changedWords } = foldHtmlForSearch(withoutGraph(part));
+    const meta = changedWords.length === 0 ? "" : `<span hidden data-pagefind-meta="graphies:${changedWords.join(" ").replace(/"/g, "&quot;")}"></span>`;
+    return `<!doctype html><html lang="${this.#language}"><body>${meta}<main>${html}</main></body></html>`;
+  }
+
+  /** Nothing in flight, and nothing more to send: every page is in, or a page failed. */
+  #isIdle(): boolean {
+    return this.#inFlight === 0 && (this.#ready.length === 0 || this.#failure !== undefined);
+  }
 }
 
 function urlOfPage(page: string): string {
   return `/${page.replace(/(^|\/)index\.html$/, "$1").split("/").map(encodeURIComponent).join("/")}`;
 }
 
-/** The page as Pagefind should read it: folded text, plus the words folding changed, for the result excerpts. */
-function foldedForIndex(html: string): string {
-  const { html: folded, changedWords } = foldHtmlForSearch(indexedPart(html));
-  if (changedWords.length === 0) return folded;
-  const meta = `<span hidden data-pagefind-meta="graphies:${changedWords.join(" ").replace(/"/g, "&quot;")}"></span>`;
-  return folded.replace("<body>", `<body>${meta}`);
-}
-
-/**
- * The page as far as Pagefind needs it: the opening `<html lang>`, and the main content without its graph drawing.
- * The head, header, backlinks, footer and graph hold nothing indexed but are three quarters of a note page, and
- * Pagefind's time grows with what it is sent.
- */
-function indexedPart(html: string): string {
-  const head = html.indexOf("<head");
-  const main = html.indexOf("<main");
-  // The last ones: a note may hold a raw "</main>", and the layout's own tags come after its text.
-  const mainEnd = html.lastIndexOf("</main>");
-  const graph = html.lastIndexOf('<figure class="graphe-local">', mainEnd);
-  if (head < 0 || main < 0 || mainEnd < main) return html;
-  const graphEnd = graph > main ? html.indexOf("</figure>", graph) : -1;
-  const content = graphEnd < 0 ? html.slice(main, mainEnd) : html.slice(main, graph) + html.slice(graphEnd + "</figure>".length, mainEnd);
-  return `${html.slice(0, head)}<body>${content}</main></body></html>`;
+/** The note's part without its local graph: the layout's own figure, the last one, after the note's text. */
+function withoutGraph(part: string): string {
+  const graph = part.lastIndexOf('<figure class="graphe-local">');
+  const graphEnd = graph < 0 ? -1 : part.indexOf("</figure>", graph);
+  return graphEnd < 0 ? part : part.slice(0, graph) + part.slice(graphEnd + "</figure>".length);
 }
 
 interface PagefindEntry {

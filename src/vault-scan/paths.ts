@@ -19,6 +19,18 @@ export function vaultPathOf(notesDir: string, absolute: string): VaultPath {
   return toVaultPath(path.relative(notesDir, absolute));
 }
 
+/** Vault paths in the order a walk of the notes folder meets them: in each folder its files, then its subfolders, by name. */
+export function compareByFolderWalk(a: VaultPath, b: VaultPath): number {
+  const [aParts, bParts] = [a.split("/"), b.split("/")];
+  for (let depth = 0; ; depth++) {
+    const [aIsFile, bIsFile] = [depth === aParts.length - 1, depth === bParts.length - 1];
+    if (aIsFile !== bIsFile) return aIsFile ? -1 : 1;
+    const [aName, bName] = [aParts[depth]!, bParts[depth]!];
+    if (aName !== bName) return aName < bName ? -1 : 1;
+    if (aIsFile) return 0;
+  }
+}
+
 export function asSiteUrl(url: string): SiteUrl {
   return (url.startsWith("/") ? url : `/${url}`) as SiteUrl;
 }

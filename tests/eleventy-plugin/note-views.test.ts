@@ -9,6 +9,7 @@ const SITE: SiteSettings = {
   name: "MuseumXTD",
   description: "Ressources.",
   contactEmail: "info@museumxtd.ch",
+  language: "fr",
   url: "https://www.museumxtd.ch",
   repository: { url: "https://github.com/museumxtd/jardin", branch: "main", notesFolder: "notes" },
 };

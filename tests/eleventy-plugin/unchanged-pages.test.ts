@@ -11,7 +11,7 @@ import { pageFingerprint, UnchangedPages } from "../../src/eleventy-plugin/uncha
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import { memoryVault, note } from "../helpers.js";
 
-const SITE: SiteSettings = { name: "MuseumXTD", description: "Ressources.", contactEmail: "info@museumxtd.ch", url: "https://www.museumxtd.ch" };
+const SITE: SiteSettings = { name: "MuseumXTD", description: "Ressources.", contactEmail: "info@museumxtd.ch", language: "fr", url: "https://www.museumxtd.ch" };
 
 function fingerprints(sources: Readonly<Record<string, string>>): Map<string, string | undefined> {
   const graph: LinkGraph = buildLinkGraph(memoryVault(sources), { reservedUrls: new Map() });

@@ -3,19 +3,17 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { SearchIndexError, searchPagesOf, writeSearchIndex, type WrittenPage } from "../../src/search-index/write-search-index.js";
+import { SearchIndexError, SearchIndexWriter } from "../../src/search-index/write-search-index.js";
 
-/** A note page shaped like the layouts' output: header, main with the note body and its local graph, footer. */
-function notePage(body: string): string {
+/** A note's article shaped like the layout post.njk renders it: the note body, its tags and its local graph. */
+function noteArticle(body: string): string {
   return [
-    '<!doctype html>\n<html lang="fr">\n<head><title>Page</title></head>\n<body>',
-    '<header><a href="/">MuseumXTD</a> Entête</header>',
-    '<main id="contenu"><article class="note" data-title="Titre exact" data-pagefind-meta="title[data-title]">',
+    '<article class="note" data-title="Titre exact" data-pagefind-meta="title[data-title]">',
+    '<nav class="fil-ariane"><ol><li><a href="/">Filariane</a></li></ol></nav>',
     `<div class="note-body" data-pagefind-body>${body}</div>`,
     '<div class="note-tags" data-pagefind-meta="étiquettes:question"></div>',
     '<figure class="graphe-local"><svg class="graphe"><title>Voisingraphe</title></svg></figure>',
-    "</article></main>",
-    "<footer>Piedpage</footer>\n</body>\n</html>",
+    "</article>",
   ].join("\n");
 }
 
@@ -26,7 +24,26 @@ async function fragments(site: string): Promise<{ url: string; content: string; 
   return Promise.all(files.map(async (file) => JSON.parse(gunzipSync(await readFile(path.join(dir, file))).toString("utf8").replace(/^pagefind_dcd/, ""))));
 }
 
-describe("writeSearchIndex", () => {
+/** Every file of a folder and its subfolders, by relative path, with its bytes. */
+async function filesOf(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  return Object.fromEntries(await Promise.all(files.sort().map(async (file) => [file, (await readFile(path.join(dir, file))).toString("base64")] as const)));
+}
+
+/** Indexes notes' articles handed over in the given order, as build-garden.ts does while Eleventy renders. */
+async function indexPages(site: string, expected: readonly string[], pages: readonly { outputPath: string | false; content: string }[]) {
+  const writer = new SearchIndexWriter(site, "fr");
+  try {
+    writer.expect(expected.map((page) => path.join(site, page)));
+    for (const { outputPath, content } of pages) writer.add(outputPath, content);
+    return await writer.write();
+  } finally {
+    await writer.close();
+  }
+}
+
+describe("SearchIndexWriter", () => {
   let site = "";
   afterEach(async () => {
     await rm(site, { recursive: true, force: true });
@@ -34,26 +51,45 @@ describe("writeSearchIndex", () => {
 
   it("indexes the note body with folded French text, its title and tags, and nothing of the layout around it", async () => {
     site = await mkdtemp(path.join(os.tmpdir(), "garden-search-"));
-    const pages: WrittenPage[] = [
-      { outputPath: path.join(site, "musee", "index.html"), content: notePage("<p>Les œuvres du musée d’Orsay.</p><p>Un extrait brut </main> puis Apostille.</p>") },
-      { outputPath: path.join(site, "index.html"), content: "<!doctype html><html lang=\"fr\"><body><main>Accueil</main></body></html>" },
-      { outputPath: false, content: notePage("<p>Jamais écrite.</p>") },
+    const pages = [
+      { outputPath: path.join(site, "musee", "index.html"), content: noteArticle("<p>Les œuvres du musée d’Orsay.</p><p>Un extrait brut </main></article> puis Apostille.</p>") },
+      { outputPath: false as const, content: noteArticle("<p>Jamais écrite.</p>") },
     ];
-    expect(await writeSearchIndex(site, searchPagesOf(site, pages))).toEqual({ pages: 1, languages: ["fr"] });
+    expect(await indexPages(site, ["musee/index.html"], pages)).toEqual({ pages: 1, languages: ["fr"] });
     const [fragment, ...others] = await fragments(site);
     expect(others).toEqual([]);
     expect(fragment!.url).toBe("/musee/");
     expect(fragment!.meta).toMatchObject({ title: "Titre exact", "étiquettes": "question", graphies: "œuvres d’Orsay" });
     expect(fragment!.content).toContain("Les oeuvres du musée d'Orsay.");
-    // Text after a "</main>" written in the note is still indexed.
+    // Text after a "</main>" or "</article>" written in the note is still indexed.
     expect(fragment!.content).toContain("Apostille");
-    for (const layoutText of ["Entête", "Voisingraphe", "Piedpage", "MuseumXTD"]) expect(fragment!.content).not.toContain(layoutText);
+    for (const layoutText of ["Filariane", "Voisingraphe"]) expect(fragment!.content).not.toContain(layoutText);
   });
 
-  it("refuses a page written outside the site, in French", async () => {
+  it("writes the same index whatever order the pages are rendered in, including pages it was not told of", async () => {
     site = await mkdtemp(path.join(os.tmpdir(), "garden-search-"));
-    const outside: WrittenPage = { outputPath: path.join(os.tmpdir(), "ailleurs", "index.html"), content: notePage("<p>Texte.</p>") };
-    expect(() => searchPagesOf(site, [outside])).toThrow(SearchIndexError);
-    expect(() => searchPagesOf(site, [outside])).toThrow(/^L'index de recherche n'a pas pu être écrit \(pages\) : .*ailleurs\/index\.html est hors du site/);
+    const page = (name: string, text: string) => ({ outputPath: path.join(site, name, "index.html"), content: noteArticle(`<p>${text}</p>`) });
+    const pages = [page("archives", "Les archives du musée."), page("boutique", "La boutique en ligne."), page("collections", "Les collections numérisées."), page("dons", "Les dons des visiteurs."), page("expositions", "Les expositions temporaires.")];
+    // "dons" is not expected (a page of another kind), and "boutique" is expected but never comes.
+    const expected = ["expositions/index.html", "archives/index.html", "boutique/index.html", "collections/index.html"];
+    const arrived = pages.filter((p) => !p.outputPath.includes("boutique"));
+    const indexes: Record<string, string>[] = [];
+    for (const order of [arrived, [...arrived].reverse(), [arrived[2]!, arrived[0]!, arrived[3]!, arrived[1]!]]) {
+      expect(await indexPages(site, expected, order)).toEqual({ pages: 4, languages: ["fr"] });
+      indexes.push(await filesOf(path.join(site, "pagefind")));
+      await rm(path.join(site, "pagefind"), { recursive: true });
+    }
+    expect(Object.keys(indexes[0]!).filter((file) => file.startsWith("fragment/"))).toHaveLength(4);
+    expect(indexes[1]).toEqual(indexes[0]);
+    expect(indexes[2]).toEqual(indexes[0]);
+  });
+
+  it("refuses a page written outside the site, in French, once every page is added", async () => {
+    site = await mkdtemp(path.join(os.tmpdir(), "garden-search-"));
+    const inside = { outputPath: path.join(site, "musee", "index.html"), content: noteArticle("<p>Texte.</p>") };
+    const outside = { outputPath: path.join(os.tmpdir(), "ailleurs", "index.html"), content: noteArticle("<p>Texte.</p>") };
+    const indexing = indexPages(site, ["musee/index.html"], [outside, inside]);
+    await expect(indexing).rejects.toThrow(SearchIndexError);
+    await expect(indexing).rejects.toThrow(/^L'index de recherche n'a pas pu être écrit \(pages\) : .*ailleurs\/index\.html est hors du site/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asSiteUrl, baseNameOf, fileUrl, folderOf, noteNameOf, toVaultPath, vaultPathOf } from "../../src/vault-scan/paths.js";
+import { asSiteUrl, baseNameOf, compareByFolderWalk, fileUrl, folderOf, noteNameOf, toVaultPath, vaultPathOf } from "../../src/vault-scan/paths.js";
 
 describe("paths", () => {
   it("toVaultPath normalises file names to NFC", () => {
@@ -10,6 +10,12 @@ describe("paths", () => {
 
   it("vaultPathOf gives the path relative to the notes folder with POSIX separators", () => {
     expect(vaultPathOf("/site/notes", "/site/notes/Dossier/Ma note.md")).toBe("Dossier/Ma note.md");
+  });
+
+  it("compareByFolderWalk puts a folder's own files before its subfolders, each by name", () => {
+    const files = ["b/z.md", "b.md", "a/c/x.md", "z.md", "a/b.md", "a/c.md", "a.md"].map(toVaultPath);
+    expect([...files].sort(compareByFolderWalk)).toEqual(["a.md", "b.md", "z.md", "a/b.md", "a/c.md", "a/c/x.md", "b/z.md"]);
+    expect(compareByFolderWalk(toVaultPath("a/b.md"), toVaultPath("a/b.md"))).toBe(0);
   });
 
   it("fileUrl encodes each segment but keeps the slashes", () => {
