@@ -78,7 +78,7 @@ export class SearchIndexWriter {
     });
   }
 
-  /** A note page's indexed part, as the layout rendered it, and where the page is written. */
+  /** A note page's indexed part, as the layout rendered it but `withoutGraph`, and where the page is written. */
   add(outputPath: string | false, html: string): void {
     if (!this.#order) throw new Error("SearchIndexWriter: expect() must come before add()");
     if (outputPath === false || this.#failure !== undefined) return;
@@ -125,11 +125,11 @@ export class SearchIndexWriter {
   }
 
   /**
-   * A page of its own around the note's part, as Pagefind is to read it: the language, the text folded for French
-   * without the graph drawing, plus the words folding changed, for the result excerpts.
+   * A page of its own around the note's part, as Pagefind is to read it: the language, the text folded for French,
+   * plus the words folding changed, for the result excerpts.
    */
   #pageToIndex(part: string): string {
-    const { html, changedWords } = foldHtmlForSearch(withoutGraph(part));
+    const { html, changedWords } = foldHtmlForSearch(part);
     const meta = changedWords.length === 0 ? "" : `<span hidden data-pagefind-meta="graphies:${changedWords.join(" ").replace(/"/g, "&quot;")}"></span>`;
     return `<!doctype html><html lang="${this.#language}"><body>${meta}<main>${html}</main></body></html>`;
   }
@@ -144,8 +144,11 @@ function urlOfPage(page: string): string {
   return `/${page.replace(/(^|\/)index\.html$/, "$1").split("/").map(encodeURIComponent).join("/")}`;
 }
 
-/** The note's part without its local graph: the layout's own figure, the last one, after the note's text. */
-function withoutGraph(part: string): string {
+/**
+ * A note's part as the writer takes it: without its local graph, the layout's own figure, the last one, after the
+ * note's text. The graph is most of the part, and the build cuts it before the part crosses threads.
+ */
+export function withoutGraph(part: string): string {
   const graph = part.lastIndexOf('<figure class="graphe-local">');
   const graphEnd = graph < 0 ? -1 : part.indexOf("</figure>", graph);
   return graphEnd < 0 ? part : part.slice(0, graph) + part.slice(graphEnd + "</figure>".length);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { SearchIndexError, SearchIndexWriter } from "../../src/search-index/write-search-index.js";
+import { SearchIndexError, SearchIndexWriter, withoutGraph } from "../../src/search-index/write-search-index.js";
 
 /** A note's article shaped like the layout post.njk renders it: the note body, its tags and its local graph. */
 function noteArticle(body: string): string {
@@ -36,7 +36,7 @@ async function indexPages(site: string, expected: readonly string[], pages: read
   const writer = new SearchIndexWriter(site, "fr");
   try {
     writer.expect(expected.map((page) => path.join(site, page)));
-    for (const { outputPath, content } of pages) writer.add(outputPath, content);
+    for (const { outputPath, content } of pages) writer.add(outputPath, withoutGraph(content));
     return await writer.write();
   } finally {
     await writer.close();
