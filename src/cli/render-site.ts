@@ -7,7 +7,6 @@
 import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { register } from "tsx/esm/api";
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
 import { GRAPH_EVENT, SEARCH_PART_EVENT, type SearchPart } from "../eleventy-plugin/garden-plugin.js";
 import { PROJECT_ROOT } from "../eleventy-plugin/site-settings.js";
@@ -40,8 +39,6 @@ export type RenderMessage =
 /** Renders the site with Eleventy. */
 async function renderSite(post: (message: RenderMessage) => void): Promise<RenderReport> {
   const { stagingDir } = workerData as RenderRequest;
-  // Eleventy imports .eleventy.ts itself, with Node's own loader: teach it TypeScript.
-  register();
   let graph: LinkGraph | undefined;
   const eleventy = new Eleventy(undefined, undefined, {
     configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
