@@ -50,11 +50,16 @@ describe("buildIntoFreshOutput", () => {
 
   it("refuses a second build into the same folder while the first one runs", async () => {
     let release!: () => void;
+    let started!: () => void;
+    const holdsLock = new Promise<void>((resolve) => (started = resolve));
     const first = buildIntoFreshOutput(site, async (staging) => {
       await mkdir(staging, { recursive: true });
+      started();
       await new Promise<void>((resolve) => (release = resolve));
       await writeFile(path.join(staging, "index.html"), "premier");
     });
+    // The first build must hold the lock before the others try: taking it is asynchronous.
+    await holdsLock;
     await expect(buildIntoFreshOutput(site, async () => undefined)).rejects.toThrow(OutputBusyError);
     await expect(buildIntoFreshOutput(site, async () => undefined)).rejects.toThrow(
       `Une autre construction (processus ${process.pid}) écrit déjà dans « ${site} ». Attendez qu'elle se termine, puis relancez la commande.`,
