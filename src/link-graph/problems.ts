@@ -3,7 +3,7 @@ import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
 import type { Note } from "../vault-scan/note.js";
 import { isInDraftFolder, type SiteUrl, type VaultPath } from "../vault-scan/paths.js";
 import type { Problem } from "../vault-scan/problem.js";
-import { targetText } from "../vault-scan/wikilink-syntax.js";
+import { targetText, type WikilinkSyntax } from "../vault-scan/wikilink-syntax.js";
 import { looksLikeAttachment, type Resolution } from "./resolve-link.js";
 import type { TypoFinder } from "./suggestions.js";
 
@@ -20,40 +20,44 @@ function quoted(names: readonly string[]): string {
   return names.map((n) => `« ${n} »`).join(", ");
 }
 
+/** The link as the editor wrote it, for messages: most links raise none, so it is spelt out only for one. */
+function writtenLink({ embed, target }: WikilinkSyntax): string {
+  return `${embed ? "!" : ""}[[${targetText(target)}]]`;
+}
+
 /** The problem a resolved link raises, if any. */
 export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: Resolution, typos: TypoFinder): Problem | undefined {
   const at = { file: from.file, line: occurrence.line, column: occurrence.column };
   const { target, embed } = occurrence.syntax;
-  const written = `${embed ? "!" : ""}[[${targetText(target)}]]`;
   switch (resolution.kind) {
     case "missing": {
       if (embed) {
-        return { ...at, level: "avertissement", code: "integration-introuvable", message: `${written} intègre « ${target.note} », qui n'existe pas dans le dossier des notes : rien ne s'affiche à sa place. Ajoutez ce fichier ou cette note, ou corrigez son nom.` };
+        return { ...at, level: "avertissement", code: "integration-introuvable", message: `${writtenLink(occurrence.syntax)} intègre « ${target.note} », qui n'existe pas dans le dossier des notes : rien ne s'affiche à sa place. Ajoutez ce fichier ou cette note, ou corrigez son nom.` };
       }
       if (looksLikeAttachment(target.note)) {
-        return { ...at, level: "avertissement", code: "fichier-introuvable", message: `Le fichier de ${written} est introuvable dans le dossier des notes. Ajoutez-le au dossier, ou corrigez son nom.` };
+        return { ...at, level: "avertissement", code: "fichier-introuvable", message: `Le fichier de ${writtenLink(occurrence.syntax)} est introuvable dans le dossier des notes. Ajoutez-le au dossier, ou corrigez son nom.` };
       }
       const suggestions = typos.suggest(target.note);
       if (suggestions.length > 0) {
         const guess = suggestions.length === 1 ? `Vouliez-vous dire ${quoted(suggestions)} ?` : `Vouliez-vous dire l'une de ces notes : ${quoted(suggestions)} ?`;
-        return { ...at, level: "erreur", code: "lien-casse", message: `Le lien ${written} ne mène à aucune note. ${guess}` };
+        return { ...at, level: "erreur", code: "lien-casse", message: `Le lien ${writtenLink(occurrence.syntax)} ne mène à aucune note. ${guess}` };
       }
-      return { ...at, level: "info", code: "note-a-venir", message: `Le lien ${written} mène à une note qui reste à écrire ; il s'affiche comme « note à venir ».` };
+      return { ...at, level: "info", code: "note-a-venir", message: `Le lien ${writtenLink(occurrence.syntax)} mène à une note qui reste à écrire ; il s'affiche comme « note à venir ».` };
     }
     case "unpublished":
       if (from.unpublished) return undefined;
-      return { ...at, level: "avertissement", code: "lien-vers-brouillon", message: `Le lien ${written} mène à « ${resolution.note.file} », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.` };
+      return { ...at, level: "avertissement", code: "lien-vers-brouillon", message: `Le lien ${writtenLink(occurrence.syntax)} mène à « ${resolution.note.file} », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.` };
     case "note": {
       if (resolution.fragmentMissing === "heading") {
-        return { ...at, level: "avertissement", code: "section-introuvable", message: `La section « ${target.heading} » n'existe pas dans « ${resolution.note.file} » : le lien ${written} mène au début de la note. Corrigez le titre de section après « # ».` };
+        return { ...at, level: "avertissement", code: "section-introuvable", message: `La section « ${target.heading} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence.syntax)} mène au début de la note. Corrigez le titre de section après « # ».` };
       }
       if (resolution.fragmentMissing === "block") {
-        return { ...at, level: "avertissement", code: "bloc-introuvable", message: `Le bloc « ^${target.block} » n'existe pas dans « ${resolution.note.file} » : le lien ${written} mène au début de la note.` };
+        return { ...at, level: "avertissement", code: "bloc-introuvable", message: `Le bloc « ^${target.block} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence.syntax)} mène au début de la note.` };
       }
       if (resolution.alternatives.length > 0) {
         const all = [resolution.note, ...resolution.alternatives].map((n) => n.file);
         const pathOf = (file: string) => file.replace(/\.md$/i, "");
-        const intro = `Le lien ${written} peut désigner plusieurs notes : ${quoted(all)}. Il mène à « ${resolution.note.file} »`;
+        const intro = `Le lien ${writtenLink(occurrence.syntax)} peut désigner plusieurs notes : ${quoted(all)}. Il mène à « ${resolution.note.file} »`;
         // A note at the root is reached by its bare name: its whole path is the link already written.
         const advice =
           pathOf(resolution.note.file).toLowerCase() === target.note.toLowerCase()

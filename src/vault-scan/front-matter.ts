@@ -24,6 +24,13 @@ interface YamlException {
   readonly mark?: { readonly line: number; readonly column: number };
 }
 
+/** The part of gray-matter the scan uses: its YAML parser (js-yaml 3, safe schema), exported untyped as `matter.engines`. */
+interface GrayMatterEngines {
+  readonly engines: { readonly yaml: { readonly parse: (yaml: string) => unknown } };
+}
+
+const parseYaml = (matter as unknown as GrayMatterEngines).engines.yaml.parse;
+
 const OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
 // Only "---" closes the front matter for gray-matter, hence for Eleventy: YAML's "..." does not.
 const CLOSING = /(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/;
@@ -51,15 +58,15 @@ export function readFrontMatter(source: string): FrontMatter {
       },
     };
   }
+  const { raw, body } = splitFrontMatter(text);
+  const bodyStartLine = countLines(text.slice(0, text.length - body.length)) + 1;
   try {
-    const parsed = matter(text, {});
-    const bodyStartLine = countLines(text.slice(0, text.length - parsed.content.length)) + 1;
-    const data: unknown = parsed.data;
-    if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    const data = parseFrontMatterYaml(raw);
+    if (typeof data !== "object" || Array.isArray(data)) {
       return {
         data: {},
-        raw: parsed.matter,
-        body: parsed.content,
+        raw,
+        body,
         bodyStartLine,
         error: {
           code: "en-tete-pas-un-objet",
@@ -69,7 +76,7 @@ export function readFrontMatter(source: string): FrontMatter {
         },
       };
     }
-    return { data: data as Record<string, unknown>, raw: parsed.matter, body: parsed.content, bodyStartLine };
+    return { data: data as Record<string, unknown>, raw, body, bodyStartLine };
   } catch (error) {
     if (error instanceof RangeError) {
       // js-yaml recurses once per nested "[" or "{": tens of thousands of them exhaust the stack.
@@ -79,6 +86,28 @@ export function readFrontMatter(source: string): FrontMatter {
     if (!isYamlException(error)) throw error;
     return { data: {}, raw: "", body: text, bodyStartLine: 1, error: yamlError(text, error) };
   }
+}
+
+/**
+ * Cuts a text that opens with "---" and a line break into its front matter and body, exactly as gray-matter (hence
+ * Eleventy) cuts it: the front matter ends at the first line starting with "---", and one line break after that
+ * line's "---" is dropped. Calling gray-matter itself costs more than the YAML: it copies every file into a Buffer
+ * and merges its options twice per file.
+ */
+function splitFrontMatter(text: string): { raw: string; body: string } {
+  const rest = text.slice(3);
+  const close = rest.indexOf("\n---");
+  if (close === -1) return { raw: rest, body: "" };
+  let body = rest.slice(close + 4);
+  if (body.startsWith("\r")) body = body.slice(1);
+  if (body.startsWith("\n")) body = body.slice(1);
+  return { raw: rest.slice(0, close), body };
+}
+
+/** The front matter's data as gray-matter gives it: {} when it holds only comments, or YAML's null. */
+function parseFrontMatterYaml(raw: string): unknown {
+  if (raw.replace(/^\s*#[^\n]+/gm, "").trim() === "") return {};
+  return parseYaml(raw) ?? {};
 }
 
 /**

@@ -44,7 +44,7 @@ const CONTEXT_MAX = 200;
  */
 export function outlineMarkdown(body: string, firstLine: number): MarkdownOutline {
   const lines = body.split(LINE_BREAK);
-  const headings: UnnamedHeading[] = [];
+  const headings: RawHeading[] = [];
   const blockIds = new Set<string>();
   const links: LinkOccurrence[] = [];
   let fence: string | null = null;
@@ -63,70 +63,85 @@ export function outlineMarkdown(body: string, firstLine: number): MarkdownOutlin
       return;
     }
     const heading = ATX_HEADING.exec(text);
-    if (heading) {
-      const headingText = plainText(heading[2]!.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, ""));
-      headings.push({ level: heading[1]!.length, text: headingText, line });
-    }
-    const block = BLOCK_ID.exec(text);
+    if (heading) headings.push({ level: heading[1]!.length, markdown: heading[2]!.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, ""), line });
+    // Unanchored at its start, the pattern would be tried at every position of every line.
+    const block = text.includes("^") ? BLOCK_ID.exec(text) : null;
     if (block) blockIds.add(block[1]!);
-    if (!text.includes("[[")) return;
-    for (const found of wikilinksInLine(text)) {
-      links.push(new Occurrence(found.syntax, line, found.start, text, lines[index + 1]));
-    }
+    if (text.includes("[[")) addWikilinks(links, text, line, lines[index + 1]);
   });
-  return new Outline(headings, blockIds, links, lines, summaryOf(lines));
+  return new Outline(headings, blockIds, links, lines);
 }
 
-type UnnamedHeading = Omit<Heading, "id">;
+/** A heading as written, its inline Markdown not yet read. */
+interface RawHeading {
+  readonly level: number;
+  readonly markdown: string;
+  readonly line: number;
+}
 
 /**
- * Heading ids are worked out on first use: transliterating every heading is a good part of a scan, and the check
- * needs the ids only of the notes that links name a section of.
+ * Heading texts and ids and the summary are worked out on first use: the check reads only the title, and the ids
+ * of the notes that links name a section of, and it shows no summary.
  */
 class Outline implements MarkdownOutline {
   private named: readonly Heading[] | undefined;
+  private cachedSummary: string | undefined;
   readonly titleHeading?: string;
 
   constructor(
-    private readonly unnamed: readonly UnnamedHeading[],
+    private readonly raw: readonly RawHeading[],
     readonly blockIds: ReadonlySet<string>,
     readonly links: readonly LinkOccurrence[],
     readonly lines: readonly string[],
-    readonly summary: string,
   ) {
-    const title = unnamed.find((h) => h.level === 1 && h.text !== "");
-    if (title) this.titleHeading = title.text;
+    for (const heading of raw) {
+      const text = heading.level === 1 ? plainText(heading.markdown) : "";
+      if (text !== "") {
+        this.titleHeading = text;
+        break;
+      }
+    }
   }
 
   get headings(): readonly Heading[] {
     if (!this.named) {
       const slugger = new HeadingSlugger();
-      this.named = this.unnamed.map((h) => ({ ...h, id: slugger.next(h.text) }));
+      this.named = this.raw.map(({ level, markdown, line }) => {
+        const text = plainText(markdown);
+        return { level, text, id: slugger.next(text), line };
+      });
     }
     return this.named;
   }
+
+  get summary(): string {
+    this.cachedSummary ??= summaryOf(this.lines);
+    return this.cachedSummary;
+  }
 }
 
-function* wikilinksInLine(text: string): Generator<{ start: number; syntax: WikilinkSyntax }> {
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
+const LINK_OR_ESCAPE = /[\\`[!]/g;
+const BACKTICKS = /`+/y;
+
+/** Adds the wikilinks of one line, skipping escaped brackets and code spans. */
+function addWikilinks(links: LinkOccurrence[], text: string, line: number, next: string | undefined): void {
+  LINK_OR_ESCAPE.lastIndex = 0;
+  for (let found = LINK_OR_ESCAPE.exec(text); found; found = LINK_OR_ESCAPE.exec(text)) {
+    const i = found.index;
+    const ch = found[0];
     if (ch === "\\") {
-      i += 2;
+      LINK_OR_ESCAPE.lastIndex = i + 2;
     } else if (ch === "`") {
-      const run = /^`+/.exec(text.slice(i))![0];
+      BACKTICKS.lastIndex = i;
+      const run = BACKTICKS.exec(text)![0];
       const end = text.indexOf(run, i + run.length);
-      i = end === -1 ? i + run.length : end + run.length;
-    } else if (ch === "[" || ch === "!") {
+      LINK_OR_ESCAPE.lastIndex = end === -1 ? i + run.length : end + run.length;
+    } else {
       const syntax = parseWikilinkAt(text, i);
       if (syntax) {
-        yield { start: i, syntax };
-        i += syntax.length;
-      } else {
-        i++;
+        links.push(new Occurrence(syntax, line, i, text, next));
+        LINK_OR_ESCAPE.lastIndex = i + syntax.length;
       }
-    } else {
-      i++;
     }
   }
 }

@@ -30,11 +30,11 @@ function isHidden(name: string): boolean {
 }
 
 /**
- * Lists the vault: Markdown notes and other files, skipping hidden folders and links that lead elsewhere. `twins`
+ * Lists the vault: Markdown notes and other files, each by its vault path and where it is on disk, skipping hidden folders and links that lead elsewhere. `twins`
  * are the vault paths two files share, their names differing only by Unicode form (NFC, or NFD as macOS writes);
  * only the first of the two, in code-point order of their names on disk, is kept.
  */
-export async function listVault(notesDir: string): Promise<{ markdown: string[]; assetSources: Map<VaultPath, string>; twins: VaultPath[] }> {
+export async function listVault(notesDir: string): Promise<{ markdown: Map<VaultPath, string>; assetSources: Map<VaultPath, string>; twins: VaultPath[] }> {
   const found: string[] = [];
   async function walk(dir: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -48,7 +48,7 @@ export async function listVault(notesDir: string): Promise<{ markdown: string[];
     );
   }
   await walk(notesDir);
-  const markdown: string[] = [];
+  const markdown = new Map<VaultPath, string>();
   const assetSources = new Map<VaultPath, string>();
   const twins: VaultPath[] = [];
   const taken = new Set<VaultPath>();
@@ -59,7 +59,7 @@ export async function listVault(notesDir: string): Promise<{ markdown: string[];
       continue;
     }
     taken.add(file);
-    if (file.toLowerCase().endsWith(".md")) markdown.push(absolute);
+    if (file.toLowerCase().endsWith(".md")) markdown.set(file, absolute);
     else assetSources.set(file, absolute);
   }
   return { markdown, assetSources, twins };
@@ -85,8 +85,7 @@ export async function readVault(notesDir: string, options: ScanOptions, cache?: 
   const [{ markdown, assetSources, twins }, history] = await Promise.all([listVault(notesDir), withDates ? gitHistory(notesDir) : undefined]);
   // Synchronous reads: notes are small, and an asynchronous read costs four thread-pool round trips per file
   // (open, stat, read, close), seven times slower over 10,000 notes.
-  const parsed = markdown.map((absolute) => {
-    const file = vaultPathOf(notesDir, absolute);
+  const parsed = [...markdown].map(([file, absolute]) => {
     const source = readFileSync(absolute, "utf8");
     const { note, problems } = cache ? cache.parse(file, source, options) : parseNote(file, source, options);
     if (!history) return { note, problems };

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { readFrontMatter } from "../../src/vault-scan/front-matter.js";
 
@@ -24,6 +26,31 @@ describe("readFrontMatter", () => {
     expect(fm.data).toEqual({ title: "A" });
     expect(fm.body).toBe("Corps");
     expect(fm.bodyStartLine).toBe(4);
+  });
+
+  it("cuts and reads a front matter exactly as gray-matter, hence Eleventy, does", () => {
+    const line = fc.constantFrom("---", "--- ", "---\t", "----", "---x", "--- fin", "title: Titre", "tags: [a, b]", "# commentaire", "#tag", "", "  ", "a: ~", "~", "[1, 2]", "texte", "date: 2024-05-13", "...");
+    const text = fc
+      .tuple(fc.array(line, { minLength: 1, maxLength: 8 }), fc.constantFrom("\n", "\r\n"), fc.boolean())
+      .map(([lines, eol, finalEol]) => `---${eol}${lines.join(eol)}${finalEol ? eol : ""}`);
+    fc.assert(
+      fc.property(text, (t) => {
+        const ours = readFrontMatter(t);
+        // Without a line "---" of its own, gray-matter may still close on "---x": the scan refuses such a note.
+        fc.pre(ours.error?.code !== "yaml-non-ferme");
+        let theirs: matter.GrayMatterFile<string>;
+        try {
+          theirs = matter(t, {});
+        } catch {
+          expect(ours.error?.code).toBe("yaml-invalide");
+          return;
+        }
+        const isObject = typeof theirs.data === "object" && !Array.isArray(theirs.data);
+        expect(ours.error?.code).toBe(isObject ? undefined : "en-tete-pas-un-objet");
+        expect({ data: ours.data, raw: ours.raw, body: ours.body }).toEqual({ data: isObject ? theirs.data : {}, raw: theirs.matter, body: theirs.content });
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("handles CRLF line ends", () => {

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { listVault, readVault } from "../../src/vault-scan/read-vault.js";
+import { toVaultPath } from "../../src/vault-scan/paths.js";
 import { fixtureDir, SITE } from "../helpers.js";
 
 describe("readVault on the resolver vault", () => {
@@ -81,11 +82,11 @@ describe("readVault on the resolver vault", () => {
     ]);
   });
 
-  it("listVault gives absolute paths of the Markdown files", async () => {
+  it("listVault gives the vault path and the absolute path of each Markdown file", async () => {
     const { markdown } = await listVault(dir);
-    expect(markdown.length).toBe(28);
-    expect(markdown).toContain(path.join(dir, "Ateliers", "Fiche.md"));
-    expect(markdown.some((f) => f.includes(".trash"))).toBe(false);
+    expect(markdown.size).toBe(28);
+    expect(markdown.get(toVaultPath("Ateliers/Fiche.md"))).toBe(path.join(dir, "Ateliers", "Fiche.md"));
+    expect([...markdown.values()].some((f) => f.includes(".trash"))).toBe(false);
   });
 });
 

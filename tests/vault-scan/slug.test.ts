@@ -1,5 +1,7 @@
+import slugifyLibrary from "@sindresorhus/slugify";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HeadingSlugger, slugify } from "../../src/vault-scan/slug.js";
+import { FRENCH_STYLE, HeadingSlugger, slugify } from "../../src/vault-scan/slug.js";
 
 describe("slugify", () => {
   it.each([
@@ -14,6 +16,21 @@ describe("slugify", () => {
     ["Dossier Été", "dossier-ete"],
   ])("%j gives %j", (text, slug) => {
     expect(slugify(text)).toBe(slug);
+  });
+
+  it("gives the library's slug for any text, common French characters or not", () => {
+    // Common characters take a faster path than the others: both must give the library's answer.
+    const common = fc.constantFrom(..."aAzZé É09 '’-–&.,:!?«»()/_œŒæçÇàÀîÏÿ");
+    const other = fc.constantFrom("ß", "ø", "Ł", "ı", "İ", "ﬁ", "\u0301", "🎨", "美", "\u00a0", "\t", "\\", "…", "%", "+", "#");
+    const text = fc.string({ unit: fc.oneof({ arbitrary: common, weight: 9 }, { arbitrary: other, weight: 1 }), maxLength: 40 });
+    fc.assert(
+      fc.property(text, (t) => {
+        const expected = slugifyLibrary(t.normalize("NFC"), FRENCH_STYLE);
+        if (expected === "") expect(slugify(t)).toMatch(/^s-[0-9a-f]{8}$/);
+        else expect(slugify(t)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("gives the same slug for NFD and NFC text", () => {
