@@ -112,7 +112,7 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
   const rank = new Map(published.map((note, i) => [note, i]));
   const byRank = (a: Note, b: Note) => rank.get(a)! - rank.get(b)!;
   for (const list of backlinkLists.values()) list.sort((a, b) => byRank(a.from, b.from));
-  problems.push(...noteProblems(published, (note) => backlinkLists.has(note.file)));
+  problems.push(...noteProblems(vault.notes, published, (note) => backlinkLists.has(note.file)));
   const missingTargets = [...missing.values()].map(({ name, occurrences }) => ({
     name,
     occurrences,

@@ -139,13 +139,17 @@ function safeDecode(url: string): string {
   }
 }
 
-/** Problems of notes taken one by one or against each other: empty, untitled, duplicated names, orphans. */
-export function noteProblems(published: readonly Note[], hasBacklinks: (note: Note) => boolean): Problem[] {
+/**
+ * Problems of notes taken one by one or against each other: empty, untitled, duplicated names, orphans. `notes` are
+ * the vault's, in the order it lists them (nearly French order of files, so sorting them costs little); `published`
+ * are in French order of titles.
+ */
+export function noteProblems(notes: readonly Note[], published: readonly Note[], hasBacklinks: (note: Note) => boolean): Problem[] {
   const problems: Problem[] = [];
   const titles = new Map<string, Note>();
   const names = new Map<string, Note>();
   for (const note of published) names.set(note.name.toLowerCase(), note);
-  for (const note of [...published].sort((a, b) => compareFrench(a.file, b.file))) {
+  for (const note of notes.filter((n) => !n.unpublished).sort((a, b) => compareFrench(a.file, b.file))) {
     const at = { file: note.file, line: 1, column: 1 };
     if (note.empty) {
       problems.push({ ...at, level: "avertissement", code: "note-vide", message: "La note est vide : elle sera publiée sans texte. Écrivez son contenu, ou mettez « draft: true » dans son en-tête en attendant." });

@@ -18,7 +18,8 @@ const LEVEL_ORDER: Record<ProblemLevel, number> = { erreur: 0, avertissement: 1,
 
 export function compareProblems(a: Problem, b: Problem): number {
   return (
-    compareFrench(a.file, b.file) ||
+    // Most comparisons are between findings of one file: equal names need no collation.
+    (a.file === b.file ? 0 : compareFrench(a.file, b.file)) ||
     a.line - b.line ||
     a.column - b.column ||
     LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
