@@ -1,5 +1,5 @@
 import type { Slug } from "./paths.js";
-import { plainText } from "./plain-text.js";
+import { codeSpanAt, plainText } from "./plain-text.js";
 import { HeadingSlugger } from "./slug.js";
 import { parseWikilinkAt, type WikilinkSyntax } from "./wikilink-syntax.js";
 
@@ -121,7 +121,6 @@ class Outline implements MarkdownOutline {
 }
 
 const LINK_OR_ESCAPE = /[\\`[!]/g;
-const BACKTICKS = /`+/y;
 
 /** Adds the wikilinks of one line, skipping escaped brackets and code spans. */
 function addWikilinks(links: LinkOccurrence[], text: string, line: number, next: string | undefined): void {
@@ -132,9 +131,7 @@ function addWikilinks(links: LinkOccurrence[], text: string, line: number, next:
     if (ch === "\\") {
       LINK_OR_ESCAPE.lastIndex = i + 2;
     } else if (ch === "`") {
-      BACKTICKS.lastIndex = i;
-      const run = BACKTICKS.exec(text)![0];
-      const end = text.indexOf(run, i + run.length);
+      const { run, end } = codeSpanAt(text, i);
       LINK_OR_ESCAPE.lastIndex = end === -1 ? i + run.length : end + run.length;
     } else {
       const syntax = parseWikilinkAt(text, i);

@@ -46,8 +46,7 @@ export function plainText(markdown: string): string {
         continue;
       }
     } else if (ch === "`") {
-      const run = matchAt(BACKTICKS, markdown, i)![0];
-      const end = markdown.indexOf(run, i + run.length);
+      const { run, end } = codeSpanAt(markdown, i);
       if (end !== -1) {
         out += markdown.slice(i + run.length, end).trim();
         i = end + run.length;
@@ -111,6 +110,15 @@ function forwardSearch(text: string): (ch: string, from: number) => number {
     }
     return at;
   };
+}
+
+/**
+ * The run of backticks at `start` and where the same run closes it, as a code span (-1 when nothing closes it): the
+ * scan and plainText both skip code spans this way.
+ */
+export function codeSpanAt(text: string, start: number): { run: string; end: number } {
+  const run = matchAt(BACKTICKS, text, start)![0];
+  return { run, end: text.indexOf(run, start + run.length) };
 }
 
 function matchAt(sticky: RegExp, text: string, index: number): RegExpExecArray | null {
