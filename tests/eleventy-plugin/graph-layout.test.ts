@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { globalGraph, graphPath, layOutGlobalGraph, localGraph } from "../../src/eleventy-plugin/graph-layout.js";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
@@ -67,6 +68,55 @@ describe("localGraph", () => {
       ["Deux", false],
     ]);
     expect(view.edges).toHaveLength(2);
+  });
+
+  // The rule as an editor would state it, with sets of notes: neighbours are published notes linked either way,
+  // taken in file order; the first ring holds the note's own, the second theirs, until the limit; an edge joins each
+  // linked pair of drawn notes, from the one first in file order.
+  it("draws the neighbours, theirs and the links between them, on any garden", () => {
+    const gardens = fc.record({
+      links: fc.array(fc.array(fc.nat(11), { maxLength: 6 }), { minLength: 1, maxLength: 12 }),
+      drafts: fc.array(fc.nat(11), { maxLength: 3 }),
+      limit: fc.integer({ min: 1, max: 14 }),
+    });
+    fc.assert(
+      fc.property(gardens, ({ links, drafts, limit }) => {
+        const name = (i: number) => `N${String(i).padStart(2, "0")}`;
+        const sources = Object.fromEntries(
+          links.map((targets, i) => [`${name(i)}.md`, `${drafts.includes(i) ? "---\ndraft: true\n---\n" : ""}# ${name(i)}\n\n${targets.map((t) => `[[${name(t)}]]`).join(" ")}\n`]),
+        );
+        const garden = graphOf(sources);
+        const published = new Set(garden.published.map((n) => n.title));
+        const around = new Map<string, Set<string>>();
+        const link = (a: string, b: string) => (around.get(a) ?? around.set(a, new Set()).get(a)!).add(b);
+        links.forEach((targets, i) => {
+          for (const t of targets) {
+            if (t === i || !published.has(name(i)) || !published.has(name(t)) || t >= links.length) continue;
+            link(name(i), name(t));
+            link(name(t), name(i));
+          }
+        });
+        const neighbours = (title: string) => [...(around.get(title) ?? [])].sort();
+        for (const centre of garden.published) {
+          const first = neighbours(centre.title).slice(0, limit - 1);
+          const drawn = [centre.title, ...first];
+          for (const parent of first) for (const next of neighbours(parent)) if (drawn.length < limit && !drawn.includes(next)) drawn.push(next);
+          const view = localGraph(garden, centre, limit);
+          expect(view.nodes.map((n) => n.title)).toEqual(drawn);
+          expect(view.nodes.map((n) => n.current)).toEqual(drawn.map((_, i) => i === 0));
+          const at = (title: string) => view.nodes.find((n) => n.title === title)!;
+          const expectedEdges = drawn.flatMap((a, i) =>
+            drawn.slice(i + 1).flatMap((b) => {
+              if (!around.get(a)?.has(b)) return [];
+              const [from, to] = a < b ? [at(a), at(b)] : [at(b), at(a)];
+              return [{ x1: from.x, y1: from.y, x2: to.x, y2: to.y }];
+            }),
+          );
+          expect(view.edges).toEqual(expectedEdges);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
