@@ -1,7 +1,6 @@
-import { DateTime } from "luxon";
+import { Info } from "luxon";
 import { byFrenchTitle, type LinkGraph } from "../link-graph/link-graph.js";
 import { frenchCollator } from "../vault-scan/french-order.js";
-import { memoize } from "../vault-scan/memoize.js";
 import type { Note } from "../vault-scan/note.js";
 import { hrefOf } from "../vault-scan/paths.js";
 import { localGraph } from "./graph-layout.js";
@@ -34,34 +33,38 @@ export function noteView(graph: LinkGraph, note: Note, site: SiteSettings): Note
   const kind = kindOf(note);
   const subject = `Remarque sur la note « ${note.title} »`;
   const editUrl = site.repository ? editUrlOf(site.repository, note) : undefined;
+  // Objects written out, not "{ ...linkView(note), … }": V8 builds an object literal that spreads another object and
+  // then adds properties tens of times slower, half a second over the views of 10,000 notes.
   return {
-    ...linkView(note),
+    title: note.title,
+    url: hrefOf(note.url),
     needsTitleHeading: note.titleSource !== "heading",
     tags: note.tags,
-    ...(kind ? { kind } : {}),
-    backlinks: (graph.backlinks.get(note.file) ?? []).map((b) => ({ ...linkView(b.from), context: b.context })),
+    backlinks: (graph.backlinks.get(note.file) ?? []).map((b) => ({ title: b.from.title, url: hrefOf(b.from.url), context: b.context })),
     remarkMailto: `mailto:${site.contactEmail}?subject=${encodeURIComponent(subject)}`,
     description: note.outline.summary,
     tagLinks: note.tags.map(tagLink),
-    ...(note.created ? { created: dateView(note.created) } : {}),
-    ...(note.updated ? { updated: dateView(note.updated) } : {}),
     toc: tableOfContents(note),
     breadcrumbs: breadcrumbsOf(graph, note),
-    ...(editUrl ? { editUrl } : {}),
     graph: localGraph(graph, note),
+    ...(kind ? { kind } : {}),
+    ...(note.created ? { created: dateView(note.created) } : {}),
+    ...(note.updated ? { updated: dateView(note.updated) } : {}),
+    ...(editUrl ? { editUrl } : {}),
   };
 }
 
-function dateView(date: Date): DateView {
-  return dayView(date.toISOString().slice(0, 10));
-}
+/** The French names of the months, from luxon, as its "LLLL" token writes them: "janvier" to "décembre". */
+const FRENCH_MONTHS = Info.months("long", { locale: "fr" });
 
-/** "22 juin 2022", in the calendar day the date was written for (front-matter dates are UTC midnights). */
-const dayView = memoize((isoDay: string): DateView => {
-  // The locale given to fromISO: `setLocale` afterwards costs four times the whole formatting.
-  const day = DateTime.fromISO(isoDay, { zone: "utc", locale: "fr" });
-  return { iso: isoDay, text: day.toFormat("d LLLL yyyy") };
-});
+/**
+ * "22 juin 2022", in the calendar day the date was written for (front-matter dates are UTC midnights). Written from
+ * the month table rather than by luxon's `toFormat`, which took 90 µs a date: 0.27 s for 3,000 days.
+ */
+export function dateView(date: Date): DateView {
+  const iso = date.toISOString().slice(0, 10);
+  return { iso, text: `${date.getUTCDate()} ${FRENCH_MONTHS[date.getUTCMonth()]} ${iso.slice(0, 4)}` };
+}
 
 export function tagLink(tag: string): TagLinkView {
   return { name: tag, url: tagUrl(tag) };
@@ -112,7 +115,7 @@ function breadcrumbsOf(graph: LinkGraph, note: Note): NoteLinkView[] {
     if (!parent || seen.has(parent)) break;
     seen.add(parent);
     const title = navigationOf(parent)?.title;
-    trail.unshift({ ...linkView(parent), ...(typeof title === "string" ? { title } : {}) });
+    trail.unshift({ title: typeof title === "string" ? title : parent.title, url: hrefOf(parent.url) });
     parentKey = navigationOf(parent)?.parent;
   }
   return trail;
@@ -143,7 +146,7 @@ export function recentlyUpdated(graph: LinkGraph, count: number): RecentNoteView
     all = graph.published
       .filter((n) => n.updated)
       .sort((a, b) => b.updated!.getTime() - a.updated!.getTime() || byFrenchTitle(a, b))
-      .map((n) => ({ ...linkView(n), updated: dateView(n.updated!), timestamp: n.updated!.toISOString(), description: n.outline.summary }));
+      .map((n) => ({ title: n.title, url: hrefOf(n.url), updated: dateView(n.updated!), timestamp: n.updated!.toISOString(), description: n.outline.summary }));
     recentCache.set(graph, all);
   }
   return all.slice(0, count);

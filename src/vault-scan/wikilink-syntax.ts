@@ -36,12 +36,8 @@ export function parseWikilinkAt(src: string, pos: number): WikilinkSyntax | null
   const target = parseTarget(targetText);
   if (target === null) return null;
   const label = pipe === -1 ? undefined : inner.slice(pipe + 1).trim();
-  return {
-    embed,
-    target,
-    ...(label ? { label } : {}),
-    length: close + CLOSE.length - pos,
-  };
+  // The optional label last: a spread amid other properties costs V8 a slow path, on every link of every note.
+  return { embed, target, length: close + CLOSE.length - pos, ...(label ? { label } : {}) };
 }
 
 /**

@@ -1,5 +1,7 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { homeGroups, kindOf, missingNotes, noteView } from "../../src/eleventy-plugin/note-views.js";
+import { dateView, homeGroups, kindOf, missingNotes, noteView } from "../../src/eleventy-plugin/note-views.js";
 import type { SiteSettings } from "../../src/eleventy-plugin/site-settings.js";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import { toVaultPath } from "../../src/vault-scan/paths.js";
@@ -69,6 +71,20 @@ describe("noteView", () => {
   it("asks the layout for a title heading when the body has none, and gives no kind to an untyped note", () => {
     const view = noteView(graph, noteIn(graph, "Sans titre.md"), SITE);
     expect([view.title, view.needsTitleHeading, "kind" in view, view.backlinks]).toEqual(["Sans titre", true, false, []]);
+  });
+});
+
+describe("dateView", () => {
+  it("writes the day in French, as luxon's « d LLLL yyyy » does, on the day the date was written for", () => {
+    expect(dateView(new Date("2022-06-22T00:00:00Z"))).toEqual({ iso: "2022-06-22", text: "22 juin 2022" });
+    expect(dateView(new Date("2024-02-01T23:30:00Z"))).toEqual({ iso: "2024-02-01", text: "1 février 2024" });
+    const days = fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true });
+    fc.assert(
+      fc.property(days, (date) => {
+        expect(dateView(date).text).toBe(DateTime.fromJSDate(date, { zone: "utc" }).setLocale("fr").toFormat("d LLLL yyyy"));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
