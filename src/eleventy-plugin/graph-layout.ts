@@ -27,9 +27,10 @@ export interface GraphView {
 }
 
 /**
- * The notes of a build numbered in file order, with the published notes each one links to or is linked from, by
- * number and in that order. Every page reads it for its local graph: arrays of numbers are read in place, where maps
- * and sets of notes sent each page to memory all over the heap (three times slower over 10,000 notes).
+ * The published notes of a build numbered in file order, each with the notes it links to or is linked from, by
+ * number and in that order (a link resolved to a note always leads to a published one). Every page reads it for its
+ * local graph: arrays of numbers are read in place, where maps and sets of notes sent each page to memory all over the
+ * heap (three times slower over 10,000 notes).
  */
 interface NeighbourIndex {
   readonly numberOf: ReadonlyMap<Note, number>;
@@ -40,11 +41,11 @@ interface NeighbourIndex {
 
 const neighbourCache = new WeakMap<LinkGraph, NeighbourIndex>();
 
-/** Published notes linked either way, computed once per build. */
+/** Computed once per build. */
 function neighbourIndex(graph: LinkGraph): NeighbourIndex {
   const cached = neighbourCache.get(graph);
   if (cached) return cached;
-  const notes = [...graph.notes].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const notes = [...graph.published].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const numberOf = new Map(notes.map((note, n) => [note, n]));
   const lists = notes.map((): number[] => []);
   for (const note of graph.published) {
@@ -120,8 +121,8 @@ function ringPosition(slot: number, firstRing: number, secondRing: number): read
 }
 
 /**
- * The note, its neighbours and theirs (two steps out), at most `limit` notes, drawn on rings around it and cropped
- * to them: a fixed-cost layout, so each page's graph costs the same whatever the size of the garden.
+ * The published `note`, its neighbours and theirs (two steps out), at most `limit` notes, drawn on rings around it
+ * and cropped to them: a fixed-cost layout, so each page's graph costs the same whatever the size of the garden.
  */
 export function localGraph(graph: LinkGraph, note: Note, limit = 24): GraphView {
   const index = neighbourIndex(graph);

@@ -63,7 +63,7 @@ const FRENCH_MONTHS = Info.months("long", { locale: "fr" });
  */
 export function dateView(date: Date): DateView {
   const iso = date.toISOString().slice(0, 10);
-  return { iso, text: `${date.getUTCDate()} ${FRENCH_MONTHS[date.getUTCMonth()]} ${iso.slice(0, 4)}` };
+  return { iso, text: `${date.getUTCDate()} ${FRENCH_MONTHS[date.getUTCMonth()]} ${String(date.getUTCFullYear()).padStart(4, "0")}` };
 }
 
 export function tagLink(tag: string): TagLinkView {

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { globalGraph, graphPath, layOutGlobalGraph, localGraph } from "../../src/eleventy-plugin/graph-layout.js";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
-import { toVaultPath } from "../../src/vault-scan/paths.js";
+import type { Note } from "../../src/vault-scan/note.js";
+import { hrefOf, toVaultPath } from "../../src/vault-scan/paths.js";
 import { memoryVault } from "../helpers.js";
 
 function graphOf(sources: Readonly<Record<string, string>>): LinkGraph {
@@ -70,49 +71,68 @@ describe("localGraph", () => {
     expect(view.edges).toHaveLength(2);
   });
 
-  // The rule as an editor would state it, with sets of notes: neighbours are published notes linked either way,
-  // taken in file order; the first ring holds the note's own, the second theirs, until the limit; an edge joins each
-  // linked pair of drawn notes, from the one first in file order.
+  // The layout as an editor would state it, with sets of notes: neighbours are published notes linked either way,
+  // taken in file order; the first ring (radius 80 around 160, 160) holds the note's own, the second (radius 140) theirs,
+  // until the limit; each ring is spread evenly from the top, the second half a step on; the drawing is cropped to its
+  // notes, with 90 units on each side, 20 above and 30 below; an edge joins each linked pair of drawn notes, from the
+  // one first in file order. File paths mix folders, case and accents, and titles run in the other order.
   it("draws the neighbours, theirs and the links between them, on any garden", () => {
+    const FILES = ["Zoé.md", "a/abeille.md", "B/Été.md", "a b/ça.md", "é/Musée.md", "musique.md", "a-b/Ordre.md", "ZZ.md", "a/a b.md", "Œuvre.md", "12.md", "b/x.md"];
+    const name = (i: number) => FILES[i]!.replace(/^.*\//, "").replace(/\.md$/, "");
     const gardens = fc.record({
-      links: fc.array(fc.array(fc.nat(11), { maxLength: 6 }), { minLength: 1, maxLength: 12 }),
-      drafts: fc.array(fc.nat(11), { maxLength: 3 }),
+      links: fc.array(fc.array(fc.nat(FILES.length - 1), { maxLength: 6 }), { minLength: 1, maxLength: FILES.length }),
+      drafts: fc.array(fc.nat(FILES.length - 1), { maxLength: 3 }),
       limit: fc.integer({ min: 1, max: 14 }),
     });
+    const round = (n: number) => Math.round(n * 10) / 10;
     fc.assert(
       fc.property(gardens, ({ links, drafts, limit }) => {
-        const name = (i: number) => `N${String(i).padStart(2, "0")}`;
         const sources = Object.fromEntries(
-          links.map((targets, i) => [`${name(i)}.md`, `${drafts.includes(i) ? "---\ndraft: true\n---\n" : ""}# ${name(i)}\n\n${targets.map((t) => `[[${name(t)}]]`).join(" ")}\n`]),
+          links.map((targets, i) => [
+            FILES[i]!,
+            `${drafts.includes(i) ? "---\ndraft: true\n---\n" : ""}# Titre ${String(99 - i)}\n\n${targets.map((t) => `[[${name(t)}]]`).join(" ")}\n`,
+          ]),
         );
         const garden = graphOf(sources);
-        const published = new Set(garden.published.map((n) => n.title));
-        const around = new Map<string, Set<string>>();
-        const link = (a: string, b: string) => (around.get(a) ?? around.set(a, new Set()).get(a)!).add(b);
-        links.forEach((targets, i) => {
-          for (const t of targets) {
-            if (t === i || !published.has(name(i)) || !published.has(name(t)) || t >= links.length) continue;
-            link(name(i), name(t));
-            link(name(t), name(i));
+        const around = new Map<Note, Set<Note>>();
+        const link = (a: Note, b: Note) => (around.get(a) ?? around.set(a, new Set()).get(a)!).add(b);
+        for (const note of garden.published) {
+          for (const { resolution } of garden.outgoing.get(note.file)!) {
+            if (resolution.kind !== "note" || resolution.note === note) continue;
+            link(note, resolution.note);
+            link(resolution.note, note);
           }
-        });
-        const neighbours = (title: string) => [...(around.get(title) ?? [])].sort();
+        }
+        const byFile = (a: Note, b: Note) => (a.file < b.file ? -1 : 1);
+        const neighbours = (note: Note) => [...(around.get(note) ?? [])].sort(byFile);
         for (const centre of garden.published) {
-          const first = neighbours(centre.title).slice(0, limit - 1);
-          const drawn = [centre.title, ...first];
-          for (const parent of first) for (const next of neighbours(parent)) if (drawn.length < limit && !drawn.includes(next)) drawn.push(next);
-          const view = localGraph(garden, centre, limit);
-          expect(view.nodes.map((n) => n.title)).toEqual(drawn);
-          expect(view.nodes.map((n) => n.current)).toEqual(drawn.map((_, i) => i === 0));
-          const at = (title: string) => view.nodes.find((n) => n.title === title)!;
-          const expectedEdges = drawn.flatMap((a, i) =>
-            drawn.slice(i + 1).flatMap((b) => {
-              if (!around.get(a)?.has(b)) return [];
-              const [from, to] = a < b ? [at(a), at(b)] : [at(b), at(a)];
+          const first = neighbours(centre).slice(0, limit - 1);
+          const second: Note[] = [];
+          for (const parent of first) for (const next of neighbours(parent)) if (1 + first.length + second.length < limit && next !== centre && !first.includes(next) && !second.includes(next)) second.push(next);
+          const onRing = (radius: number, step: number, steps: number) => {
+            const angle = (2 * Math.PI * step) / steps - Math.PI / 2;
+            return { x: round(160 + radius * Math.cos(angle)), y: round(160 + radius * Math.sin(angle)) };
+          };
+          const drawn = [
+            { note: centre, x: 160, y: 160 },
+            ...first.map((note, i) => ({ note, ...onRing(80, i, first.length) })),
+            ...second.map((note, i) => ({ note, ...onRing(140, i + 0.5, second.length) })),
+          ];
+          const [minX, minY] = [Math.min(...drawn.map((d) => d.x)) - 90, Math.min(...drawn.map((d) => d.y)) - 20];
+          const nodes = drawn.map((d) => ({ title: d.note.title, url: hrefOf(d.note.url), current: d.note === centre, x: round(d.x - minX), y: round(d.y - minY) }));
+          const edges = drawn.flatMap((a, i) =>
+            drawn.slice(i + 1).flatMap((b, k) => {
+              if (!around.get(a.note)?.has(b.note)) return [];
+              const [from, to] = byFile(a.note, b.note) < 0 ? [nodes[i]!, nodes[i + 1 + k]!] : [nodes[i + 1 + k]!, nodes[i]!];
               return [{ x1: from.x, y1: from.y, x2: to.x, y2: to.y }];
             }),
           );
-          expect(view.edges).toEqual(expectedEdges);
+          expect(localGraph(garden, centre, limit)).toEqual({
+            width: round(Math.max(...drawn.map((d) => d.x)) + 90 - minX),
+            height: round(Math.max(...drawn.map((d) => d.y)) + 30 - minY),
+            nodes,
+            edges,
+          });
         }
       }),
       { numRuns: 300 },
