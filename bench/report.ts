@@ -426,7 +426,7 @@ function sizeSection(size: SizeResult, d: Derived, runs: number): string {
       ["render worker start and Eleventy setup: configuration, plugins, until `eleventy.before`", seconds(p.setup)],
       ["vault scan + link resolution, in the plugin's `eleventy.before` hook", seconds(p.scanAndGraph)],
       ["render and write of every page", seconds(p.render)],
-      ["`eleventy.after` hooks: assets, previews", seconds(p.afterHooks)],
+      ["`eleventy.after`: the end of the attachments and previews, written during the render; the render thread's end", seconds(p.afterHooks)],
       ["search index, after Eleventy: `SearchIndexWriter.write()`", seconds(p.search)],
       ["swap into the output folder, summary, exit", seconds(p.swapAndExit)],
       ["**total**", `**${seconds(p.total)}**`],
@@ -542,7 +542,7 @@ function whySection(target: TargetResult, results: BenchResults, derived: readon
   if (p && (target.focus === "total" || target.focus === "eleventy" || target.focus === "scaling" || target.focus === "dev")) {
     lines.push(
       `Phases: start ${seconds(p.startup)}, setup ${seconds(p.setup)}, scan + links ${seconds(p.scanAndGraph)}, render ${seconds(p.render)}, ` +
-        `after hooks ${seconds(p.afterHooks)}, search ${seconds(p.search)}; bare Eleventy takes ${seconds(d.bareEleventy?.wallMs ?? NaN)} in all, the Pagefind CLI ${seconds(d.barePagefind?.wallMs ?? NaN)}.`,
+        `after hook and render thread's end ${seconds(p.afterHooks)}, search ${seconds(p.search)}; bare Eleventy takes ${seconds(d.bareEleventy?.wallMs ?? NaN)} in all, the Pagefind CLI ${seconds(d.barePagefind?.wallMs ?? NaN)}.`,
     );
   }
   if (p && (target.focus === "search" || target.focus === "search-memory")) {

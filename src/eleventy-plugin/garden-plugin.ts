@@ -93,7 +93,16 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     if (changed.some((file) => !isNoteFile(notesDir, file))) unchanged.forget();
   });
 
+  /**
+   * The attachments and previews of the current build. They depend on the vault and the link graph alone, so they are
+   * written while Eleventy renders the pages, not after: creating some ten thousand small files takes seconds of
+   * the disk's time, which the render does not wait for.
+   */
+  let sideFiles: Promise<unknown> = Promise.resolve();
+
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
+    // A failed build's writes may still be running: they end before this build's begin.
+    await sideFiles.catch(() => undefined);
     notesDir = path.resolve(directories.input);
     outputDir = path.resolve(directories.output);
     serving = runMode !== "build";
@@ -106,10 +115,12 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     if (blocking.length > 0) throw new GardenBuildError(blocking);
     // Laid out here rather than on first use in a template, where Eleventy would flag it as a slow global.
     globalGraph(graph);
+    sideFiles = Promise.all([copyAssets(outputDir, vault.assetSources, serving), writePreviews(outputDir, graph, serving ? previewsWritten : undefined)]);
+    // Its failure is the build's, reported when eleventy.after waits for it.
+    sideFiles.catch(() => undefined);
   });
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    if (vault) await copyAssets(directories.output, vault.assetSources, serving);
-    await writePreviews(directories.output, current(), serving ? previewsWritten : undefined);
+  eleventyConfig.on("eleventy.after", async () => {
+    await sideFiles;
     if (serving) unchanged.succeeded();
   });
 

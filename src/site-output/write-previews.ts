@@ -17,7 +17,7 @@ interface Preview {
  * file: under `npm start`, a preview that is the same and still on disk is not written again.
  */
 export async function writePreviews(outputDir: string, graph: LinkGraph, written?: Map<string, string>): Promise<void> {
-  // All at once: after Eleventy's own writes the disk is busy, and one write waiting for the last was twice slower.
+  // All at once: one write waiting for the last was twice slower.
   await Promise.all(
     graph.published
       .filter((note) => note.url.endsWith("/"))
