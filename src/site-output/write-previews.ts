@@ -3,6 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import { pageFileOf } from "../vault-scan/paths.js";
+import { forEachFile } from "./for-each-file.js";
 
 /** Next to each note page, its preview: what a hovered or focused link shows, fetched only then. */
 const PREVIEW_FILE = "apercu.json";
@@ -17,19 +18,15 @@ interface Preview {
  * file: under `npm start`, a preview that is the same and still on disk is not written again.
  */
 export async function writePreviews(outputDir: string, graph: LinkGraph, written?: Map<string, string>): Promise<void> {
-  // All at once: one write waiting for the last was twice slower.
-  await Promise.all(
-    graph.published
-      .filter((note) => note.url.endsWith("/"))
-      .map(async (note) => {
-        const dir = path.dirname(pageFileOf(outputDir, note.url));
-        const file = path.join(dir, PREVIEW_FILE);
-        const preview: Preview = { titre: note.title, resume: note.outline.summary };
-        const json = `${JSON.stringify(preview)}\n`;
-        if (written?.get(file) === json && existsSync(file)) return;
-        await mkdir(dir, { recursive: true });
-        await writeFile(file, json);
-        written?.set(file, json);
-      }),
-  );
+  const pages = graph.published.filter((note) => note.url.endsWith("/"));
+  await forEachFile(pages, async (note) => {
+    const dir = path.dirname(pageFileOf(outputDir, note.url));
+    const file = path.join(dir, PREVIEW_FILE);
+    const preview: Preview = { titre: note.title, resume: note.outline.summary };
+    const json = `${JSON.stringify(preview)}\n`;
+    if (written?.get(file) === json && existsSync(file)) return;
+    await mkdir(dir, { recursive: true });
+    await writeFile(file, json);
+    written?.set(file, json);
+  });
 }
