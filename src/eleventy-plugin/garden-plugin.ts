@@ -95,8 +95,8 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
 
   /**
    * The attachments and previews of the current build. They depend on the vault and the link graph alone, so they are
-   * written while Eleventy renders the pages, not after: creating some ten thousand small files takes seconds of
-   * the disk's time, which the render does not wait for.
+   * written while Eleventy renders the pages, in a thread of their own (src/site-output/file-writer.ts), not after:
+   * creating some ten thousand small files takes seconds of the disk's time, which the render does not wait for.
    */
   let sideFiles: Promise<unknown> = Promise.resolve();
 

@@ -1,20 +1,22 @@
-import { copyFile, mkdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { isInDraftFolder, type VaultPath } from "../vault-scan/paths.js";
-import { forEachFile } from "./for-each-file.js";
+import { writeSiteFiles, type SiteFile } from "./file-writer.js";
 
 /**
  * Copies the vault's images and documents to the site at the same relative path; drafts' folders stay private.
  * With `onlyChanged` (under `npm start`), a file already there with the same size and a later date is left alone.
  */
 export async function copyAssets(outputDir: string, assetSources: ReadonlyMap<VaultPath, string>, onlyChanged = false): Promise<void> {
-  const published = [...assetSources].filter(([asset]) => !isInDraftFolder(asset));
-  await forEachFile(published, async ([asset, source]) => {
-    const target = path.join(outputDir, ...asset.split("/"));
-    if (onlyChanged && (await isCopyOf(target, source))) return;
-    await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(source, target);
-  });
+  const copies = await Promise.all(
+    [...assetSources]
+      .filter(([asset]) => !isInDraftFolder(asset))
+      .map(async ([asset, source]): Promise<SiteFile[]> => {
+        const target = path.join(outputDir, ...asset.split("/"));
+        return onlyChanged && (await isCopyOf(target, source)) ? [] : [{ target, source }];
+      }),
+  );
+  await writeSiteFiles(copies.flat());
 }
 
 async function isCopyOf(target: string, source: string): Promise<boolean> {

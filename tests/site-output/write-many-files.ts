@@ -1,5 +1,5 @@
 /**
- * Run by for-each-file.test.ts in a process allowed few open files: writes the previews of 600 notes and copies
+ * Run by file-writer.test.ts in a process allowed few open files: writes the previews of 600 notes and copies
  * 600 attachments into the folder given as argument.
  */
 import { mkdir, writeFile } from "node:fs/promises";
