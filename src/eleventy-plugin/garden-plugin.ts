@@ -9,7 +9,7 @@ import { writePreviews } from "../site-output/write-previews.js";
 import type { Note } from "../vault-scan/note.js";
 import { vaultPathOf, type VaultPath } from "../vault-scan/paths.js";
 import { ParseCache } from "../vault-scan/parse-cache.js";
-import { readVault, type Vault } from "../vault-scan/read-vault.js";
+import { readVault } from "../vault-scan/read-vault.js";
 import type { EleventyConfig, EleventyData } from "./eleventy-config.js";
 import type { GardenEnv, GardenLinks } from "./garden-env.js";
 import { confineEleventyToNotes, isNoteFile } from "./eleventy-input.js";
@@ -45,7 +45,6 @@ const SOURCE_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
  */
 export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings): void {
   let graph: LinkGraph | undefined;
-  let vault: Vault | undefined;
   /** Eleventy's input folder, learnt at each build: the same configuration builds any vault. */
   let notesDir = "";
   const sourceFiles = new Map<string, VaultPath>();
@@ -94,11 +93,10 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   });
 
   /**
-   * The attachments and previews of the current build. They depend on the vault and the link graph alone, so they are
-   * written while Eleventy renders the pages, in a thread of their own (src/site-output/file-writer.ts), not after:
-   * creating some ten thousand small files takes seconds of the disk's time, which the render does not wait for.
+   * The attachments and previews of the current build, written while Eleventy renders the pages rather than after
+   * (see src/site-output/file-writer.ts): they depend on the vault and the link graph alone.
    */
-  let sideFiles: Promise<unknown> = Promise.resolve();
+  let sideFiles: Promise<void> = Promise.resolve();
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     // A failed build's writes may still be running: they end before this build's begin.
@@ -108,14 +106,16 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     serving = runMode !== "build";
     if (serving) unchanged.start();
     sourceFiles.clear();
-    vault = await readVault(notesDir, { siteName: site.name }, serving ? parseCache : undefined);
-    graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
-    await eleventyConfig.emit(GRAPH_EVENT, graph);
-    const blocking = graph.problems.filter((p) => p.level === "erreur" && BUILD_BLOCKING_CODES.has(p.code));
+    const vault = await readVault(notesDir, { siteName: site.name }, serving ? parseCache : undefined);
+    const built = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
+    graph = built;
+    await eleventyConfig.emit(GRAPH_EVENT, built);
+    const blocking = built.problems.filter((p) => p.level === "erreur" && BUILD_BLOCKING_CODES.has(p.code));
     if (blocking.length > 0) throw new GardenBuildError(blocking);
     // Laid out here rather than on first use in a template, where Eleventy would flag it as a slow global.
-    globalGraph(graph);
-    sideFiles = Promise.all([copyAssets(outputDir, vault.assetSources, serving), writePreviews(outputDir, graph, serving ? previewsWritten : undefined)]);
+    globalGraph(built);
+    // Previews last, in one chain: a preview wins over an attachment of the same name, and a failed write stops the rest.
+    sideFiles = copyAssets(outputDir, vault.assetSources, serving).then(() => writePreviews(outputDir, built, serving ? previewsWritten : undefined));
     // Its failure is the build's, reported when eleventy.after waits for it.
     sideFiles.catch(() => undefined);
   });

@@ -1,6 +1,12 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import type { Note } from "../vault-scan/note.js";
 import { asSiteUrl, type SiteUrl } from "../vault-scan/paths.js";
 import { slugify } from "../vault-scan/slug.js";
+import { PROJECT_ROOT } from "./site-settings.js";
+
+/** The site's stylesheet and scripts, copied to /assets/ as they are. */
+export const SITE_ASSETS_DIR = path.join(PROJECT_ROOT, "_includes", "assets");
 
 /** A page of the site itself, drawn by `layouts/<layout>.njk` with no content of its own. */
 export interface SitePage {
@@ -34,11 +40,13 @@ export function tagUrl(tag: string): SiteUrl {
 }
 
 /**
- * Every URL the site's own pages take, with the page's French name: no note may be published there. Kept apart from
- * the modules that draw those pages, so that `npm run check` loads none of them.
+ * Every URL the site's own pages and files take, with the page's French name or the file's path: no note may be
+ * published there, no attachment copied there. Kept apart from the modules that draw those pages, so that
+ * `npm run check` loads none of them.
  */
 export function reservedUrls(notes: readonly Note[]): ReadonlyMap<SiteUrl, string> {
   const urls = new Map([...SITE_PAGES, ...BROWSE_PAGES].map((page) => [page.url, page.name]));
+  for (const file of readdirSync(SITE_ASSETS_DIR)) urls.set(asSiteUrl(`/assets/${file}`), `assets/${file}`);
   for (const note of notes) {
     if (note.unpublished) continue;
     for (const tag of note.tags) urls.set(tagUrl(tag), `Étiquette « ${tag} »`);

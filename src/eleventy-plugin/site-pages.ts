@@ -1,14 +1,10 @@
-import path from "node:path";
-import { PROJECT_ROOT } from "./site-settings.js";
 import type { EleventyConfig } from "./eleventy-config.js";
-import { SITE_PAGES, type SitePage } from "./reserved-urls.js";
-
-const ASSETS_DIR = path.join(PROJECT_ROOT, "_includes", "assets");
+import { SITE_ASSETS_DIR, SITE_PAGES, type SitePage } from "./reserved-urls.js";
 
 /** Registers the home, search, "notes à écrire", 404 and accessibility statement pages, and copies the stylesheet and scripts to /assets/. */
 export function addSitePages(eleventyConfig: EleventyConfig): void {
   addPages(eleventyConfig, SITE_PAGES);
-  eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
+  eleventyConfig.addPassthroughCopy({ [SITE_ASSETS_DIR]: "assets" });
 }
 
 export function addPages(eleventyConfig: EleventyConfig, pages: readonly SitePage[]): void {

@@ -115,13 +115,14 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
       owners.set(key, note);
     }
   }
-  // Attachments are copied after the pages are written: one at a page's place would replace it without a word.
+  // Attachments are copied while the pages are written: one at a page's place, or at one of the site's own files,
+  // would replace it or be replaced by it, without a word.
   for (const asset of assets) {
     if (isInDraftFolder(asset)) continue;
     const key = `/${asset}`.toLowerCase();
     const page = owners.get(key);
     const reserved = reservedFiles.get(key);
-    const taken = page ? `la page de la note « ${page.file} »` : reserved !== undefined ? `la page « ${reserved} » du site` : undefined;
+    const taken = page ? `la page de la note « ${page.file} »` : reserved !== undefined ? `${key.endsWith(".html") ? "la page" : "le fichier"} « ${reserved} » du site` : undefined;
     if (taken !== undefined) {
       problems.push({ file: asset, line: 1, column: 1, level: "erreur", code: "url-en-double", message: `Le fichier « ${asset} » serait copié à l'adresse /${asset}, où se trouve déjà ${taken}. Renommez ce fichier ou déplacez-le dans un autre dossier.` });
     }

@@ -12,7 +12,7 @@ describe("the site's own file writes", () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it("write 600 previews and copy 600 attachments in a process allowed 200 open files", async () => {
+  it("write 600 previews in a process allowed 200 open files", async () => {
     work = await mkdtemp(path.join(os.tmpdir(), "garden-few-files-"));
     // `ulimit -n` lowers the hard limit too: Node cannot raise it again, as it does the soft one.
     const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -22,8 +22,5 @@ describe("the site's own file writes", () => {
     const noteDirs = (await readdir(site)).filter((name) => name.startsWith("note-"));
     expect(noteDirs).toHaveLength(600);
     expect(await readFile(path.join(site, "note-599", "apercu.json"), "utf8")).toBe('{"titre":"Note 599","resume":"Texte 599."}\n');
-    const images = await Promise.all(Array.from({ length: 10 }, (_, i) => readdir(path.join(site, `Images ${i}`))));
-    expect(images.flat()).toHaveLength(600);
-    expect(await readFile(path.join(site, "Images 9", "image-599.png"), "utf8")).toBe("png 599");
   });
 });
