@@ -124,7 +124,7 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
     const reserved = reservedFiles.get(key);
     const taken = page ? `la page de la note « ${page.file} »` : reserved !== undefined ? `${key.endsWith(".html") ? "la page" : "le fichier"} « ${reserved} » du site` : undefined;
     if (taken !== undefined) {
-      problems.push({ file: asset, line: 1, column: 1, level: "erreur", code: "url-en-double", message: `Le fichier « ${asset} » serait copié à l'adresse /${asset}, où se trouve déjà ${taken}. Renommez ce fichier ou déplacez-le dans un autre dossier.` });
+      problems.push(problemAt({ file: asset, line: 1, column: 1 }, { level: "erreur", code: "url-en-double", message: `Le fichier « ${asset} » serait copié à l'adresse /${asset}, où se trouve déjà ${taken}. Renommez ce fichier ou déplacez-le dans un autre dossier.` }));
     }
   }
   return problems;
@@ -188,7 +188,7 @@ export function noteProblems(notes: readonly Note[], published: readonly Note[],
       const key = alias.toLowerCase();
       const first = aliasOwners.get(key);
       if (first && first !== note) {
-        problems.push({ file: note.file, line: 1, column: 1, level: "avertissement", code: "alias-en-double", message: `L'alias « ${alias} » est aussi un alias de « ${first.file} » : [[${alias}]] est ambigu. Gardez cet alias sur une seule note.` });
+        problems.push(problemAt({ file: note.file, line: 1, column: 1 }, { level: "avertissement", code: "alias-en-double", message: `L'alias « ${alias} » est aussi un alias de « ${first.file} » : [[${alias}]] est ambigu. Gardez cet alias sur une seule note.` }));
       } else {
         aliasOwners.set(key, note);
       }
