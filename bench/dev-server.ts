@@ -73,7 +73,7 @@ export async function startDevServer(projectRoot: string, notesDir: string, outp
   const port = await freePort();
   const server = spawn(
     process.execPath,
-    ["--import", "tsx", "node_modules/.bin/eleventy", "--config=.eleventy.ts", "--serve", `--port=${port}`],
+    ["--import", "tsx", "src/cli/serve.ts", `--port=${port}`],
     { cwd: projectRoot, env: { ...process.env, NOTES_DIR: notesDir, OUTPUT_DIR: outputDir }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   track(server.pid!);

@@ -1,7 +1,8 @@
 import { Worker } from "node:worker_threads";
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
-import { readSiteSettings } from "../eleventy-plugin/site-settings.js";
+import { PROJECT_ROOT, readSiteSettings } from "../eleventy-plugin/site-settings.js";
 import { SearchIndexError, SearchIndexWriter } from "../search-index/write-search-index.js";
+import { checkOutputFolder } from "../site-output/safe-folders.js";
 import { buildIntoFreshOutput } from "../site-output/swap-output.js";
 import type { RenderReport } from "./build-report.js";
 import { announce } from "./phase-channel.js";
@@ -14,10 +15,11 @@ export interface BuildResult extends RenderReport {
 /**
  * The whole build: Eleventy renders the notes into a staging folder while Pagefind indexes the pages already
  * rendered, and only once the index is written does the staging folder replace the output folder. Any failure
- * leaves the previous site untouched.
+ * leaves the previous site untouched. An output folder that would replace anything but a site is refused first.
  */
 export async function buildGarden(notesDir: string, outputDir: string): Promise<BuildResult> {
   announce("build.start");
+  await checkOutputFolder(notesDir, outputDir, PROJECT_ROOT);
   const result = await buildIntoFreshOutput(outputDir, async (stagingDir) => {
     const search = new SearchIndexWriter(stagingDir, readSiteSettings().language);
     try {

@@ -1,13 +1,12 @@
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
 import { gardenFolders } from "../eleventy-plugin/site-settings.js";
 import { SearchIndexError } from "../search-index/write-search-index.js";
+import { checkNotesFolder, UnsafeFolderError } from "../site-output/safe-folders.js";
 import { OutputBusyError } from "../site-output/swap-output.js";
 import { buildGarden, type BuildResult } from "./build-garden.js";
 import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
 
-const { notesDir, outputDir } = gardenFolders();
-
-function summary(result: BuildResult, seconds: number): string {
+function summary(result: BuildResult, outputDir: string, seconds: number): string {
   const warnings = result.problems.filter((p) => p.level === "avertissement").length;
   const errors = result.problems.filter((p) => p.level === "erreur").length;
   const linksPart =
@@ -22,15 +21,24 @@ function summary(result: BuildResult, seconds: number): string {
   );
 }
 
+/** Exit codes: 0 built, 1 the build failed (the previous site is intact), 2 a folder was refused before anything was written. */
 async function main(): Promise<number> {
   const started = performance.now();
+  let notesDir = "";
   try {
-    const result = await buildGarden(notesDir, outputDir);
+    const folders = gardenFolders();
+    notesDir = folders.notesDir;
+    await checkNotesFolder(notesDir, "NOTES_DIR=<dossier>");
+    const result = await buildGarden(notesDir, folders.outputDir);
     const shownDir = shownNotesDir(notesDir);
     for (const problem of result.problems.filter((p) => p.level !== "info")) console.warn(formatProblem(problem, shownDir));
-    console.log(summary(result, (performance.now() - started) / 1000));
+    console.log(summary(result, folders.outputDir, (performance.now() - started) / 1000));
     return 0;
   } catch (error) {
+    if (error instanceof UnsafeFolderError) {
+      console.error(error.message);
+      return 2;
+    }
     if (error instanceof GardenBuildError) {
       for (const problem of error.problems) console.error(formatProblem(problem, shownNotesDir(notesDir)));
       const fix = error.problems.length === 1 ? "corrigez-la" : "corrigez-les";

@@ -1,9 +1,9 @@
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { reservedUrls } from "../eleventy-plugin/reserved-urls.js";
 import { gardenFolders, readSiteSettings } from "../eleventy-plugin/site-settings.js";
 import { buildLinkGraph } from "../link-graph/link-graph.js";
+import { checkNotesFolder, folderSetting, UnsafeFolderError } from "../site-output/safe-folders.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { vaultPathOf } from "../vault-scan/paths.js";
 import { readVault } from "../vault-scan/read-vault.js";
@@ -39,9 +39,13 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const notesDir = args.notes ? path.resolve(args.notes) : gardenFolders({}).notesDir;
-  if (!(await stat(notesDir).then((s) => s.isDirectory(), () => false))) {
-    console.error(`Le dossier de notes « ${notesDir} » est introuvable. Indiquez-le avec --notes <dossier>.`);
+  let notesDir: string;
+  try {
+    notesDir = folderSetting(args.notes, "--notes", gardenFolders({}).notesDir);
+    await checkNotesFolder(notesDir, "--notes <dossier>");
+  } catch (error) {
+    if (!(error instanceof UnsafeFolderError)) throw error;
+    console.error(error.message);
     return 2;
   }
   announce("check.start");

@@ -20,6 +20,8 @@ export interface EleventyConfig {
   readonly frontMatterParsingOptions: { readonly engines: Readonly<Record<string, FrontMatterEngine>> };
   setFrontMatterParsingOptions(options: { engines: Record<string, FrontMatterEngine> }): void;
   setDataFileSuffixes(suffixes: string[]): void;
+  /** Options of the dev server under `npm start`, passed on to it as they are. */
+  setServerOptions(options: Record<string, unknown>): void;
 }
 
 /** What gray-matter hands a front-matter engine; Eleventy adds the template's path. */

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Note } from "../vault-scan/note.js";
+import { isInside } from "../vault-scan/paths.js";
 import type { EleventyConfig, FrontMatterEngine } from "./eleventy-config.js";
 
 /**
@@ -31,9 +32,4 @@ export function isNoteFile(notesDir: string, filePath: string): boolean {
 function pageDataOf(note: Note | undefined): Record<string, unknown> {
   const description = note?.frontMatter["description"];
   return typeof description === "string" ? { description } : {};
-}
-
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return relative !== "" && relative.split(path.sep)[0] !== ".." && !path.isAbsolute(relative);
 }

@@ -3,6 +3,9 @@ declare module "@11ty/eleventy" {
   export interface EleventyOptions {
     readonly configPath?: string;
     readonly quietMode?: boolean;
+    /** "cli" as the `eleventy` command: a failed build sets the exit code. */
+    readonly source?: "cli" | "script";
+    readonly runMode?: "build" | "watch" | "serve";
     /** Runs before the configuration file, on the same configuration object. */
     readonly config?: (eleventyConfig: import("./eleventy-config.js").EleventyConfig & ConfigurationTimings) => void;
   }
@@ -16,6 +19,26 @@ declare module "@11ty/eleventy" {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     disableLogger(): void;
     write(): Promise<unknown>;
+    init(): Promise<void>;
+    /** Builds, then rebuilds on every change of the watched files. */
+    watch(): Promise<void>;
+    stopWatch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+    /** Set by init(): it picks and starts the dev server module. */
+    readonly eleventyServe: { getServerModule(name: string): Promise<{ getServer(name: string, dir: string, options: Record<string, unknown>): unknown }> };
+  }
+}
+
+/** The dev server Eleventy runs under `--serve` (a CommonJS class), as far as `npm start` extends it. */
+declare module "@11ty/eleventy-dev-server" {
+  import type { IncomingMessage, Server, ServerResponse } from "node:http";
+
+  export default class EleventyDevServer {
+    constructor(name: string, dir: string, options: Record<string, unknown>);
+    readonly options: Record<string, unknown>;
+    readonly server: Server;
+    onRequestHandler(req: IncomingMessage, res: ServerResponse): Promise<void>;
+    _serverListen(port: number): void;
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { folderSetting } from "../site-output/safe-folders.js";
 
 /** The project folder: this file sits in src/eleventy-plugin/, two levels below it. */
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -26,10 +27,13 @@ export function readSiteSettings(): SiteSettings {
   return JSON.parse(readFileSync(path.join(PROJECT_ROOT, "_data", "site.json"), "utf8")) as SiteSettings;
 }
 
-/** The notes and output folders: NOTES_DIR and OUTPUT_DIR when set (another vault, a benchmark), else notes/ and _site/. */
+/**
+ * The notes and output folders: NOTES_DIR and OUTPUT_DIR when set (another vault, a benchmark), else notes/ and
+ * _site/. A variable set but blank throws an UnsafeFolderError.
+ */
 export function gardenFolders(env: NodeJS.ProcessEnv = process.env): { readonly notesDir: string; readonly outputDir: string } {
   return {
-    notesDir: path.resolve(env["NOTES_DIR"] ?? path.join(PROJECT_ROOT, "notes")),
-    outputDir: path.resolve(env["OUTPUT_DIR"] ?? path.join(PROJECT_ROOT, "_site")),
+    notesDir: folderSetting(env["NOTES_DIR"], "NOTES_DIR", path.join(PROJECT_ROOT, "notes")),
+    outputDir: folderSetting(env["OUTPUT_DIR"], "OUTPUT_DIR", path.join(PROJECT_ROOT, "_site")),
   };
 }

@@ -1,5 +1,6 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { checkReplaceable, isBuiltSite, markAsBuilt } from "./safe-folders.js";
 
 /** Another build holds the output folder: refuse rather than interleave two builds' files. */
 export class OutputBusyError extends Error {
@@ -12,6 +13,9 @@ export class OutputBusyError extends Error {
 const STAGING = "construction";
 const PREVIOUS = "precedent";
 
+/** The locks this process holds: a lock with this process's id and not in here was left by an earlier process with the same id. */
+const heldLocks = new Set<string>();
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -19,6 +23,10 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+function isRunningBuild(pid: number, lockFile: string): boolean {
+  return pid === process.pid ? heldLocks.has(lockFile) : isAlive(pid);
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -37,13 +45,17 @@ async function acquireLock(lockFile: string, outputDir: string): Promise<() => P
         await mkdir(path.dirname(lockFile), { recursive: true });
         return open(lockFile, "wx");
       });
+      heldLocks.add(lockFile);
       await handle.writeFile(String(process.pid));
       await handle.close();
-      return () => rm(lockFile, { force: true });
+      return async () => {
+        await rm(lockFile, { force: true });
+        heldLocks.delete(lockFile);
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = await lockHolder(lockFile);
-      if (holder > 0 && isAlive(holder)) throw new OutputBusyError(outputDir, holder);
+      if (holder > 0 && isRunningBuild(holder, lockFile)) throw new OutputBusyError(outputDir, holder);
       await rm(lockFile, { force: true });
     }
   }
@@ -65,14 +77,31 @@ async function lockHolder(lockFile: string): Promise<number> {
   return 0;
 }
 
-/** Clears what a killed build left beside the output, restoring the last good site if it was caught mid-swap. */
+/**
+ * The pid of a folder named exactly `<output>.<kind>-<pid>` beside the output, as this module names its staging
+ * and previous folders; undefined for any other name.
+ */
+function leftoverPid(outputDir: string, name: string, kind: string): number | undefined {
+  const prefix = `${path.basename(outputDir)}.${kind}-`;
+  if (!name.startsWith(prefix)) return undefined;
+  const digits = name.slice(prefix.length);
+  const pid = Number(digits);
+  return /^[1-9][0-9]*$/.test(digits) && Number.isSafeInteger(pid) ? pid : undefined;
+}
+
+/**
+ * Clears what a killed build left beside the output, restoring the last good site if it was caught mid-swap. Only
+ * folders of a build no longer running, named as this module names them and holding what a build writes, are touched.
+ */
 async function recoverLeftovers(outputDir: string): Promise<void> {
   const parent = path.dirname(outputDir);
-  const prefix = `${path.basename(outputDir)}.`;
-  const leftovers = (await readdir(parent)).filter((name) => name.startsWith(prefix) && (name.includes(`.${STAGING}-`) || name.includes(`.${PREVIOUS}-`)));
-  for (const name of leftovers) {
+  for (const name of await readdir(parent)) {
+    const previousPid = leftoverPid(outputDir, name, PREVIOUS);
+    const pid = previousPid ?? leftoverPid(outputDir, name, STAGING);
+    if (pid === undefined || (pid !== process.pid && isAlive(pid))) continue;
     const leftover = path.join(parent, name);
-    if (name.includes(`.${PREVIOUS}-`) && !(await exists(outputDir))) await rename(leftover, outputDir);
+    if (!(await isBuiltSite(leftover))) continue;
+    if (previousPid !== undefined && !(await exists(outputDir))) await rename(leftover, outputDir);
     else await rm(leftover, { recursive: true, force: true });
   }
 }
@@ -85,8 +114,13 @@ export async function buildIntoFreshOutput<T>(outputDir: string, build: (staging
   const release = await acquireLock(`${outputDir}.lock`, outputDir);
   const staging = `${outputDir}.${STAGING}-${process.pid}`;
   const previous = `${outputDir}.${PREVIOUS}-${process.pid}`;
+  let stagingMade = false;
   try {
     await recoverLeftovers(outputDir);
+    await checkReplaceable(outputDir);
+    await mkdir(staging);
+    stagingMade = true;
+    await markAsBuilt(staging);
     const result = await build(staging);
     const hadOutput = await exists(outputDir);
     if (hadOutput) await rename(outputDir, previous);
@@ -94,7 +128,7 @@ export async function buildIntoFreshOutput<T>(outputDir: string, build: (staging
     if (hadOutput) await rm(previous, { recursive: true, force: true });
     return result;
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    if (stagingMade) await rm(staging, { recursive: true, force: true });
     throw error;
   } finally {
     await release();

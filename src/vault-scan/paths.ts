@@ -19,6 +19,12 @@ export function vaultPathOf(notesDir: string, absolute: string): VaultPath {
   return toVaultPath(path.relative(notesDir, absolute));
 }
 
+/** Whether `file` lies strictly inside `dir` (both absolute). */
+export function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== "" && relative.split(path.sep)[0] !== ".." && !path.isAbsolute(relative);
+}
+
 /** Vault paths in the order a walk of the notes folder meets them: in each folder its files, then its subfolders, by name. */
 export function compareByFolderWalk(a: VaultPath, b: VaultPath): number {
   const [aParts, bParts] = [a.split("/"), b.split("/")];
