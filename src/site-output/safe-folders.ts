@@ -52,9 +52,9 @@ function refusalOf(output: string, notes: string, project: string, home: string)
   if (output === home) return "c'est votre dossier personnel";
   if (output === project) return "c'est le dossier du projet";
   if (output === notes) return "c'est le dossier des notes";
-  if (isInside(output, notes)) return "il contient le dossier des notes";
-  if (isInside(output, project)) return "il contient le projet";
   if (isInside(output, home)) return "il contient votre dossier personnel";
+  if (isInside(output, project)) return "il contient le projet";
+  if (isInside(output, notes)) return "il contient le dossier des notes";
   if (isInside(notes, output)) return "il est dans le dossier des notes";
   return undefined;
 }

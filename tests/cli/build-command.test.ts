@@ -1,10 +1,12 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { promisify } from "node:util";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixtureDir } from "../helpers.js";
-import { snapshot } from "../hostile/site-safety.js";
-import { ROOT, runBuild } from "./run-command.js";
+import { listing, snapshot } from "../hostile/site-safety.js";
+import { ROOT, runBuild, runCommand } from "./run-command.js";
 
 describe("npm run build", () => {
   let work: string;
@@ -45,4 +47,77 @@ describe("npm run build", () => {
     expect((await readdir(work)).sort()).toEqual(["_site"]);
     expect(await readFile(path.join(site, "autre", "index.html"), "utf8")).toContain("<h1 id=\"autre\">Autre</h1>");
   });
+});
+
+/**
+ * The real commands, run in a copy of the project inside a home folder of its own, with every folder setting that
+ * once replaced the project or the notes by a site: each is refused with exit code 2 before anything is written.
+ */
+describe("npm run build and npm start with a folder they must refuse", () => {
+  let work: string;
+  let home: string;
+  let project: string;
+  let sibling: string;
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), "garden-project-"));
+    home = path.join(work, "maison");
+    project = path.join(home, "projet");
+    for (const entry of ["src", "_includes", "_data", "notes", ".eleventy.ts", "package.json", "tsconfig.json"]) {
+      await cp(path.join(ROOT, entry), path.join(project, entry), { recursive: true });
+    }
+    await symlink(path.join(ROOT, "node_modules"), path.join(project, "node_modules"));
+    await promisify(execFile)("git", ["init", "--quiet", project]);
+    await mkdir(path.join(project, "x"));
+    await writeFile(path.join(project, "x", "Note.md"), "# Note\n");
+    sibling = path.join(project, "_site.precedent-sauvegarde-2024");
+    await mkdir(sibling);
+    await writeFile(path.join(sibling, "index.html"), "<title>Sauvegarde</title>");
+    await writeFile(path.join(home, "lettre.txt"), "à garder");
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  const refused = (output: string, reason: string) =>
+    `Le dossier de sortie « ${output} » est refusé : ${reason}. Choisissez un dossier à part, qui ne contient ni le projet ni les notes (par défaut : _site dans le projet), puis relancez.`;
+  const blank = (setting: string, fallback: string) => `${setting} est vide. Indiquez un dossier, ou retirez ${setting} pour utiliser le dossier par défaut « ${fallback} ».`;
+
+  it("refuses each of them, and leaves the project, the notes, the home folder and a sibling byte for byte", async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ OUTPUT_DIR: "" }, blank("OUTPUT_DIR", path.join(project, "_site"))],
+      [{ OUTPUT_DIR: " \t" }, blank("OUTPUT_DIR", path.join(project, "_site"))],
+      [{ NOTES_DIR: "" }, blank("NOTES_DIR", path.join(project, "notes"))],
+      [{ NOTES_DIR: "absent" }, `Le dossier de notes « ${path.join(project, "absent")} » est introuvable. Indiquez le bon dossier avec NOTES_DIR=<dossier>, puis relancez.`],
+      [{ OUTPUT_DIR: "/" }, refused("/", "c'est la racine du disque")],
+      [{ OUTPUT_DIR: home }, refused(home, "c'est votre dossier personnel")],
+      [{ OUTPUT_DIR: ".." }, refused(home, "c'est votre dossier personnel")],
+      [{ OUTPUT_DIR: work }, refused(work, "il contient votre dossier personnel")],
+      [{ OUTPUT_DIR: "." }, refused(project, "c'est le dossier du projet")],
+      [{ OUTPUT_DIR: "notes" }, refused(path.join(project, "notes"), "c'est le dossier des notes")],
+      [{ NOTES_DIR: "x", OUTPUT_DIR: "x" }, refused(path.join(project, "x"), "c'est le dossier des notes")],
+      [{ OUTPUT_DIR: "notes/_site" }, refused(path.join(project, "notes", "_site"), "il est dans le dossier des notes")],
+      [{ NOTES_DIR: "x", OUTPUT_DIR: "src" }, `Le dossier de sortie « ${path.join(project, "src")} » existe déjà et ne contient pas un site construit ici : la construction le remplacerait entièrement. Choisissez un dossier qui n'existe pas encore, ou videz celui-ci, puis relancez.`],
+    ];
+    const before = { files: await snapshot(work), entries: await listing(work) };
+    for (const command of ["src/cli/build.ts", "src/cli/serve.ts"]) {
+      const runs = await Promise.all(cases.map(([env]) => runCommand([command], { HOME: home, ...env }, 60_000, project)));
+      runs.forEach((run, i) => {
+        const [env, message] = cases[i]!;
+        expect({ env, command, code: run.code, stderr: run.stderr, stdout: run.stdout }).toEqual({ env, command, code: 2, stderr: `${message}\n`, stdout: "" });
+      });
+    }
+    expect(await listing(work)).toEqual(before.entries);
+    expect(await snapshot(work)).toEqual(before.files);
+  }, 120_000);
+
+  it("builds into _site, twice, beside a sibling that only looks like its own folders", async () => {
+    const site = path.join(project, "_site");
+    const before = { files: await snapshot(work), entries: await listing(work) };
+    for (let build = 1; build <= 2; build++) {
+      const run = await runCommand(["src/cli/build.ts"], { HOME: home }, 60_000, project);
+      expect(run.code, run.stderr).toBe(0);
+    }
+    expect(await readFile(path.join(site, "index.html"), "utf8")).toContain('<html lang="fr">');
+    expect(await listing(work, [site])).toEqual(before.entries);
+    const inSite = `${path.relative(work, site)}/`;
+    expect(Object.fromEntries(Object.entries(await snapshot(work)).filter(([file]) => !file.startsWith(inSite)))).toEqual(before.files);
+  }, 120_000);
 });

@@ -14,13 +14,13 @@ export interface Run {
 }
 
 /**
- * Runs `tsx <args…>` from the project root as a separate process, and gives its exit code and output. Past
- * `timeoutMs` the command is killed, and the test fails on that.
+ * Runs `tsx <args…>` from the project root (or `cwd`, a copy of the project) as a separate process, and gives its
+ * exit code and output. Past `timeoutMs` the command is killed, and the test fails on that.
  */
-export async function runCommand(args: readonly string[], env: Readonly<Record<string, string>> = {}, timeoutMs = 60_000): Promise<Run> {
+export async function runCommand(args: readonly string[], env: Readonly<Record<string, string>> = {}, timeoutMs = 60_000, cwd = ROOT): Promise<Run> {
   try {
     const { stdout, stderr } = await promisify(execFile)(TSX, [...args], {
-      cwd: ROOT,
+      cwd,
       env: { ...process.env, ...env },
       timeout: timeoutMs,
     });

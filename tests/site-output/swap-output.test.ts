@@ -4,13 +4,16 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BUILT_SITE_MARKER, UnsafeFolderError } from "../../src/site-output/safe-folders.js";
 import { buildIntoFreshOutput, OutputBusyError } from "../../src/site-output/swap-output.js";
+import { snapshot } from "../hostile/site-safety.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
+/** The site's files and their text, without the marker every build writes. */
 async function tree(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  const files = entries.filter((e) => e.isFile() && e.name !== BUILT_SITE_MARKER).map((e) => path.join(e.parentPath, e.name));
   return Object.fromEntries(await Promise.all(files.map(async (f) => [path.relative(dir, f), await readFile(f, "utf8")])));
 }
 
@@ -28,18 +31,17 @@ describe("buildIntoFreshOutput", () => {
 
   it("swaps in the new site only once the build has finished", async () => {
     await buildIntoFreshOutput(site, async (staging) => {
-      await mkdir(staging);
       await writeFile(path.join(staging, "index.html"), "nouvel accueil");
       expect(await tree(site)).toEqual({ "index.html": "ancien accueil", "note/index.html": "ancienne note" });
     });
     expect(await tree(site)).toEqual({ "index.html": "nouvel accueil" });
+    expect((await readdir(site)).sort()).toEqual([BUILT_SITE_MARKER, "index.html"]);
     expect(await readdir(work)).toEqual(["_site"]);
   });
 
   it("keeps the previous site and removes the staging folder when the build fails", async () => {
     await expect(
       buildIntoFreshOutput(site, async (staging) => {
-        await mkdir(staging, { recursive: true });
         await writeFile(path.join(staging, "index.html"), "à moitié");
         throw new Error("échec du rendu");
       }),
@@ -53,7 +55,6 @@ describe("buildIntoFreshOutput", () => {
     let started!: () => void;
     const holdsLock = new Promise<void>((resolve) => (started = resolve));
     const first = buildIntoFreshOutput(site, async (staging) => {
-      await mkdir(staging, { recursive: true });
       started();
       await new Promise<void>((resolve) => (release = resolve));
       await writeFile(path.join(staging, "index.html"), "premier");
@@ -70,19 +71,73 @@ describe("buildIntoFreshOutput", () => {
   });
 
   it("takes over the lock of a build that was killed, and restores a site caught mid-swap", async () => {
-    await writeFile(`${site}.lock`, "999999999");
-    await rename(site, `${site}.precedent-4242`);
-    await mkdir(`${site}.construction-4242`);
-    await writeFile(path.join(`${site}.construction-4242`, "index.html"), "incomplet");
+    // Above any system's highest process id: no process has it.
+    const dead = 999_999_999;
+    await writeFile(`${site}.lock`, String(dead));
+    await rename(site, `${site}.precedent-${dead}`);
+    await mkdir(`${site}.construction-${dead}`);
+    await writeFile(path.join(`${site}.construction-${dead}`, BUILT_SITE_MARKER), "");
+    await writeFile(path.join(`${site}.construction-${dead}`, "index.html"), "incomplet");
     let seen: Record<string, string> = {};
     await buildIntoFreshOutput(site, async (staging) => {
       seen = await tree(site);
-      await mkdir(staging, { recursive: true });
       await writeFile(path.join(staging, "index.html"), "reconstruit");
     });
     expect(seen).toEqual({ "index.html": "ancien accueil", "note/index.html": "ancienne note" });
     expect(await tree(site)).toEqual({ "index.html": "reconstruit" });
     expect(await readdir(work)).toEqual(["_site"]);
+  });
+
+  it("takes over a lock left with this process's own id, by an earlier process that had it", async () => {
+    await writeFile(`${site}.lock`, String(process.pid));
+    await buildIntoFreshOutput(site, async (staging) => {
+      await writeFile(path.join(staging, "index.html"), "reconstruit");
+    });
+    expect(await tree(site)).toEqual({ "index.html": "reconstruit" });
+    expect(await readdir(work)).toEqual(["_site"]);
+  });
+
+  it("touches no folder beside the output but its own and a dead build's, named in full and marked", async () => {
+    const dead = 999_999_999;
+    const keep = {
+      // Names a pattern like "_site.precedent-*" would match.
+      backup: `${site}.precedent-sauvegarde-2024`,
+      notNumber: `${site}.construction-12a`,
+      // A dead build's name, but not a folder a build made: no marker, other files.
+      unmarked: `${site}.construction-${dead}`,
+      // A running process (this test's parent) and a marked folder: that build is not over.
+      running: `${site}.precedent-${process.ppid}`,
+      other: `${site}-brouillon`,
+    };
+    for (const dir of Object.values(keep)) {
+      await mkdir(path.join(dir, "sous-dossier"), { recursive: true });
+      await writeFile(path.join(dir, "sous-dossier", "notes.md"), `contenu de ${path.basename(dir)}`);
+    }
+    await writeFile(path.join(keep.running, BUILT_SITE_MARKER), "");
+    await writeFile(path.join(keep.running, "index.html"), "site en cours");
+    const before = await Promise.all(Object.values(keep).map(snapshot));
+    const deadLeftover = `${site}.precedent-${dead + 1}`;
+    await mkdir(deadLeftover);
+    await writeFile(path.join(deadLeftover, BUILT_SITE_MARKER), "");
+
+    await buildIntoFreshOutput(site, async (staging) => {
+      await writeFile(path.join(staging, "index.html"), "nouvel accueil");
+    });
+
+    expect(await tree(site)).toEqual({ "index.html": "nouvel accueil" });
+    expect(await Promise.all(Object.values(keep).map(snapshot))).toEqual(before);
+    expect((await readdir(work)).sort()).toEqual(["_site", ...Object.values(keep).map((dir) => path.basename(dir))].sort());
+  });
+
+  it("refuses to replace a folder that no build made, before writing anything", async () => {
+    const src = path.join(work, "src");
+    await mkdir(src);
+    await writeFile(path.join(src, "build.ts"), "le code");
+    let built = false;
+    await expect(buildIntoFreshOutput(src, async () => void (built = true))).rejects.toThrow(UnsafeFolderError);
+    expect(built).toBe(false);
+    expect(await tree(src)).toEqual({ "build.ts": "le code" });
+    expect((await readdir(work)).sort()).toEqual(["_site", "src"]);
   });
 });
 
