@@ -61,6 +61,12 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
 
 /** A running `npm start` on a notes folder, for the benchmark and the tests. */
 export interface DevServer {
+  /** The port it listens on. */
+  readonly port: number;
+  /** What it printed so far (the last 100 000 characters). */
+  output(): string;
+  /** Waits until it has printed `text`: the line that says where it listens comes after the first build. */
+  printed(text: string, timeoutMs: number): Promise<true>;
   /** How many times Eleventy printed "Watching": 1 after the first build, one more after each rebuild. */
   watchCount(): number;
   /** Throws, with the end of the server's output, when it has exited. */
@@ -68,12 +74,12 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-/** Starts the dev server as `npm start` runs it, on these folders, and waits for the end of its first build. */
-export async function startDevServer(projectRoot: string, notesDir: string, outputDir: string, timeoutMs: number): Promise<DevServer> {
+/** Starts the dev server as `npm start -- <options…>` runs it, on these folders, and waits for the end of its first build. */
+export async function startDevServer(projectRoot: string, notesDir: string, outputDir: string, timeoutMs: number, options: readonly string[] = []): Promise<DevServer> {
   const port = await freePort();
   const server = spawn(
     process.execPath,
-    ["--import", "tsx", "src/cli/serve.ts", `--port=${port}`],
+    ["--import", "tsx", "src/cli/serve.ts", `--port=${port}`, ...options],
     { cwd: projectRoot, env: { ...process.env, NOTES_DIR: notesDir, OUTPUT_DIR: outputDir }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   track(server.pid!);
@@ -88,6 +94,9 @@ export async function startDevServer(projectRoot: string, notesDir: string, outp
   server.stderr.setEncoding("utf8").on("data", read);
   server.on("exit", () => (exited = true));
   const devServer: DevServer = {
+    port,
+    output: () => output,
+    printed: (text, timeoutMs) => until(`"${text}"`, timeoutMs, () => (devServer.alive(), output.includes(text) ? true : undefined), 50),
     watchCount: () => watching,
     alive() {
       if (exited) throw new Error(`the server exited early:\n${output.split("\n").filter((l) => !/^\S*\s+at /.test(l)).slice(-12).join("\n")}`);

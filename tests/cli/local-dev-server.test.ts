@@ -1,0 +1,115 @@
+import http from "node:http";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDevServer, type DevServer } from "../../bench/dev-server.js";
+import { sitePathOf } from "../../src/cli/local-dev-server.js";
+import { BUILT_SITE_MARKER } from "../../src/site-output/safe-folders.js";
+import { fixtureDir } from "../helpers.js";
+import { ROOT } from "./run-command.js";
+
+describe("sitePathOf", () => {
+  it("decodes a path of the site once, as the dev server does", () => {
+    expect(sitePathOf("/")).toBe("/");
+    expect(sitePathOf("/r%C3%A9colement/?q=..%2f")).toBe("/récolement/");
+    // URL parsing resolves plain dot segments, which cannot climb above the root.
+    expect(sitePathOf("/../../etc/passwd")).toBe("/etc/passwd");
+  });
+
+  it("refuses a malformed path, a NUL byte, and a parent folder brought in by an encoded slash", () => {
+    for (const url of ["/..%2fsite.precedent-1%2fsecret.txt", "/note/..%2f..%2fsecret", "/%2e%2e%2fsecret", "/..%5csecret", "/%E0%A4%A", "/%", "/a%00b", "//["]) {
+      expect(sitePathOf(url), url).toBeUndefined();
+    }
+  });
+});
+
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** A GET whose path goes on the wire exactly as written. */
+function get(host: string, port: number, requestPath: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host, port, path: requestPath, agent: false }, (response) => {
+      let body = "";
+      response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode!, body }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+/** Whether a TCP connection to this address opens. */
+function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.setTimeout(2000, () => (socket.destroy(), resolve(false)));
+    socket.on("connect", () => (socket.end(), resolve(true)));
+    socket.on("error", () => resolve(false));
+  });
+}
+
+/** This machine's addresses other than loopback, where only `--reseau` may be reached. */
+const networkAddresses = Object.values(os.networkInterfaces())
+  .flat()
+  .filter((address) => address !== undefined && !address.internal && address.family === "IPv4")
+  .map((address) => address!.address);
+
+describe("npm start", () => {
+  let work: string;
+  let site: string;
+  let server: DevServer | undefined;
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), "garden-serve-"));
+    site = path.join(work, "site");
+    // Folders beside the output whose names start with its name, as the build's own temporary folders do.
+    for (const sibling of ["site.precedent-1", "site-brouillon"]) {
+      await mkdir(path.join(work, sibling));
+      await writeFile(path.join(work, sibling, "secret.txt"), "SECRET");
+    }
+    await writeFile(path.join(work, "site.html"), "SECRET");
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it(
+    "listens on 127.0.0.1 only, answers 400 to a path out of the site or malformed, and keeps serving",
+    async () => {
+      server = await startDevServer(ROOT, fixtureDir("template-text-vault"), site, 120_000);
+      const { port } = server;
+      await server.printed(`Le jardin est servi sur http://127.0.0.1:${port}/, pour cet ordinateur seulement (« npm start -- --reseau » l'ouvre au réseau).`, 30_000);
+      expect(await readdir(site)).toContain(BUILT_SITE_MARKER);
+      expect((await get("127.0.0.1", port, "/autre/")).status).toBe(200);
+
+      for (const requestPath of ["/..%2fsite.precedent-1%2fsecret.txt", "/..%2fsite-brouillon%2fsecret.txt", "/..%2fsite", "/autre/..%2f..%2fsite.html", "/%E0%A4%A", "/%", "/a%00b"]) {
+        const answer = await get("127.0.0.1", port, requestPath);
+        expect({ requestPath, ...answer }).toEqual({ requestPath, status: 400, body: "Adresse invalide.\n" });
+      }
+      server.alive();
+      const page = await get("127.0.0.1", port, "/autre/");
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<h1 id="autre">Autre</h1>');
+      for (const address of networkAddresses) expect(await connects(address, port), address).toBe(false);
+    },
+    180_000,
+  );
+
+  it(
+    "opens to the network with --reseau",
+    async () => {
+      await server?.stop();
+      server = await startDevServer(ROOT, fixtureDir("template-text-vault"), site, 120_000, ["--reseau"]);
+      await server.printed("ouvert aux autres appareils du réseau.", 30_000);
+      expect(await connects("127.0.0.1", server.port)).toBe(true);
+      for (const address of networkAddresses) expect(await connects(address, server.port), address).toBe(true);
+      expect((await get("127.0.0.1", server.port, "/..%2fsite.precedent-1%2fsecret.txt")).status).toBe(400);
+    },
+    180_000,
+  );
+});
