@@ -29,7 +29,7 @@ export function folderSetting(value: string | undefined, setting: string, fallba
 
 export async function checkNotesFolder(notesDir: string, setting: string): Promise<void> {
   if (!(await stat(notesDir).then((s) => s.isDirectory(), () => false))) {
-    throw new UnsafeFolderError(`Le dossier de notes « ${notesDir} » est introuvable. Indiquez le bon dossier avec ${setting}, puis relancez.`);
+    throw new UnsafeFolderError(`Le dossier de notes « ${notesDir} » est introuvable. Indiquez-le avec ${setting}.`);
   }
 }
 

@@ -85,7 +85,7 @@ describe("npm run build and npm start with a folder they must refuse", () => {
       [{ OUTPUT_DIR: "" }, blank("OUTPUT_DIR", path.join(project, "_site"))],
       [{ OUTPUT_DIR: " \t" }, blank("OUTPUT_DIR", path.join(project, "_site"))],
       [{ NOTES_DIR: "" }, blank("NOTES_DIR", path.join(project, "notes"))],
-      [{ NOTES_DIR: "absent" }, `Le dossier de notes « ${path.join(project, "absent")} » est introuvable. Indiquez le bon dossier avec NOTES_DIR=<dossier>, puis relancez.`],
+      [{ NOTES_DIR: "absent" }, `Le dossier de notes « ${path.join(project, "absent")} » est introuvable. Indiquez-le avec NOTES_DIR=<dossier>.`],
       [{ OUTPUT_DIR: "/" }, refused("/", "c'est la racine du disque")],
       [{ OUTPUT_DIR: home }, refused(home, "c'est votre dossier personnel")],
       [{ OUTPUT_DIR: ".." }, refused(home, "c'est votre dossier personnel")],

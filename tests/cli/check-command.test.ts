@@ -249,6 +249,17 @@ describe("npm run check", () => {
       );
     });
 
+    it("exits 2 when --notes is blank, rather than check the default folder", async () => {
+      for (const blank of ["", "  "]) {
+        const run = await check("--notes", blank);
+        expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+          code: 2,
+          stdout: "",
+          stderr: lines(`--notes est vide. Indiquez un dossier, ou retirez --notes pour utiliser le dossier par défaut « ${path.join(ROOT, "notes")} ».`),
+        });
+      }
+    });
+
     it("exits 2 on an unknown option, naming it and showing the usage", async () => {
       const run = await check("--notes", fixtureDir("check-clean-vault"), "--inconnue");
       expect(run.code).toBe(2);

@@ -7,6 +7,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden } from "../../src/cli/build-garden.js";
 import type { LinkGraph } from "../../src/link-graph/link-graph.js";
+import { BUILT_SITE_MARKER } from "../../src/site-output/safe-folders.js";
 import { fixtureDir, scanGarden } from "../helpers.js";
 
 const SLUGS = {
@@ -158,7 +159,7 @@ describe("browsing pages of a vault with a Git history", () => {
   it("builds no page that is not listed here", async () => {
     const entries = await readdir(site);
     expect(entries.sort()).toEqual(
-      ["404.html", "accessibilite", "assets", "flux.xml", "graphe", "index.html", "notes-a-ecrire", "pagefind", "recherche", "robots.txt", "sitemap.xml", "tags", ...Object.values(SLUGS)].sort(),
+      [BUILT_SITE_MARKER, "404.html", "accessibilite", "assets", "flux.xml", "graphe", "index.html", "notes-a-ecrire", "pagefind", "recherche", "robots.txt", "sitemap.xml", "tags", ...Object.values(SLUGS)].sort(),
     );
   });
 });
