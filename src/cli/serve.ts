@@ -63,6 +63,9 @@ async function main(): Promise<number> {
       eleventyConfig.setServerOptions({ host: network ? undefined : LOCAL_HOST, showAllHosts: network, messageOnStart: startMessage(network) });
     },
   });
+  // As under `eleventy --serve`: an error outside a build is reported, and the server keeps running.
+  process.on("unhandledRejection", (error) => eleventy.errorHandler.fatal(error, "Unhandled rejection in promise"));
+  process.on("uncaughtException", (error) => eleventy.errorHandler.fatal(error, "Uncaught exception"));
   await eleventy.init();
   // Eleventy loads a custom server module only from node_modules: the guarded one is handed over here instead.
   eleventy.eleventyServe.getServerModule = async () => GuardedDevServer;

@@ -24,6 +24,8 @@ declare module "@11ty/eleventy" {
     watch(): Promise<void>;
     stopWatch(): Promise<void>;
     serve(port?: number): Promise<void>;
+    /** Logs an error as the `eleventy` command does, and sets the exit code to 1. */
+    readonly errorHandler: { fatal(error: unknown, message: string): void };
     /** Set by init(): it picks and starts the dev server module. */
     readonly eleventyServe: { getServerModule(name: string): Promise<{ getServer(name: string, dir: string, options: Record<string, unknown>): unknown }> };
   }
