@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { gardenFolders, PROJECT_ROOT } from "../eleventy-plugin/site-settings.js";
-import { checkNotesFolder, checkOutputFolder, checkReplaceable, markAsBuilt, UnsafeFolderError } from "../site-output/safe-folders.js";
+import { checkNotesFolder, checkOutputFolder, markAsBuilt, UnsafeFolderError } from "../site-output/safe-folders.js";
 import { GuardedDevServer } from "./local-dev-server.js";
 
 const USAGE = `Usage : npm start -- [--port <numéro>] [--reseau]
@@ -46,7 +46,6 @@ async function main(): Promise<number> {
     const { notesDir, outputDir } = gardenFolders();
     await checkNotesFolder(notesDir, "NOTES_DIR=<dossier>");
     await checkOutputFolder(notesDir, outputDir, PROJECT_ROOT);
-    await checkReplaceable(outputDir);
     await mkdir(outputDir, { recursive: true });
     await markAsBuilt(outputDir);
   } catch (error) {

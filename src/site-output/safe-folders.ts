@@ -35,7 +35,8 @@ export async function checkNotesFolder(notesDir: string, setting: string): Promi
 
 /**
  * Refuses an output folder whose replacement would take away what is not a site: the disk, the home folder, the
- * project or the notes, or a folder that holds them or lies in the notes. Symbolic links are followed.
+ * project or the notes, a folder that holds them or lies in the notes (symbolic links followed), or an existing
+ * folder that no build made.
  */
 export async function checkOutputFolder(notesDir: string, outputDir: string, projectRoot: string): Promise<void> {
   const [output, notes, project, home] = await Promise.all([outputDir, notesDir, projectRoot, os.homedir()].map(canonical));
@@ -45,6 +46,7 @@ export async function checkOutputFolder(notesDir: string, outputDir: string, pro
       `Le dossier de sortie « ${outputDir} » est refusé : ${reason}. Choisissez un dossier à part, qui ne contient ni le projet ni les notes (par défaut : _site dans le projet), puis relancez.`,
     );
   }
+  await checkReplaceable(outputDir);
 }
 
 function refusalOf(output: string, notes: string, project: string, home: string): string | undefined {
