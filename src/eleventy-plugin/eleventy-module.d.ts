@@ -41,6 +41,9 @@ declare module "@11ty/eleventy-dev-server" {
     readonly server: Server;
     onRequestHandler(req: IncomingMessage, res: ServerResponse): Promise<void>;
     _serverListen(port: number): void;
+    serve(port: number): void;
+    ready(): Promise<void>;
+    close(): Promise<void>;
   }
 }
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevServer, type DevServer } from "../../bench/dev-server.js";
-import { sitePathOf } from "../../src/cli/local-dev-server.js";
+import { GuardedDevServer, sitePathOf } from "../../src/cli/local-dev-server.js";
 import { BUILT_SITE_MARKER } from "../../src/site-output/safe-folders.js";
 import { fixtureDir } from "../helpers.js";
 import { ROOT } from "./run-command.js";
@@ -58,6 +58,39 @@ const networkAddresses = Object.values(os.networkInterfaces())
   .flat()
   .filter((address) => address !== undefined && !address.internal && address.family === "IPv4")
   .map((address) => address!.address);
+
+describe("GuardedDevServer", () => {
+  let dir: string;
+  let server: GuardedDevServer | undefined;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "garden-guarded-"));
+    await writeFile(path.join(dir, "index.html"), "<!doctype html><title>Accueil</title>");
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("listens on the host it is given, and answers 500 rather than stop when a request throws inside Eleventy's server", async () => {
+    const quiet = { info: () => undefined, log: () => undefined, error: () => undefined };
+    server = GuardedDevServer.getServer("test", dir, { host: "127.0.0.1", liveReload: false, logger: quiet, messageOnStart: () => false });
+    server.serve(0);
+    await server.ready();
+    const { address, port } = server.server.address() as net.AddressInfo;
+    expect(address).toBe("127.0.0.1");
+
+    Object.assign(server, {
+      mapUrlToFilePath() {
+        throw new Error("panne");
+      },
+    });
+    expect(await get("127.0.0.1", port, "/")).toEqual({ status: 500, body: "Le serveur n'a pas pu répondre à cette adresse.\n" });
+    delete (server as unknown as Record<string, unknown>)["mapUrlToFilePath"];
+    const home = await get("127.0.0.1", port, "/");
+    expect(home.status).toBe(200);
+    expect(home.body).toContain("<title>Accueil</title>");
+  });
+});
 
 describe("npm start", () => {
   let work: string;
