@@ -1,6 +1,6 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { checkReplaceable, isBuiltSite, markAsBuilt } from "./safe-folders.js";
+import { BUILT_SITE_MARKER, checkReplaceable, isBuiltSite, markAsBuilt } from "./safe-folders.js";
 
 /** Another build holds the output folder: refuse rather than interleave two builds' files. */
 export class OutputBusyError extends Error {
@@ -27,6 +27,16 @@ function isAlive(pid: number): boolean {
 
 function isRunningBuild(pid: number, lockFile: string): boolean {
   return pid === process.pid ? heldLocks.has(lockFile) : isAlive(pid);
+}
+
+/** Removes a folder a build made, its marker last: a removal cut short leaves a folder the next build knows as its own. */
+async function removeBuilt(dir: string): Promise<void> {
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  });
+  await Promise.all(names.filter((name) => name !== BUILT_SITE_MARKER).map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
+  await rm(dir, { recursive: true, force: true });
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -102,7 +112,7 @@ async function recoverLeftovers(outputDir: string): Promise<void> {
     const leftover = path.join(parent, name);
     if (!(await isBuiltSite(leftover))) continue;
     if (previousPid !== undefined && !(await exists(outputDir))) await rename(leftover, outputDir);
-    else await rm(leftover, { recursive: true, force: true });
+    else await removeBuilt(leftover);
   }
 }
 
@@ -125,10 +135,10 @@ export async function buildIntoFreshOutput<T>(outputDir: string, build: (staging
     const hadOutput = await exists(outputDir);
     if (hadOutput) await rename(outputDir, previous);
     await rename(staging, outputDir);
-    if (hadOutput) await rm(previous, { recursive: true, force: true });
+    if (hadOutput) await removeBuilt(previous);
     return result;
   } catch (error) {
-    if (stagingMade) await rm(staging, { recursive: true, force: true });
+    if (stagingMade) await removeBuilt(staging);
     throw error;
   } finally {
     await release();
