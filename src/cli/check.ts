@@ -94,7 +94,8 @@ async function main(): Promise<number> {
   } else {
     // One write: a large vault has thousands of findings, and a console.log each is slow on a pipe.
     const report = [...problems.map((problem) => formatProblem(problem, shownDir)), summary(problems, vault.notes.length)];
-    console.log([...report, ...(strictReason === undefined ? [] : [strictReason])].join("\n"));
+    if (strictReason !== undefined) report.push(strictReason);
+    console.log(report.join("\n"));
   }
   return failing ? 1 : 0;
 }
