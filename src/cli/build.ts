@@ -4,7 +4,12 @@ import { SearchIndexError } from "../search-index/write-search-index.js";
 import { checkNotesFolder, UnsafeFolderError } from "../site-output/safe-folders.js";
 import { OutputBusyError } from "../site-output/swap-output.js";
 import { buildGarden, type BuildResult } from "./build-garden.js";
+import { readCommandLine } from "./command-line.js";
 import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
+
+const USAGE = `Usage : npm run build
+  construit le site des notes de notes/ dans _site/ ; NOTES_DIR=<dossier> et OUTPUT_DIR=<dossier> en choisissent d'autres
+  --help  affiche cette aide`;
 
 function summary(result: BuildResult, outputDir: string, seconds: number): string {
   const warnings = result.problems.filter((p) => p.level === "avertissement").length;
@@ -52,4 +57,5 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+const commandLine = readCommandLine(USAGE, {}, { allowPositionals: false });
+process.exitCode = typeof commandLine === "number" ? commandLine : await main();

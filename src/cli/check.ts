@@ -1,44 +1,62 @@
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { reservedUrls } from "../eleventy-plugin/reserved-urls.js";
 import { gardenFolders, readSiteSettings } from "../eleventy-plugin/site-settings.js";
 import { buildLinkGraph } from "../link-graph/link-graph.js";
 import { checkNotesFolder, folderSetting, UnsafeFolderError } from "../site-output/safe-folders.js";
+import { compareFrench } from "../vault-scan/french-order.js";
 import type { Problem } from "../vault-scan/problem.js";
-import { vaultPathOf } from "../vault-scan/paths.js";
+import { vaultPathOf, type VaultPath } from "../vault-scan/paths.js";
 import { readVault } from "../vault-scan/read-vault.js";
+import { readCommandLine } from "./command-line.js";
 import { announce } from "./phase-channel.js";
-import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
-
+import { formatProblem, plural, shownFile, shownNotesDir } from "./problem-report.js";
 
 const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--json] [note.md…]
   note.md…           ne signale que les problèmes de ces notes (tout le dossier reste lu pour résoudre les liens)
   --notes <dossier>  vérifie un autre dossier de notes (par défaut : notes/)
   --strict           échoue aussi sur les avertissements
-  --json             écrit le résultat en JSON`;
+  --json             écrit le résultat en JSON, et rien d'autre, sur la sortie standard
+  --help             affiche cette aide`;
 
 function summary(problems: readonly Problem[], notes: number): string {
   const count = (level: Problem["level"]) => problems.filter((p) => p.level === level).length;
   return `${plural(notes, "note vérifiée", "notes vérifiées")} : ${plural(count("erreur"), "erreur")}, ${plural(count("avertissement"), "avertissement")}, ${plural(count("info"), "information")}.`;
 }
 
+/** With --strict, the warnings that make the check fail, counted by code, most frequent first. */
+function strictFailure(problems: readonly Problem[]): string | undefined {
+  const byCode = new Map<string, number>();
+  for (const problem of problems) if (problem.level === "avertissement") byCode.set(problem.code, (byCode.get(problem.code) ?? 0) + 1);
+  if (byCode.size === 0) return undefined;
+  const total = [...byCode.values()].reduce((sum, count) => sum + count, 0);
+  const codes = [...byCode].sort(([a, m], [b, n]) => n - m || compareFrench(a, b)).map(([code, count]) => `${code} (${count})`);
+  return (
+    `Avec --strict, ${plural(total, "avertissement")} ${total > 1 ? "font" : "fait"} échouer la vérification : ${codes.join(", ")}. ` +
+    "Corrigez les lignes « avertissement » ci-dessus, ou relancez sans --strict pour n'échouer que sur les erreurs."
+  );
+}
+
+/** Why a note named on the command line cannot be checked, before the vault is read; undefined when it can. */
+async function unreadableNote(file: string, notesDir: string): Promise<string | undefined> {
+  const absolute = path.resolve(file);
+  const shownDir = shownNotesDir(notesDir);
+  const found = await stat(absolute).catch(() => undefined);
+  if (!found) return `La note « ${file} » est introuvable. Vérifiez son nom et son dossier, par exemple « ${shownDir}/Ma note.md ».`;
+  if (found.isDirectory()) return `« ${file} » est un dossier : nommez-y une note, ou choisissez-le comme dossier de notes avec --notes <dossier>.`;
+  if (!file.toLowerCase().endsWith(".md")) return `« ${file} » n'est pas une note : seuls les fichiers Markdown (.md) sont vérifiés.`;
+  const relative = path.relative(notesDir, absolute);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) {
+    return `« ${file} » n'est pas dans le dossier de notes « ${shownDir} ». Nommez une note de ce dossier, par exemple « ${shownDir}/Ma note.md », ou choisissez le dossier avec --notes <dossier>.`;
+  }
+  return undefined;
+}
+
 /** Exit codes: 0 no error, 1 errors (or warnings with --strict), 2 the check itself could not run. */
 async function main(): Promise<number> {
-  let args;
-  let positionals: string[];
-  try {
-    ({ values: args, positionals } = parseArgs({
-      allowPositionals: true,
-      options: { notes: { type: "string" }, strict: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean" } },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const commandLine = readCommandLine(USAGE, { notes: { type: "string" }, strict: { type: "boolean" }, json: { type: "boolean" } }, { allowPositionals: true });
+  if (typeof commandLine === "number") return commandLine;
+  const { values: args, positionals } = commandLine;
   let notesDir: string;
   try {
     notesDir = folderSetting(args.notes, "--notes", gardenFolders({}).notesDir);
@@ -48,22 +66,41 @@ async function main(): Promise<number> {
     console.error(error.message);
     return 2;
   }
+  const unreadable = (await Promise.all(positionals.map((file) => unreadableNote(file, notesDir)))).filter((reason) => reason !== undefined);
+  if (unreadable.length > 0) {
+    console.error(unreadable.join("\n"));
+    return 2;
+  }
   announce("check.start");
   const site = readSiteSettings();
   const vault = await readVault(notesDir, { siteName: site.name, fileDates: false });
   announce("scan.end");
+  const only = new Map<VaultPath, string>(positionals.map((file) => [vaultPathOf(notesDir, path.resolve(file)), file]));
+  const read = new Set(vault.notes.map((note) => note.file));
+  const skipped = [...only].filter(([file]) => !read.has(file));
+  if (skipped.length > 0) {
+    console.error(
+      skipped
+        .map(([, file]) => `« ${file} » n'est pas lue comme une note : elle est dans un dossier caché (dont le nom commence par « . ») ou node_modules, ou c'est un lien symbolique.`)
+        .join("\n"),
+    );
+    return 2;
+  }
   const graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
   announce("graph.end");
-  const only = new Set(positionals.map((file) => vaultPathOf(notesDir, path.resolve(file))));
   const problems = graph.problems.filter((p) => only.size === 0 || only.has(p.file));
-  const failing = problems.some((p) => p.level === "erreur" || (args.strict === true && p.level === "avertissement"));
+  const strictReason = args.strict === true ? strictFailure(problems) : undefined;
+  const failing = strictReason !== undefined || problems.some((p) => p.level === "erreur");
+  const shownDir = shownNotesDir(notesDir);
 
   if (args.json) {
-    console.log(JSON.stringify({ notes: vault.notes.length, problems, ok: !failing }, null, 2));
+    const shown = problems.map((p) => ({ level: p.level, code: p.code, file: shownFile(p, shownDir), line: p.line, column: p.column, message: p.message }));
+    console.log(JSON.stringify({ notes: vault.notes.length, problems: shown, ok: !failing }, null, 2));
   } else {
-    const shown = shownNotesDir(notesDir);
     // One write: a large vault has thousands of findings, and a console.log each is slow on a pipe.
-    console.log([...problems.map((problem) => formatProblem(problem, shown)), summary(problems, vault.notes.length)].join("\n"));
+    const report = [...problems.map((problem) => formatProblem(problem, shownDir)), summary(problems, vault.notes.length)];
+    if (strictReason !== undefined) report.push(strictReason);
+    console.log(report.join("\n"));
   }
   return failing ? 1 : 0;
 }

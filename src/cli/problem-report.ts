@@ -3,8 +3,12 @@ import type { Problem } from "../vault-scan/problem.js";
 
 /** "notes/Ma note.md:12:5  erreur  lien-casse  Le lien …": the line editors read, also clickable in editors' terminals. */
 export function formatProblem(problem: Problem, notesDirShown: string): string {
-  const file = notesDirShown === "" ? problem.file : `${notesDirShown}/${problem.file}`;
-  return `${file}:${problem.line}:${problem.column}  ${problem.level}  ${problem.code}  ${problem.message}`;
+  return `${shownFile(problem, notesDirShown)}:${problem.line}:${problem.column}  ${problem.level}  ${problem.code}  ${problem.message}`;
+}
+
+/** The finding's file as the reports show it: under the notes folder as the editor knows it ("notes/Ma note.md"). */
+export function shownFile(problem: Problem, notesDirShown: string): string {
+  return notesDirShown === "" ? problem.file : `${notesDirShown}/${problem.file}`;
 }
 
 /** The notes folder as the editor knows it: relative to where the command runs, with forward slashes. */

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { readFile, realpath, stat } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,10 +6,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
+import type { BrowserChoice } from "./find-browser.js";
 import type { BuiltSites } from "./sites.js";
 import { urlOfPage } from "../hostile/site-safety.js";
 
-const CHROMIUM_PATH = "/usr/bin/chromium";
+/**
+ * The same arguments for every Chromium. @sparticuz/chromium's own list is made for serverless functions: it turns
+ * web security off and runs a single process, which would weaken what the privacy tests check, and its browser
+ * starts and passes every test without them.
+ */
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -28,15 +33,29 @@ export function builtSites(): BuiltSites {
   return inject("browserSites");
 }
 
-/** Debian's Chromium, launched once per test file. Never skipped: without it the suite fails and says what to do. */
+const SOURCES: Readonly<Record<BrowserChoice["source"], string>> = {
+  CHROMIUM_PATH: "donné par CHROMIUM_PATH",
+  system: "Chromium du système",
+  packaged: "Chromium du paquet npm @sparticuz/chromium",
+};
+
+const LAUNCH_HINTS: Readonly<Record<BrowserChoice["source"], string>> = {
+  CHROMIUM_PATH: "Corrigez CHROMIUM_PATH, ou retirez-le pour laisser les tests trouver un Chromium.",
+  system: "Relancez avec « GARDEN_BROWSER=packaged npm test » pour utiliser le Chromium du paquet npm, ou donnez un autre chemin avec CHROMIUM_PATH.",
+  packaged: "S'il vient d'une décompression interrompue ou d'une autre version, supprimez-le, puis relancez « npm test ».",
+};
+
+/** The browser that global-setup.ts found, launched once per test file. Never skipped: without it the suite fails and says what to do. */
 async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
+  const choice = inject("browser");
+  try {
+    return await chromium.launch({ executablePath: choice.executablePath, args: CHROMIUM_ARGS, env: { ...process.env, ...choice.env } });
+  } catch (error) {
     throw new Error(
-      `Chromium est introuvable (${CHROMIUM_PATH}) : les tests dans le navigateur ne peuvent pas tourner. ` +
-        "Installez-le avec « apt-get install -y chromium » (en root ou avec sudo), puis relancez « npm test ».",
+      `Chromium n'a pas démarré (${choice.executablePath}, ${SOURCES[choice.source]}) : ${(error as Error).message.split("\n")[0]} ${LAUNCH_HINTS[choice.source]}`,
+      { cause: error },
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -270,8 +289,8 @@ async function startHarness(): Promise<Harness> {
  */
 export function useHarness(): () => Harness {
   let harness: Harness | undefined;
-  // Kept rather than thrown from beforeAll, where vitest would only mark the tests skipped: without Chromium,
-  // every browser test fails, each with the message that says how to install it.
+  // Kept rather than thrown from beforeAll, where vitest would only mark the tests skipped: when Chromium does not
+  // start, every browser test fails, each with the message that says what to do.
   let failure: unknown;
   beforeAll(async () => {
     try {

@@ -5,11 +5,13 @@ import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import type { TestProject } from "vitest/node";
 import { buildGarden } from "../../src/cli/build-garden.js";
+import { findBrowser, type BrowserChoice } from "./find-browser.js";
 import { RAW_INDEX_FOLDER, type BuiltSites } from "./sites.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     browserSites: BuiltSites;
+    browser: BrowserChoice;
   }
 }
 
@@ -17,13 +19,15 @@ const FIXTURE_VAULT = fileURLToPath(new URL("../fixtures/browser-vault", import.
 const NOTES_DIR = fileURLToPath(new URL("../../notes", import.meta.url));
 
 /**
- * Builds both sites once for every browser test file: the fixture vault, with a second index made by plain
- * Pagefind for comparison, and notes/.
+ * Finds the browser, then builds both sites, once for every browser test file: the fixture vault, with a second
+ * index made by plain Pagefind for comparison, and notes/. The packaged browser is unpacked here, once, rather
+ * than by test files running side by side.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const work = await mkdtemp(path.join(os.tmpdir(), "garden-browser-"));
   const sites: BuiltSites = { fixture: path.join(work, "fixture-site"), notes: path.join(work, "notes-site") };
   try {
+    project.provide("browser", await findBrowser(process.env, work));
     await buildGarden(FIXTURE_VAULT, sites.fixture);
     await buildGarden(NOTES_DIR, sites.notes);
     await writeRawIndex(sites.fixture);

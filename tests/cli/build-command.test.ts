@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fixtureDir } from "../helpers.js";
+import { fixtureDir, lines } from "../helpers.js";
 import { listing, snapshot } from "../hostile/site-safety.js";
 import { ROOT, runBuild, runCommand } from "./run-command.js";
 
@@ -35,6 +35,24 @@ describe("npm run build", () => {
     expect(run.stdout).toBe("");
     expect(await snapshot(site)).toEqual(before);
     expect((await readdir(work)).sort()).toEqual(["_site"]);
+  });
+
+  it("refuses an unknown option or an argument: exit 2, French usage, nothing built", async () => {
+    const usage = [
+      "Usage : npm run build",
+      "  construit le site des notes de notes/ dans _site/ ; NOTES_DIR=<dossier> et OUTPUT_DIR=<dossier> en choisissent d'autres",
+      "  --help  affiche cette aide",
+    ];
+    const site = path.join(work, "_site");
+    const env = { NOTES_DIR: fixtureDir("template-text-vault"), OUTPUT_DIR: site };
+    const unknown = await runCommand(["src/cli/build.ts", "--bogus"], env);
+    expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([2, "", lines("Option inconnue : « --bogus ».", ...usage)]);
+    const argument = await runCommand(["src/cli/build.ts", "notes"], env);
+    expect([argument.code, argument.stdout, argument.stderr]).toEqual([2, "", lines("Argument inattendu : « notes ». Cette commande n'en prend aucun.", ...usage)]);
+    expect(await readdir(work)).toEqual([]);
+    const help = await runCommand(["src/cli/build.ts", "--help"], env);
+    expect([help.code, help.stdout, help.stderr]).toEqual([0, lines(...usage), ""]);
+    expect(await readdir(work)).toEqual([]);
   });
 
   it("builds a good vault and ends with a French summary", async () => {

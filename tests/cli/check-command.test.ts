@@ -1,3 +1,5 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureDir, lines } from "../helpers.js";
@@ -13,6 +15,13 @@ const WARNINGS = "tests/fixtures/check-warnings-vault";
 const ERRORS = "tests/fixtures/check-errors-vault";
 const CLEAN = "tests/fixtures/check-clean-vault";
 const BUGS = "tests/fixtures/check-bugs-vault";
+
+const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--json] [note.md…]
+  note.md…           ne signale que les problèmes de ces notes (tout le dossier reste lu pour résoudre les liens)
+  --notes <dossier>  vérifie un autre dossier de notes (par défaut : notes/)
+  --strict           échoue aussi sur les avertissements
+  --json             écrit le résultat en JSON, et rien d'autre, sur la sortie standard
+  --help             affiche cette aide`;
 
 const ORPHAN =
   "Aucune note publiée ne mène à cette note : les lecteurs ne la trouveront que par la recherche ou l'accueil. Ajoutez-lui un lien depuis une note voisine.";
@@ -110,8 +119,8 @@ interface JsonReport {
 }
 
 /** The JSON problems as the text report would print them, to compare with the expected lines. */
-function asLines(report: JsonReport, shownDir: string): string[] {
-  return report.problems.map((p) => `${shownDir}/${p.file}:${p.line}:${p.column}  ${p.level}  ${p.code}  ${p.message}`);
+function asLines(report: JsonReport): string[] {
+  return report.problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.level}  ${p.code}  ${p.message}`);
 }
 
 describe("npm run check", () => {
@@ -144,10 +153,32 @@ describe("npm run check", () => {
       expect(reportLines(run).map(parseLine).filter((f) => f.level === "erreur")).toEqual([]);
     });
 
-    it("fails with --strict: exit 1, same report", async () => {
+    it("fails with --strict: exit 1, same report, then the warnings that made it fail, by code", async () => {
       const strict = await check("--notes", fixtureDir("check-warnings-vault"), "--strict");
-      expect(strict.stdout).toBe(run.stdout);
+      expect(strict.stdout).toBe(
+        lines(
+          ...WARNING_LINES,
+          WARNING_SUMMARY,
+          "Avec --strict, 16 avertissements font échouer la vérification : alias-en-double (2), integration-introuvable (2), " +
+            "lien-vers-brouillon (2), note-sans-titre (2), note-vide (2), bloc-introuvable (1), fichier-introuvable (1), lien-ambigu (1), " +
+            "section-introuvable (1), tag-commentaire (1), titre-en-double (1). " +
+            "Corrigez les lignes « avertissement » ci-dessus, ou relancez sans --strict pour n'échouer que sur les erreurs.",
+        ),
+      );
       expect(strict.stderr).toBe("");
+      expect(strict.code).toBe(1);
+    });
+
+    it("names the one warning that fails --strict on a single note", async () => {
+      const strict = await check("--strict", "--notes", WARNINGS, `${WARNINGS}/Vide.md`);
+      expect(strict.stdout).toBe(
+        lines(
+          WARNING_LINES.at(-1)!,
+          "17 notes vérifiées : 0 erreur, 1 avertissement, 0 information.",
+          "Avec --strict, 1 avertissement fait échouer la vérification : note-vide (1). " +
+            "Corrigez les lignes « avertissement » ci-dessus, ou relancez sans --strict pour n'échouer que sur les erreurs.",
+        ),
+      );
       expect(strict.code).toBe(1);
     });
 
@@ -162,17 +193,19 @@ describe("npm run check", () => {
       for (const problem of report.problems) {
         expect(Object.keys(problem).sort()).toEqual(["code", "column", "file", "level", "line", "message"]);
       }
-      expect(asLines(report, WARNINGS)).toEqual(WARNING_LINES);
-      // The file is the path inside the vault, not the folder as shown in the text report.
-      expect(report.problems[0]).toMatchObject({ level: "avertissement", code: "note-sans-titre", file: "Accueil du musée.md", line: 4, column: 1 });
+      expect(asLines(report)).toEqual(WARNING_LINES);
+      // The file is shown as in the text report: under the notes folder as given, relative to the project root.
+      expect(report.problems[0]).toMatchObject({ level: "avertissement", code: "note-sans-titre", file: `${WARNINGS}/Accueil du musée.md`, line: 4, column: 1 });
     });
 
-    it("says ok: false in JSON with --strict, and exits 1", async () => {
+    it("says ok: false in JSON with --strict, exits 1, and writes nothing but the JSON", async () => {
       const json = await check("--json", "--strict", "--notes", fixtureDir("check-warnings-vault"));
       expect(json.code).toBe(1);
+      expect(json.stderr).toBe("");
+      expect(json.stdout.startsWith("{") && json.stdout.endsWith("}\n")).toBe(true);
       const report = JSON.parse(json.stdout) as JsonReport;
       expect(report.ok).toBe(false);
-      expect(report.problems).toHaveLength(WARNING_LINES.length);
+      expect(asLines(report)).toEqual(WARNING_LINES);
     });
   });
 
@@ -200,7 +233,7 @@ describe("npm run check", () => {
       const report = JSON.parse(json.stdout) as JsonReport;
       expect(report.notes).toBe(15);
       expect(report.ok).toBe(false);
-      expect(asLines(report, ERRORS)).toEqual(ERROR_LINES);
+      expect(asLines(report)).toEqual(ERROR_LINES);
       expect(new Set(report.problems.map((p) => p.level))).toEqual(new Set(["erreur"]));
     });
 
@@ -260,20 +293,69 @@ describe("npm run check", () => {
       }
     });
 
-    it("exits 2 on an unknown option, naming it and showing the usage", async () => {
-      const run = await check("--notes", fixtureDir("check-clean-vault"), "--inconnue");
+    it("exits 2 on an unknown option, naming it in French and showing the usage", async () => {
+      const run = await check("--notes", fixtureDir("check-clean-vault"), "--bogus");
       expect(run.code).toBe(2);
       expect(run.stdout).toBe("");
-      expect(run.stderr).toContain("--inconnue");
-      expect(run.stderr).toContain("Usage : npm run check -- [--notes <dossier>] [--strict] [--json] [note.md…]\n");
-      expect(run.stderr).toContain("  --strict           échoue aussi sur les avertissements\n");
+      expect(run.stderr).toBe(lines("Option inconnue : « --bogus ».", USAGE));
     });
 
-    it("exits 2 when --notes has no value", async () => {
-      const run = await check("--notes");
+    it("exits 2 when --notes has no value, or a switch is given one", async () => {
+      const missing = await check("--notes");
+      expect([missing.code, missing.stdout, missing.stderr]).toEqual([2, "", lines("L'option --notes attend une valeur juste après elle.", USAGE)]);
+      // The folder was forgotten: --json is not taken for a folder's name.
+      const swallowed = await check("--notes", "--json");
+      expect([swallowed.code, swallowed.stdout, swallowed.stderr]).toEqual([2, "", lines("L'option --notes attend une valeur juste après elle.", USAGE)]);
+      const valued = await check("--strict=oui", "--notes", CLEAN);
+      expect([valued.code, valued.stdout, valued.stderr]).toEqual([2, "", lines("L'option --strict ne prend pas de valeur (« --strict=oui »).", USAGE)]);
+    });
+
+    it("prints the usage on stdout with --help, and exits 0", async () => {
+      const run = await check("--help");
+      expect([run.code, run.stdout, run.stderr]).toEqual([0, lines(USAGE), ""]);
+    });
+
+    it("exits 2, with no report, on a note path that does not exist", async () => {
+      const run = await check("--notes", ERRORS, `${ERRORS}/Crochet.md`, `${ERRORS}/Nope.md`);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe("");
-      expect(run.stderr).toContain("Usage : npm run check");
+      expect(run.stderr).toBe(lines(`La note « ${ERRORS}/Nope.md » est introuvable. Vérifiez son nom et son dossier, par exemple « ${ERRORS}/Ma note.md ».`));
+    });
+
+    it("exits 2 on the default notes folder too: a misspelled note is never a false green", async () => {
+      const run = await check("notes/Nope.md");
+      expect([run.code, run.stdout]).toEqual([2, ""]);
+      expect(run.stderr).toBe(lines("La note « notes/Nope.md » est introuvable. Vérifiez son nom et son dossier, par exemple « notes/Ma note.md »."));
+    });
+
+    it("exits 2 on a file that is not a Markdown note, not in the notes folder, or a folder", async () => {
+      const run = await check("--notes", CLEAN, "package.json", "README.md", `${CLEAN}`);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(
+        lines(
+          "« package.json » n'est pas une note : seuls les fichiers Markdown (.md) sont vérifiés.",
+          `« README.md » n'est pas dans le dossier de notes « ${CLEAN} ». Nommez une note de ce dossier, par exemple « ${CLEAN}/Ma note.md », ou choisissez le dossier avec --notes <dossier>.`,
+          `« ${CLEAN} » est un dossier : nommez-y une note, ou choisissez-le comme dossier de notes avec --notes <dossier>.`,
+        ),
+      );
+    });
+
+    it("exits 2 on a Markdown file of a hidden folder, which the garden never reads", async () => {
+      const vault = await mkdtemp(path.join(os.tmpdir(), "garden-check-"));
+      try {
+        await cp(fixtureDir("check-clean-vault"), vault, { recursive: true });
+        await mkdir(path.join(vault, ".trash"));
+        await writeFile(path.join(vault, ".trash", "Ancienne.md"), "---\ntags: [musée\n---\n# Ancienne\n");
+        const hidden = path.join(vault, ".trash", "Ancienne.md");
+        const run = await check("--notes", vault, hidden);
+        expect([run.code, run.stdout]).toEqual([2, ""]);
+        expect(run.stderr).toBe(
+          lines(`« ${hidden} » n'est pas lue comme une note : elle est dans un dossier caché (dont le nom commence par « . ») ou node_modules, ou c'est un lien symbolique.`),
+        );
+      } finally {
+        await rm(vault, { recursive: true, force: true });
+      }
     });
   });
 

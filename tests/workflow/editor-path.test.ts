@@ -1,14 +1,11 @@
-import { execFile } from "node:child_process";
-import { chmod, cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { chmod, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scratchRepository, type ScratchRepository } from "./scratch-repository.js";
 
 // The editor's path from docs/guide-editeur.md, on a throwaway copy of the repository:
 // templates → link → check → pre-commit hook → build.
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const COPIED = ["notes", "_includes", "_data", "src", "docs", ".eleventy.ts", "package.json", "tsconfig.json", ".gitignore"];
 
 const QUESTION = "Comment numériser les collections d'un musée";
@@ -17,35 +14,12 @@ const LINKING = "Qu'est-ce qu'une stratégie numérique pour un musée";
 const QUESTION_URL = "comment-numeriser-les-collections-d-un-musee";
 const LINKING_URL = "/qu-est-ce-qu-une-strategie-numerique-pour-un-musee/";
 
+let scratch: ScratchRepository;
 let repo = "";
 
-interface Result {
-  readonly code: number;
-  readonly output: string;
-}
-
-/** Runs a command in the copy, never through a shell; a non-zero exit is a result, not an exception. */
-function run(command: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Result> {
-  // The caller's Git settings (global hooks, signing, GIT_DIR of an outer hook) must not reach the copy.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("GIT_")));
-  const options = {
-    cwd: repo,
-    env: { ...base, GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: "1", ...env },
-    timeout: 120_000,
-    maxBuffer: 16 * 1024 * 1024,
-  };
-  return new Promise((resolve, reject) => {
-    execFile(command, args, options, (error, stdout, stderr) => {
-      const output = `${stdout}${stderr}`;
-      if (!error) return resolve({ code: 0, output });
-      if (typeof error.code === "number") return resolve({ code: error.code, output });
-      reject(new Error(`${command} ${args.join(" ")} did not finish (${error.message}):\n${output}`));
-    });
-  });
-}
-
-const tsx = () => path.join(repo, "node_modules", ".bin", "tsx");
-const git = (...args: string[]) => run("git", args);
+const run: ScratchRepository["run"] = (command, args, env) => scratch.run(command, args, env);
+const tsx = () => scratch.tsx;
+const git = (...args: string[]) => scratch.git(...args);
 const notePath = (name: string) => path.join(repo, "notes", `${name}.md`);
 
 /** Does what Obsidian's "Insert template" does: fills {{title}} and {{date:…}}, then the example links. */
@@ -66,26 +40,12 @@ async function writeNote(name: string, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  repo = await mkdtemp(path.join(os.tmpdir(), "museumxtd-editor-"));
-  for (const entry of COPIED) await cp(path.join(root, entry), path.join(repo, entry), { recursive: true });
-  await symlink(path.join(root, "node_modules"), path.join(repo, "node_modules"), "dir");
-  for (const command of [
-    ["init", "--quiet", "--initial-branch=main"],
-    ["config", "user.name", "Rédactrice de test"],
-    ["config", "user.email", "redaction@example.org"],
-    ["config", "commit.gpgsign", "false"],
-    ["add", "--all"],
-    ["commit", "--quiet", "--message", "Copie du dépôt"],
-  ]) {
-    const result = await git(...command);
-    expect(result.code, result.output).toBe(0);
-    // .gitignore's "node_modules/" does not match the symlink standing in for the folder.
-    if (command[0] === "init") await writeFile(path.join(repo, ".git", "info", "exclude"), "/node_modules\n");
-  }
+  scratch = await scratchRepository(COPIED);
+  repo = scratch.dir;
 });
 
 afterAll(async () => {
-  if (repo) await rm(repo, { recursive: true, force: true });
+  await scratch?.remove();
 });
 
 describe("the editor's path, from the templates to the published page", () => {
