@@ -4,6 +4,8 @@
  */
 export interface EleventyConfig {
   on(event: "eleventy.before" | "eleventy.after", callback: (args: EleventyEventArgs) => unknown): void;
+  /** Eleventy's own list of ignored globs, announced before each build, which it searches the input folder with. */
+  on(event: "eleventy.ignores", callback: (ignores: string[]) => unknown): void;
   on(event: string, callback: (...args: never[]) => unknown): void;
   emit(event: string, ...args: unknown[]): unknown;
   setLibrary(name: "md", library: unknown): void;

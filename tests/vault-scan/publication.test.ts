@@ -6,13 +6,13 @@ import { lines, parse } from "../helpers.js";
 const withField = (field: string) => lines("---", "title: Note", field, "---", "# Note", "", "Texte.");
 
 describe("parseNote: every spelling that hides a note", () => {
-  const hiding = [
-    ...["true", "True", "TRUE", "yes", "Yes", "YES", "oui", "Oui", "on", "On", "ON", "1", '"true"', "'yes'", '"OUI"', '" on "', '"1"'].map((value) => [`draft: ${value}`, "draft"]),
-    ...["false", "False", "FALSE", "no", "No", "NO", "non", "Non", "off", "Off", "OFF", "0", '"false"', "'no'", '"NON"', '"0"'].map((value) => [`publish: ${value}`, "publish-false"]),
-    ...["false", "no", "non", "off", "0", '"false"'].map((value) => [`published: ${value}`, "publish-false"]),
+  const hiding: [string, string][] = [
+    ...["true", "True", "TRUE", "yes", "Yes", "YES", "oui", "Oui", "on", "On", "ON", "1", '"true"', "'yes'", '"OUI"', '" on "', '"1"'].map((value): [string, string] => [`draft: ${value}`, "draft"]),
+    ...["false", "False", "FALSE", "no", "No", "NO", "non", "Non", "off", "Off", "OFF", "0", '"false"', "'no'", '"NON"', '"0"'].map((value): [string, string] => [`publish: ${value}`, "publish-false"]),
+    ...["false", "no", "non", "off", "0", '"false"'].map((value): [string, string] => [`published: ${value}`, "publish-false"]),
     ["Draft: oui", "draft"],
     ["PUBLISH: non", "publish-false"],
-  ] as const;
+  ];
 
   it.each(hiding)("%s", (field, reason) => {
     const parsed = parse("Note.md", withField(field));
