@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden, type BuildResult } from "../../src/cli/build-garden.js";
+import { GardenBuildError } from "../../src/eleventy-plugin/garden-build-error.js";
 import { fixtureDir, scanGarden } from "../helpers.js";
 
 const NOTES_DIR = fileURLToPath(new URL("../../notes", import.meta.url));
@@ -244,5 +245,26 @@ describe("building a vault with links, devices, pipes, an .eleventyignore and no
       ["tube.md", "entree-ignoree"],
       ["zero.md", "entree-ignoree"],
     ]);
+  });
+});
+
+describe("a build with a publication value not understood", () => {
+  it("stops on publication-invalide, at the note's line, and leaves the previous site in place", async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), "garden-publication-"));
+    try {
+      const notes = path.join(work, "notes");
+      const site = path.join(work, "_site");
+      await mkdir(notes);
+      await mkdir(site);
+      await writeFile(path.join(site, "index.html"), "ancien site");
+      await writeFile(path.join(notes, "Accueil.md"), "# Accueil\n");
+      await writeFile(path.join(notes, "Plan.md"), "---\ntitle: Plan\npublish: plus tard\n---\n# Plan\n");
+      const failure = await buildGarden(notes, site).then(() => undefined, (error: unknown) => error);
+      expect(failure).toBeInstanceOf(GardenBuildError);
+      expect((failure as GardenBuildError).problems.map((p) => [p.file, p.line, p.level, p.code])).toEqual([["Plan.md", 3, "erreur", "publication-invalide"]]);
+      expect(await readFile(path.join(site, "index.html"), "utf8")).toBe("ancien site");
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
