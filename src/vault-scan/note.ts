@@ -112,7 +112,9 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
       outline,
       empty: frontMatter.body.trim() === "",
     },
-    problems,
+    // A template is a pattern for notes, never published: its placeholders ("date: {{date}}", "[[Titre d'une
+    // ressource]]") are no mistakes.
+    problems: unpublished === "templates-folder" ? [] : problems,
   };
 }
 

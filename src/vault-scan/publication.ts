@@ -42,7 +42,8 @@ export interface Publication {
  */
 export function publicationOf(file: VaultPath, data: Readonly<Record<string, unknown>>, rawYaml: string, templatesFolders: readonly string[]): Publication {
   const problems: Problem[] = [];
-  const reasons: Unpublished[] = [];
+  // First, for a template's findings are dropped (see parseNote).
+  const reasons: Unpublished[] = isInTemplatesFolder(file, templatesFolders) ? ["templates-folder"] : [];
   for (const key of Object.keys(data)) {
     const field = FIELDS[key.toLowerCase()];
     if (!field) continue;
@@ -55,7 +56,6 @@ export function publicationOf(file: VaultPath, data: Readonly<Record<string, unk
   }
   if (data["permalink"] === false) reasons.push("permalink-false");
   if (isInDraftFolder(file)) reasons.push("brouillon-folder");
-  if (isInTemplatesFolder(file, templatesFolders)) reasons.push("templates-folder");
   return { ...(reasons[0] ? { unpublished: reasons[0] } : {}), problems };
 }
 
