@@ -127,6 +127,29 @@ function decodeNote(bytes: Buffer): string {
   return bytes.toString("utf8");
 }
 
+/**
+ * Notes whose path, or one of whose folders, differs only by case from an entry the scan does not read. Eleventy
+ * ignores files without regard to case: it would ignore such a note with that entry, and the page would be missing.
+ */
+function caseShadowProblems(notesDir: string, unread: readonly string[], notes: Iterable<VaultPath>): Problem[] {
+  const shadows = new Map(unread.map((absolute) => [vaultPathOf(notesDir, absolute).toLowerCase(), vaultPathOf(notesDir, absolute)]));
+  const problems: Problem[] = [];
+  for (const file of notes) {
+    const lower = file.toLowerCase();
+    const shadow = [...lower.matchAll(/\//g)].map((slash) => lower.slice(0, slash.index)).concat(lower).find((prefix) => shadows.has(prefix));
+    if (shadow === undefined) continue;
+    problems.push({
+      level: "erreur",
+      code: "url-en-double",
+      file,
+      line: 1,
+      column: 1,
+      message: `« ${file} » porte le nom de « ${shadows.get(shadow)} » aux majuscules près, une entrée que le site ne lit pas (lien symbolique, dossier caché…) : le générateur les confondrait et ne publierait pas la note. Renommez l'un des deux, ou retirez « ${shadows.get(shadow)} ».`,
+    });
+  }
+  return problems;
+}
+
 function twinProblem(file: VaultPath): Problem {
   return {
     level: "erreur",
@@ -169,6 +192,7 @@ export async function readVault(notesDir: string, options: ScanOptions, cache?: 
     problems: [
       ...parsed.flatMap((p) => p.problems),
       ...twins.map(twinProblem),
+      ...(unread.length > 0 ? caseShadowProblems(notesDir, unread, markdown.keys()) : []),
       ...skipped.map(skippedProblem),
       ...(unread.includes(path.join(notesDir, ELEVENTY_IGNORE)) ? [eleventyIgnoreProblem()] : []),
     ].sort(compareProblems),

@@ -170,6 +170,26 @@ describe("readVault on entries that are neither files nor folders", () => {
     expect(byFile.get("tube.md")).toContain("« tube.md » est un tube nommé (FIFO), pas un fichier ni un dossier");
   });
 
+  it("stops on a note named as a skipped entry but for case, which Eleventy would ignore with it", async () => {
+    const shadowed = path.join(work, "casse");
+    await mkdir(path.join(shadowed, "notes", "Dossier"), { recursive: true });
+    await writeFile(path.join(shadowed, "notes", "accueil.md"), "# Accueil\n");
+    await writeFile(path.join(shadowed, "notes", "Dossier", "Note.md"), "# Note\n");
+    await writeFile(path.join(shadowed, "notes", "Autre.md"), "# Autre\n");
+    await symlink("/dev/zero", path.join(shadowed, "notes", "ACCUEIL.md"));
+    await symlink("/tmp", path.join(shadowed, "notes", "dossier"));
+    const vault = await readVault(path.join(shadowed, "notes"), { ...SITE, fileDates: false });
+    expect(vault.problems.filter((p) => p.level === "erreur").map((p) => [p.file, p.line, p.code, p.message])).toEqual([
+      [
+        "accueil.md",
+        1,
+        "url-en-double",
+        "« accueil.md » porte le nom de « ACCUEIL.md » aux majuscules près, une entrée que le site ne lit pas (lien symbolique, dossier caché…) : le générateur les confondrait et ne publierait pas la note. Renommez l'un des deux, ou retirez « ACCUEIL.md ».",
+      ],
+      ["Dossier/Note.md", 1, "url-en-double", expect.stringContaining("« Dossier/Note.md » porte le nom de « dossier » aux majuscules près") as string],
+    ]);
+  });
+
   it("gives Eleventy every entry it did not read, hidden ones included", async () => {
     const vault = await readVault(notes, { ...SITE, fileDates: false });
     expect(vault.unread.map((absolute) => path.relative(notes, absolute).split(path.sep).join("/"))).toEqual([
