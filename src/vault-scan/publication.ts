@@ -42,7 +42,7 @@ export interface Publication {
  */
 export function publicationOf(file: VaultPath, data: Readonly<Record<string, unknown>>, rawYaml: string, templatesFolders: readonly string[]): Publication {
   const problems: Problem[] = [];
-  // First, for a template's findings are dropped (see parseNote).
+  // The templates folder first: parseNote drops the findings of a note hidden for that reason.
   const reasons: Unpublished[] = isInTemplatesFolder(file, templatesFolders) ? ["templates-folder"] : [];
   for (const key of Object.keys(data)) {
     const field = FIELDS[key.toLowerCase()];

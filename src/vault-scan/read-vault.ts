@@ -192,7 +192,7 @@ export async function readVault(notesDir: string, options: ScanOptions, cache?: 
     problems: [
       ...parsed.flatMap((p) => p.problems),
       ...twins.map(twinProblem),
-      ...(unread.length > 0 ? caseShadowProblems(notesDir, unread, markdown.keys()) : []),
+      ...caseShadowProblems(notesDir, unread, markdown.keys()),
       ...skipped.map(skippedProblem),
       ...(unread.includes(path.join(notesDir, ELEVENTY_IGNORE)) ? [eleventyIgnoreProblem()] : []),
     ].sort(compareProblems),
