@@ -209,6 +209,9 @@ describe("building a vault with links, devices, pipes, an .eleventyignore and no
     await write("Templates/Question.md", "# {{title}}\n\nRéponse courte.\n");
     await write(".trash/Jetée.md", "# Jetée\n");
     await symlink("/dev/zero", path.join(notes, "zero.md"));
+    // Glob characters and a name written in NFD, as macOS writes it: Eleventy must ignore these very files.
+    await symlink("/dev/zero", path.join(notes, "Zéro [1] (copie)*?.md"));
+    await symlink("/dev/zero", path.join(notes, "Zéro décomposé.md".normalize("NFD")));
     await symlink(".", path.join(notes, "Dossier", "boucle"));
     execFileSync("mkfifo", [path.join(notes, "tube.md")]);
     result = await buildGarden(notes, site);
@@ -243,6 +246,8 @@ describe("building a vault with links, devices, pipes, an .eleventyignore and no
       ["Accueil.md", "lien-vers-brouillon"],
       ["Dossier/boucle", "entree-ignoree"],
       ["tube.md", "entree-ignoree"],
+      ["Zéro [1] (copie)*?.md", "entree-ignoree"],
+      ["Zéro décomposé.md", "entree-ignoree"],
       ["zero.md", "entree-ignoree"],
     ]);
   });
