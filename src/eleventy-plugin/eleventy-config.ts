@@ -22,6 +22,8 @@ export interface EleventyConfig {
   readonly frontMatterParsingOptions: { readonly engines: Readonly<Record<string, FrontMatterEngine>> };
   setFrontMatterParsingOptions(options: { engines: Record<string, FrontMatterEngine> }): void;
   setDataFileSuffixes(suffixes: string[]): void;
+  /** Options of the dev server's file watcher (chokidar). */
+  setChokidarConfig(options: { followSymlinks: boolean }): void;
 }
 
 /** What gray-matter hands a front-matter engine; Eleventy adds the template's path. */

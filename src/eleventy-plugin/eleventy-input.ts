@@ -31,6 +31,8 @@ export function confineEleventyToNotes(eleventyConfig: EleventyConfig, notesDir:
  * entry the scan did not read.
  */
 export function readOnlyScannedFiles(eleventyConfig: EleventyConfig): (folders: { notesDir: string; outputDir: string }, unread: readonly string[]) => void {
+  // The dev server's watcher too: following a link to "/" it would watch the whole disk, and never see an edit.
+  eleventyConfig.setChokidarConfig({ followSymlinks: false });
   let ignores: string[] | undefined;
   eleventyConfig.on("eleventy.ignores", (announced: string[]) => {
     ignores = announced;
