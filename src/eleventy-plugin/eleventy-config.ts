@@ -4,6 +4,8 @@
  */
 export interface EleventyConfig {
   on(event: "eleventy.before" | "eleventy.after", callback: (args: EleventyEventArgs) => unknown): void;
+  /** Eleventy's own list of ignored globs, announced before each build, which it searches the input folder with. */
+  on(event: "eleventy.ignores", callback: (ignores: string[]) => unknown): void;
   on(event: string, callback: (...args: never[]) => unknown): void;
   emit(event: string, ...args: unknown[]): unknown;
   setLibrary(name: "md", library: unknown): void;
@@ -22,6 +24,8 @@ export interface EleventyConfig {
   setDataFileSuffixes(suffixes: string[]): void;
   /** Options of the dev server under `npm start`, passed on to it as they are. */
   setServerOptions(options: Record<string, unknown>): void;
+  /** Options of the dev server's file watcher (chokidar). */
+  setChokidarConfig(options: { followSymlinks: boolean }): void;
 }
 
 /** What gray-matter hands a front-matter engine; Eleventy adds the template's path. */

@@ -23,6 +23,39 @@ export function confineEleventyToNotes(eleventyConfig: EleventyConfig, notesDir:
   eleventyConfig.setDataFileSuffixes([]);
 }
 
+/**
+ * Makes Eleventy read the files the vault scan read, and no other. Eleventy searches its input folder itself: it
+ * would follow a symbolic link (a note linked to `/dev/zero` stalls the build, a folder linked to itself loops),
+ * read a named pipe, and apply the folder's `.eleventyignore`. Before each build it announces the list of globs it
+ * ignores ("eleventy.ignores"), and searches with that very list after "eleventy.before": the function returned,
+ * called there once the vault is scanned, takes out of it what ignores a part of the notes folder, and adds every
+ * entry the scan did not read.
+ */
+export function readOnlyScannedFiles(eleventyConfig: EleventyConfig): (folders: { notesDir: string; outputDir: string }, unread: readonly string[]) => void {
+  // The dev server's watcher too: following a link to "/" it would watch the whole disk, and never see an edit.
+  eleventyConfig.setChokidarConfig({ followSymlinks: false });
+  let ignores: string[] | undefined;
+  eleventyConfig.on("eleventy.ignores", (announced: string[]) => {
+    ignores = announced;
+  });
+  return ({ notesDir, outputDir }, unread) => {
+    if (!ignores) throw new Error("garden: Eleventy did not announce the files it ignores");
+    // "**/…" globs are Eleventy's and the garden's own (node_modules, templates), about no folder in particular.
+    const kept = ignores.filter((glob) => glob.startsWith("**/") || !isInside(notesDir, path.resolve(glob)) || isInside(outputDir, path.resolve(glob)));
+    const added = unread.flatMap((absolute) => {
+      const glob = globOf(absolute);
+      return [glob, `${glob}/**`];
+    });
+    ignores.splice(0, ignores.length, ...kept, ...added);
+  };
+}
+
+/** A path as Eleventy writes its ignores: relative to the working directory, with "/", its glob characters escaped. */
+function globOf(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute).split(path.sep).join("/").replace(/[\\*?[\]{}()!+@|]/g, "\\$&");
+  return relative.startsWith("../") ? relative : `./${relative}`;
+}
+
 /** A Markdown file of the notes folder, by a path relative to the working directory or absolute. */
 export function isNoteFile(notesDir: string, filePath: string): boolean {
   return /\.md$/i.test(filePath) && isInside(notesDir, path.resolve(filePath));

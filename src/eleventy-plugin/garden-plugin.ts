@@ -12,7 +12,7 @@ import { ParseCache } from "../vault-scan/parse-cache.js";
 import { readVault } from "../vault-scan/read-vault.js";
 import type { EleventyConfig, EleventyData } from "./eleventy-config.js";
 import type { GardenEnv, GardenLinks } from "./garden-env.js";
-import { confineEleventyToNotes, isNoteFile } from "./eleventy-input.js";
+import { confineEleventyToNotes, isNoteFile, readOnlyScannedFiles } from "./eleventy-input.js";
 import { GardenBuildError } from "./garden-build-error.js";
 import { globalGraph, graphPath } from "./graph-layout.js";
 import { createMarkdownLibrary } from "./markdown-library.js";
@@ -97,6 +97,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
    * (see src/site-output/file-writer.ts): they depend on the vault and the link graph alone.
    */
   let sideFiles: Promise<void> = Promise.resolve();
+  const ignoreUnscanned = readOnlyScannedFiles(eleventyConfig);
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     // A failed build's writes may still be running: they end before this build's begin.
@@ -107,6 +108,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     if (serving) unchanged.start();
     sourceFiles.clear();
     const vault = await readVault(notesDir, { siteName: site.name }, serving ? parseCache : undefined);
+    ignoreUnscanned({ notesDir, outputDir }, vault.unread);
     const built = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
     graph = built;
     await eleventyConfig.emit(GRAPH_EVENT, built);

@@ -88,7 +88,7 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
       const resolution = resolveLink(index, from, occurrence.syntax.target);
       links.push({ occurrence, resolution });
       const problem = linkProblem(from, occurrence, resolution, typos);
-      if (problem) problems.push(problem);
+      if (problem && from.unpublished !== "templates-folder") problems.push(problem);
       if (from.unpublished) continue;
       if (resolution.kind === "note" && resolution.note !== from) {
         if (!linkedTargets.has(resolution.note)) {

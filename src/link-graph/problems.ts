@@ -14,6 +14,7 @@ export const BUILD_BLOCKING_CODES: ReadonlySet<string> = new Set([
   "en-tete-pas-un-objet",
   "url-en-double",
   "permalink-invalide",
+  "publication-invalide",
 ]);
 
 function quoted(names: readonly string[]): string {

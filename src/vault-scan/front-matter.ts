@@ -189,6 +189,13 @@ function yamlHint(fileLines: readonly string[], closingIndex: number, reported: 
   return undefined;
 }
 
+/** The line of the file where the front matter's `key:` is written (its key maybe quoted), and its text. */
+export function lineOfKey(rawYaml: string, key: string): { line: number; text: string } | undefined {
+  const lines = rawYaml.split(/\r\n|\r|\n/);
+  const index = lines.findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`));
+  return index === -1 ? undefined : { line: index + 1, text: lines[index]! };
+}
+
 /** How many line breaks `text` holds, whatever the line endings. */
 export function countLines(text: string): number {
   return (text.match(/\r\n|\r|\n/g) ?? []).length;

@@ -49,11 +49,3 @@ export function tagsLostToComment(rawYaml: string): { key: string; tags: string[
   const lineOffset = countLines(rawYaml.slice(0, match.index));
   return { key: match[1]!, tags, lineOffset };
 }
-
-export function isTrue(value: unknown): boolean {
-  return value === true || value === "true";
-}
-
-export function isFalse(value: unknown): boolean {
-  return value === false || value === "false";
-}

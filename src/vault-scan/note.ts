@@ -1,12 +1,13 @@
-import { readFrontMatter } from "./front-matter.js";
+import { lineOfKey, readFrontMatter } from "./front-matter.js";
 import { outlineMarkdown, type MarkdownOutline } from "./markdown-outline.js";
-import { aliasesOf, isFalse, isTrue, normaliseTags, tagsLostToComment } from "./note-fields.js";
-import { asSiteUrl, folderOf, isInDraftFolder, noteNameOf, type SiteUrl, type VaultPath } from "./paths.js";
+import { aliasesOf, normaliseTags, tagsLostToComment } from "./note-fields.js";
+import { asSiteUrl, folderOf, noteNameOf, type SiteUrl, type VaultPath } from "./paths.js";
 import type { Problem } from "./problem.js";
+import { DEFAULT_TEMPLATES_FOLDERS, publicationOf, type Unpublished } from "./publication.js";
 import { slugify } from "./slug.js";
 
 export type TitleSource = "heading" | "front-matter" | "alias" | "file-name";
-export type Unpublished = "draft" | "publish-false" | "permalink-false" | "brouillon-folder";
+export type { Unpublished } from "./publication.js";
 
 export interface Note {
   readonly file: VaultPath;
@@ -35,6 +36,11 @@ export interface Note {
 export interface ParseOptions {
   /** A front-matter `title` equal to the site name is a legacy placeholder, not the note's title. */
   readonly siteName: string;
+  /**
+   * Obsidian's templates folder, as vault paths: the folder `.obsidian/templates.json` names, read by readVault, else
+   * DEFAULT_TEMPLATES_FOLDERS.
+   */
+  readonly templatesFolders?: readonly string[];
 }
 
 export interface ParsedNote {
@@ -69,7 +75,8 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
   const { title, titleSource } = titleOf(outline, data["title"], aliases, name, options.siteName);
   const permalink = data["permalink"];
   const url = typeof permalink === "string" && permalink.trim() !== "" ? asSiteUrl(permalink.trim()) : urlOfPath(file);
-  const unpublished = unpublishedReason(file, data);
+  const { unpublished, problems: publicationProblems } = publicationOf(file, data, frontMatter.raw, options.templatesFolders ?? DEFAULT_TEMPLATES_FOLDERS);
+  problems.push(...publicationProblems);
   const date = validDate(data["date"], frontMatter.raw);
   const permalinkLine = typeof permalink === "string" ? lineOfKey(frontMatter.raw, "permalink")?.line : undefined;
   if (data["date"] != null && !date) {
@@ -105,7 +112,9 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
       outline,
       empty: frontMatter.body.trim() === "",
     },
-    problems,
+    // A template is a pattern for notes, never published: its placeholders ("date: {{date}}", "[[Titre d'une
+    // ressource]]") are no mistakes.
+    problems: unpublished === "templates-folder" ? [] : problems,
   };
 }
 
@@ -123,14 +132,6 @@ export function urlOfPath(file: VaultPath): SiteUrl {
   return asSiteUrl(`${segments.join("/")}/`);
 }
 
-function unpublishedReason(file: VaultPath, data: Readonly<Record<string, unknown>>): Unpublished | undefined {
-  if (isTrue(data["draft"])) return "draft";
-  if (isFalse(data["publish"])) return "publish-false";
-  if (data["permalink"] === false) return "permalink-false";
-  if (isInDraftFolder(file)) return "brouillon-folder";
-  return undefined;
-}
-
 /**
  * The front-matter `date` when it is one. YAML reads "2024-13-45" as a date and JavaScript rolls it over to
  * 14 February 2025: a date whose written day, month or year is not the one read is no date either.
@@ -142,9 +143,3 @@ function validDate(value: unknown, rawYaml: string): Date | undefined {
   return value;
 }
 
-/** The line of the front matter where `key:` is written, and its text. */
-function lineOfKey(rawYaml: string, key: string): { line: number; text: string } | undefined {
-  const lines = rawYaml.split(/\r\n|\r|\n/);
-  const index = lines.findIndex((l) => l.startsWith(`${key}:`));
-  return index === -1 ? undefined : { line: index + 1, text: lines[index]! };
-}

@@ -3,8 +3,12 @@ import type { VaultPath } from "./paths.js";
 
 interface Entry {
   readonly source: string;
-  readonly siteName: string;
+  readonly options: ParseOptions;
   readonly parsed: ParsedNote;
+}
+
+function sameOptions(a: ParseOptions, b: ParseOptions): boolean {
+  return a.siteName === b.siteName && String(a.templatesFolders) === String(b.templatesFolders);
 }
 
 /**
@@ -18,7 +22,7 @@ export class ParseCache {
 
   parse(file: VaultPath, source: string, options: ParseOptions): ParsedNote {
     const known = this.last.get(file);
-    const entry = known?.source === source && known.siteName === options.siteName ? known : { source, siteName: options.siteName, parsed: parseNote(file, source, options) };
+    const entry = known?.source === source && sameOptions(known.options, options) ? known : { source, options, parsed: parseNote(file, source, options) };
     this.next.set(file, entry);
     return entry.parsed;
   }

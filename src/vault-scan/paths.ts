@@ -70,9 +70,11 @@ export function folderOf(file: VaultPath): string {
   return cut === -1 ? "" : file.slice(0, cut);
 }
 
-/** Files under a "Brouillon" folder, at any depth, stay off the site: notes and attachments alike. */
+const DRAFT_FOLDERS: ReadonlySet<string> = new Set(["brouillon", "brouillons", "drafts"]);
+
+/** Files under a "Brouillon", "Brouillons" or "Drafts" folder, at any depth, stay off the site: notes and attachments alike. */
 export function isInDraftFolder(file: VaultPath): boolean {
-  return folderOf(file).split("/").some((segment) => segment.toLowerCase() === "brouillon");
+  return folderOf(file).split("/").some((segment) => DRAFT_FOLDERS.has(segment.toLowerCase()));
 }
 
 export function baseNameOf(file: VaultPath): string {

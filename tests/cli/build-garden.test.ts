@@ -1,9 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden, type BuildResult } from "../../src/cli/build-garden.js";
+import { GardenBuildError } from "../../src/eleventy-plugin/garden-build-error.js";
 import { fixtureDir, scanGarden } from "../helpers.js";
 
 const NOTES_DIR = fileURLToPath(new URL("../../notes", import.meta.url));
@@ -179,6 +181,93 @@ describe("a build that fails in Eleventy's thread", () => {
       await expect(buildGarden(missing, site)).rejects.toThrow(/^The "[^"]*pas-de-notes" `input` parameter \(directory or file path\) must exist on the file system/);
       expect(await readFile(path.join(site, "index.html"), "utf8")).toBe("ancien site");
       expect((await readdir(work)).sort()).toEqual(["_site"]);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("building a vault with links, devices, pipes, an .eleventyignore and notes kept off the site", () => {
+  let work: string;
+  let site: string;
+  let result: BuildResult;
+  const write = async (file: string, text: string | Buffer) => {
+    await mkdir(path.dirname(path.join(work, "notes", file)), { recursive: true });
+    await writeFile(path.join(work, "notes", file), text);
+  };
+  const exists = (file: string) => stat(path.join(site, file)).then(() => true, () => false);
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), "garden-odd-vault-"));
+    site = path.join(work, "_site");
+    const notes = path.join(work, "notes");
+    await write("Accueil.md", "# Accueil\n\nVoir [[Ignorée]], [[Été]], [[Brouillon oui]] et [[Question]].\n");
+    await write("Dossier/Ignorée.md", "# Ignorée\n\nUne note que .eleventyignore nommait.\n");
+    await write(".eleventyignore", "Dossier/\n*.md\n");
+    await write("Été.md", Buffer.from("\uFEFF---\ntags: [musée]\n---\n# Été à Orsay\n\nL'œuvre du mois.\n", "utf16le"));
+    await write("Brouillon oui.md", "---\ndraft: oui\n---\n# Brouillon oui\n\nPas encore.\n");
+    await write("Templates/Question.md", "# {{title}}\n\nRéponse courte.\n");
+    await write(".trash/Jetée.md", "# Jetée\n");
+    await symlink("/dev/zero", path.join(notes, "zero.md"));
+    // Glob characters and a name written in NFD, as macOS writes it: Eleventy must ignore these very files.
+    await symlink("/dev/zero", path.join(notes, "Zéro [1] (copie)*?.md"));
+    await symlink("/dev/zero", path.join(notes, "Zéro décomposé.md".normalize("NFD")));
+    await symlink(".", path.join(notes, "Dossier", "boucle"));
+    execFileSync("mkfifo", [path.join(notes, "tube.md")]);
+    result = await buildGarden(notes, site);
+  }, 60_000);
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it("finishes, and publishes the notes, the one .eleventyignore named included", async () => {
+    expect(result.published).toBe(3);
+    expect(await readFile(path.join(site, "dossier", "ignoree", "index.html"), "utf8")).toContain("Une note que .eleventyignore nommait.");
+    expect(await readFile(path.join(site, "accueil", "index.html"), "utf8")).toContain('<a href="/dossier/ignoree/" class="wikilink">Ignorée</a>');
+  });
+
+  it("decodes a UTF-16 note", async () => {
+    const html = await readFile(path.join(site, "ete", "index.html"), "utf8");
+    expect(html).toContain('<h1 id="ete-a-orsay">Été à Orsay</h1>');
+    expect(html).toContain("<p>L'œuvre du mois.</p>");
+  });
+
+  it("publishes no link, pipe, draft, template or note of a hidden folder", async () => {
+    for (const page of ["zero/index.html", "tube/index.html", "dossier/boucle", "brouillon-oui/index.html", "templates/question/index.html", "trash/jetee/index.html", ".trash"]) {
+      expect(await exists(page), page).toBe(false);
+    }
+    const home = await readFile(path.join(site, "accueil", "index.html"), "utf8");
+    expect(home).toContain('<span class="wikilink-missing">Brouillon oui<span class="visually-hidden"> (note à venir)</span></span>');
+    expect(home).toContain('<span class="wikilink-missing">Question<span class="visually-hidden"> (note à venir)</span></span>');
+  });
+
+  it("reports each skipped entry by its path, and the .eleventyignore", () => {
+    expect(result.problems.filter((p) => p.level === "avertissement").map((p) => [p.file, p.code])).toEqual([
+      [".eleventyignore", "eleventyignore-sans-effet"],
+      ["Accueil.md", "lien-vers-brouillon"],
+      ["Accueil.md", "lien-vers-brouillon"],
+      ["Dossier/boucle", "entree-ignoree"],
+      ["tube.md", "entree-ignoree"],
+      ["Zéro [1] (copie)*?.md", "entree-ignoree"],
+      ["Zéro décomposé.md", "entree-ignoree"],
+      ["zero.md", "entree-ignoree"],
+    ]);
+  });
+});
+
+describe("a build with a publication value not understood", () => {
+  it("stops on publication-invalide, at the note's line, and leaves the previous site in place", async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), "garden-publication-"));
+    try {
+      const notes = path.join(work, "notes");
+      const site = path.join(work, "_site");
+      await mkdir(notes);
+      await mkdir(site);
+      await writeFile(path.join(site, "index.html"), "ancien site");
+      await writeFile(path.join(notes, "Accueil.md"), "# Accueil\n");
+      await writeFile(path.join(notes, "Plan.md"), "---\ntitle: Plan\npublish: plus tard\n---\n# Plan\n");
+      const failure = await buildGarden(notes, site).then(() => undefined, (error: unknown) => error);
+      expect(failure).toBeInstanceOf(GardenBuildError);
+      expect((failure as GardenBuildError).problems.map((p) => [p.file, p.line, p.level, p.code])).toEqual([["Plan.md", 3, "erreur", "publication-invalide"]]);
+      expect(await readFile(path.join(site, "index.html"), "utf8")).toBe("ancien site");
     } finally {
       await rm(work, { recursive: true, force: true });
     }

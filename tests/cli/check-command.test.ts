@@ -1,7 +1,8 @@
-import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureDir, lines } from "../helpers.js";
 import { ROOT, runCommand, type Run } from "./run-command.js";
 
@@ -269,6 +270,42 @@ describe("npm run check", () => {
       const run = await check("--json", "--notes", CLEAN);
       expect(JSON.parse(run.stdout)).toEqual({ notes: 2, problems: [], ok: true });
       expect(run.code).toBe(0);
+    });
+  });
+
+  describe("on a vault with links, a pipe, an .eleventyignore and a publication value not understood", () => {
+    let work: string;
+    let notes: string;
+    beforeAll(async () => {
+      work = await mkdtemp(path.join(os.tmpdir(), "garden-check-odd-"));
+      notes = path.join(work, "notes");
+      await mkdir(path.join(notes, "Dossier"), { recursive: true });
+      await writeFile(path.join(notes, "Accueil.md"), "# Accueil\n\nVoir [[Peut-être]].\n");
+      await writeFile(path.join(notes, "Peut-être.md"), "---\ntitle: Peut-être\ndraft: peut-être\n---\nTexte.\n");
+      await writeFile(path.join(notes, ".eleventyignore"), "Accueil.md\n");
+      await symlink("/dev/zero", path.join(notes, "zero.md"));
+      await symlink("..", path.join(notes, "Dossier", "boucle"));
+      execFileSync("mkfifo", [path.join(notes, "tube.md")]);
+    });
+    afterAll(() => rm(work, { recursive: true, force: true }));
+
+    it("warns of each skipped entry with its path, stops on the value, and exits 1", async () => {
+      const run = await check("--notes", notes);
+      const skipped = (file: string, kind: string) =>
+        `${notes}/${file}:1:1  avertissement  entree-ignoree  « ${file} » est ${kind}, pas un fichier ni un dossier : il n'est jamais suivi ni lu, et rien de ce qu'il désigne n'est publié. Mettez à sa place le fichier ou le dossier lui-même, ou retirez-le du dossier des notes.`;
+      expect(run.stdout).toBe(
+        lines(
+          `${notes}/.eleventyignore:1:1  avertissement  eleventyignore-sans-effet  Le fichier « .eleventyignore » du dossier des notes est sans effet : le site publie toutes les notes qui ne sont pas marquées comme brouillons. Pour garder une note hors du site, écrivez « draft: true » dans son en-tête ou rangez-la dans un dossier « Brouillon », puis supprimez ce fichier.`,
+          `${notes}/Accueil.md:1:1  info  note-orpheline  ${ORPHAN}`,
+          `${notes}/Accueil.md:3:6  avertissement  lien-vers-brouillon  Le lien [[Peut-être]] mène à « Peut-être.md », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.`,
+          skipped("Dossier/boucle", "un lien symbolique"),
+          `${notes}/Peut-être.md:3:1  erreur  publication-invalide  « draft: peut-être » : la valeur de « draft » n'est pas comprise, la note n'est donc pas publiée. Écrivez « draft: true » pour la garder hors du site, ou « draft: false » pour la publier (valeurs acceptées, en majuscules ou en minuscules : true/false, yes/no, oui/non, on/off, 1/0).`,
+          skipped("tube.md", "un tube nommé (FIFO)"),
+          skipped("zero.md", "un lien symbolique"),
+          "2 notes vérifiées : 1 erreur, 5 avertissements, 1 information.",
+        ),
+      );
+      expect(run.code).toBe(1);
     });
   });
 

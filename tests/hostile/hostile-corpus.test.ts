@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -150,6 +151,15 @@ const GENERATORS: Readonly<Record<string, (dirs: CaseDirs) => Promise<void>>> = 
     await symlink(path.join(outside, "secret.png"), path.join(notes, "secret.png"));
     await symlink(path.join(outside, "dossier"), path.join(notes, "Lien"));
     await write(path.join(notes, "Accueil.md"), "# Accueil\n\n[[Secret]], ![[secret.png]], [[Fuite]] et [[Lien/Fuite]].\n\n![[Secret]]\n");
+  },
+  "peripheriques-et-boucles": async ({ notes }) => {
+    await write(path.join(notes, "Accueil.md"), "# Accueil\n\n[[zero]], [[tube]] et [[Boucle/Accueil]].\n");
+    await write(path.join(notes, "Dossier", "Note.md"), "# Note\n\nRetour vers [[Accueil]].\n");
+    await symlink("/dev/zero", path.join(notes, "zero.md"));
+    await symlink("/dev/zero", path.join(notes, "zero.png"));
+    await symlink("..", path.join(notes, "Dossier", "Boucle"));
+    await symlink("/", path.join(notes, "Racine"));
+    execFileSync("mkfifo", [path.join(notes, "tube.md")]);
   },
   "chaine-de-50-integrations": async ({ notes }) => {
     const name = (i: number) => `Maillon ${String(i).padStart(2, "0")}`;

@@ -170,3 +170,31 @@ describe("an ambiguous link to a note at the root of the vault", () => {
     ]);
   });
 });
+
+describe("buildLinkGraph: links to notes kept off the site", () => {
+  it("treats a note hidden by any spelling, a Drafts folder or the templates folder as a draft, and finds no fault in a template", () => {
+    const graph = buildLinkGraph(
+      memoryVault({
+        "Accueil.md": "# Accueil\n\n[[Oui]] [[Non]] [[Esquisse]] [[Question]] [[Douteuse]]\n",
+        "Oui.md": "---\ndraft: Oui\n---\n# Oui\n",
+        "Non.md": "---\npublished: non\n---\n# Non\n",
+        "Drafts/Esquisse.md": "# Esquisse\n",
+        "Templates/Question.md": "---\ndate: {{date}} {{time}}\n---\n# {{title}}\n\n[[Titre d'une ressource]] [[Acceuil]]\n",
+        "Douteuse.md": "---\ndraft: peut-être\n---\n# Douteuse\n",
+      }),
+      { reservedUrls: new Map() },
+    );
+    expect(graph.published.map((n) => n.file)).toEqual(["Accueil.md"]);
+    expect(graph.outgoing.get(toVaultPath("Accueil.md"))?.map((l) => l.resolution.kind)).toEqual(["unpublished", "unpublished", "unpublished", "unpublished", "unpublished"]);
+    expect(linkProblems(graph).map((p) => [p.file, p.column, p.code])).toEqual([
+      ["Accueil.md", 1, "lien-vers-brouillon"],
+      ["Accueil.md", 9, "lien-vers-brouillon"],
+      ["Accueil.md", 17, "lien-vers-brouillon"],
+      ["Accueil.md", 30, "lien-vers-brouillon"],
+      ["Accueil.md", 43, "lien-vers-brouillon"],
+      ["Douteuse.md", 1, "publication-invalide"],
+    ]);
+    // As drafts are, the notes are listed among the notes to write; the template's own links are not.
+    expect(graph.missing.map((m) => m.name).sort()).toEqual(["Douteuse", "Esquisse", "Non", "Oui", "Question"]);
+  });
+});

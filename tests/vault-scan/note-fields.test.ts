@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aliasesOf, isFalse, isTrue, normaliseTags, stringList, tagsLostToComment } from "../../src/vault-scan/note-fields.js";
+import { aliasesOf, normaliseTags, stringList, tagsLostToComment } from "../../src/vault-scan/note-fields.js";
 
 describe("note fields", () => {
   it("stringList reads strings, numbers and nested lists, dropping the rest", () => {
@@ -40,10 +40,5 @@ describe("note fields", () => {
     expect(tagsLostToComment("\ntag: #idée")).toEqual({ key: "tag", tags: ["idée"], lineOffset: 1 });
     expect(tagsLostToComment("\ntags: [question]")).toBeUndefined();
     expect(tagsLostToComment("\ntags: #")).toBeUndefined();
-  });
-
-  it("isTrue and isFalse accept booleans and their YAML strings only", () => {
-    expect([true, "true", "yes", 1, false].map(isTrue)).toEqual([true, true, false, false, false]);
-    expect([false, "false", "no", 0, true, undefined].map(isFalse)).toEqual([true, true, false, false, false, false]);
   });
 });

@@ -124,7 +124,7 @@ describe("parseNote: unpublished notes", () => {
     ["draft: false", "Note.md", lines("---", "draft: false", "---")],
     ["publish: true", "Note.md", lines("---", "publish: true", "---")],
     ["a note named Brouillon", "Brouillon.md", lines("Texte")],
-    ["a folder named Brouillons", "Brouillons/Note.md", lines("Texte")],
+    ["a folder named Brouillonné", "Brouillonné/Note.md", lines("Texte")],
   ])("%s is published", (_description, file, source) => {
     expect("unpublished" in note(file, source)).toBe(false);
   });

@@ -27,6 +27,18 @@ describe("ParseCache", () => {
     expect(renamedSite).not.toBe(edited);
   });
 
+  it("parses the note again when the templates folder changed", () => {
+    const cache = new ParseCache();
+    const first = cache.parse(FILE, "# Note\n", { ...SITE, templatesFolders: ["Modèles"] });
+    cache.endScan();
+    const same = cache.parse(FILE, "# Note\n", { ...SITE, templatesFolders: ["Modèles"] });
+    expect(same).toBe(first);
+    cache.endScan();
+    const moved = cache.parse(FILE, "# Note\n", { ...SITE, templatesFolders: ["Dossier"] });
+    expect(moved).not.toBe(first);
+    expect(moved.note.unpublished).toBe("templates-folder");
+  });
+
   it("forgets the notes a scan did not read", () => {
     const cache = new ParseCache();
     const first = cache.parse(FILE, "# Note\n", SITE);

@@ -1,6 +1,9 @@
+import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listVault, readVault } from "../../src/vault-scan/read-vault.js";
 import { toVaultPath } from "../../src/vault-scan/paths.js";
 import { fixtureDir, SITE } from "../helpers.js";
@@ -117,5 +120,183 @@ describe("readVault on a vault with broken front matter", () => {
     const open = vault.notes.find((n) => n.file === "Non fermé.md");
     expect(open?.bodyStartLine).toBe(1);
     expect(open?.outline.headings.map((h) => [h.text, h.line])).toEqual([["Texte sans fin d'en-tête", 3]]);
+  });
+});
+
+describe("readVault on entries that are neither files nor folders", () => {
+  let work: string;
+  let notes: string;
+  const write = async (file: string, text: string | Buffer) => {
+    await mkdir(path.dirname(path.join(notes, file)), { recursive: true });
+    await writeFile(path.join(notes, file), text);
+  };
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), "garden-odd-entries-"));
+    notes = path.join(work, "notes");
+    await write("Accueil.md", "# Accueil\n");
+    await write("Dossier/Note.md", "# Note\n");
+    await write("dehors.md", "# Dehors\n");
+    await symlink("/dev/zero", path.join(notes, "zero.md"));
+    await symlink(".", path.join(notes, "Dossier", "boucle"));
+    await symlink(path.join(notes, "Accueil.md"), path.join(notes, "Copie.md"));
+    await symlink(path.join(notes, "absent.png"), path.join(notes, "image.png"));
+    await symlink("/dev/zero", path.join(notes, ".cache.md"));
+    execFileSync("mkfifo", [path.join(notes, "tube.md")]);
+    await write(".trash/Jetée.md", "# Jetée\n");
+    await write(".obsidian/Réglages.md", "# Réglages\n");
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it("reads the notes and never a link, a device or a pipe", async () => {
+    const vault = await readVault(notes, { ...SITE, fileDates: false });
+    expect(vault.notes.map((n) => n.file)).toEqual(["Accueil.md", "Dossier/Note.md", "dehors.md"]);
+    expect(vault.assets).toEqual([]);
+  });
+
+  it("warns of each skipped entry, by its path, and of no hidden one", async () => {
+    const vault = await readVault(notes, { ...SITE, fileDates: false });
+    expect(vault.problems.map((p) => [p.file, p.line, p.column, p.level, p.code])).toEqual([
+      ["Copie.md", 1, 1, "avertissement", "entree-ignoree"],
+      ["Dossier/boucle", 1, 1, "avertissement", "entree-ignoree"],
+      ["image.png", 1, 1, "avertissement", "entree-ignoree"],
+      ["tube.md", 1, 1, "avertissement", "entree-ignoree"],
+      ["zero.md", 1, 1, "avertissement", "entree-ignoree"],
+    ]);
+    const byFile = new Map(vault.problems.map((p) => [p.file as string, p.message]));
+    expect(byFile.get("zero.md")).toBe(
+      "« zero.md » est un lien symbolique, pas un fichier ni un dossier : il n'est jamais suivi ni lu, et rien de ce qu'il désigne n'est publié. Mettez à sa place le fichier ou le dossier lui-même, ou retirez-le du dossier des notes.",
+    );
+    expect(byFile.get("tube.md")).toContain("« tube.md » est un tube nommé (FIFO), pas un fichier ni un dossier");
+  });
+
+  it("stops on a note named as a skipped entry but for case, which Eleventy would ignore with it", async () => {
+    const shadowed = path.join(work, "casse");
+    await mkdir(path.join(shadowed, "notes", "Dossier"), { recursive: true });
+    await writeFile(path.join(shadowed, "notes", "accueil.md"), "# Accueil\n");
+    await writeFile(path.join(shadowed, "notes", "Dossier", "Note.md"), "# Note\n");
+    await writeFile(path.join(shadowed, "notes", "Autre.md"), "# Autre\n");
+    await symlink("/dev/zero", path.join(shadowed, "notes", "ACCUEIL.md"));
+    await symlink("/tmp", path.join(shadowed, "notes", "dossier"));
+    const vault = await readVault(path.join(shadowed, "notes"), { ...SITE, fileDates: false });
+    expect(vault.problems.filter((p) => p.level === "erreur").map((p) => [p.file, p.line, p.code, p.message])).toEqual([
+      [
+        "accueil.md",
+        1,
+        "url-en-double",
+        "« accueil.md » porte le nom de « ACCUEIL.md » aux majuscules près, une entrée que le site ne lit pas (lien symbolique, dossier caché…) : le générateur les confondrait et ne publierait pas la note. Renommez l'un des deux, ou retirez « ACCUEIL.md ».",
+      ],
+      ["Dossier/Note.md", 1, "url-en-double", expect.stringContaining("« Dossier/Note.md » porte le nom de « dossier » aux majuscules près") as string],
+    ]);
+  });
+
+  it("gives Eleventy every entry it did not read, hidden ones included", async () => {
+    const vault = await readVault(notes, { ...SITE, fileDates: false });
+    expect(vault.unread.map((absolute) => path.relative(notes, absolute).split(path.sep).join("/"))).toEqual([
+      ".cache.md",
+      ".obsidian",
+      ".trash",
+      "Copie.md",
+      "Dossier/boucle",
+      "image.png",
+      "tube.md",
+      "zero.md",
+    ]);
+  });
+});
+
+describe("readVault: .eleventyignore, UTF-16 notes, the templates folder", () => {
+  let work: string;
+  const vaultWith = async (name: string, files: Readonly<Record<string, string | Buffer>>) => {
+    const dir = path.join(work, name);
+    for (const [file, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), text);
+    }
+    return dir;
+  };
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), "garden-vault-settings-"));
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it("warns that a .eleventyignore at the top of the notes folder has no effect, and reads the notes it names", async () => {
+    const notes = await vaultWith("ignore", { ".eleventyignore": "Note.md\n", "Note.md": "# Note\n", "Dossier/.eleventyignore": "*\n" });
+    const vault = await readVault(notes, { ...SITE, fileDates: false });
+    expect(vault.notes.map((n) => [n.file, n.unpublished])).toEqual([["Note.md", undefined]]);
+    expect(vault.problems).toEqual([
+      {
+        level: "avertissement",
+        code: "eleventyignore-sans-effet",
+        file: ".eleventyignore",
+        line: 1,
+        column: 1,
+        message:
+          "Le fichier « .eleventyignore » du dossier des notes est sans effet : le site publie toutes les notes qui ne sont pas marquées comme brouillons. Pour garder une note hors du site, écrivez « draft: true » dans son en-tête ou rangez-la dans un dossier « Brouillon », puis supprimez ce fichier.",
+      },
+    ]);
+  });
+
+  it("decodes a UTF-16 note, little- or big-endian, by its byte order mark", async () => {
+    const text = "---\ntags: [musée]\n---\n# Été à Orsay\n\nL'œuvre, voir [[Accueil]].\n";
+    const bigEndian = Buffer.from(`\uFEFF${text}`, "utf16le").swap16();
+    const notes = await vaultWith("utf16", { "Petit-boutiste.md": Buffer.from(`\uFEFF${text}`, "utf16le"), "Gros-boutiste.md": bigEndian });
+    const vault = await readVault(notes, { ...SITE, fileDates: false });
+    for (const note of vault.notes) {
+      expect(note.title).toBe("Été à Orsay");
+      expect(note.tags).toEqual(["musée"]);
+      expect(note.outline.links.map((l) => [l.syntax.target.note, l.line])).toEqual([["Accueil", 6]]);
+    }
+    expect(vault.notes).toHaveLength(2);
+    expect(vault.problems).toEqual([]);
+  });
+
+  it("keeps the notes of the top Templates, Template or Modèles folder off the site when the vault names none", async () => {
+    const notes = await vaultWith("default-templates", {
+      "Templates/Question.md": "# {{title}}\n",
+      "Modèles/Ressource.md": "# {{title}}\n",
+      "Dossier/Templates/Note.md": "# Note\n",
+      ".obsidian/app.json": "{}",
+    });
+    const vault = await readVault(notes, { ...SITE, fileDates: false });
+    expect(vault.notes.map((n) => [n.file, n.unpublished])).toEqual([
+      ["Dossier/Templates/Note.md", undefined],
+      ["Modèles/Ressource.md", "templates-folder"],
+      ["Templates/Question.md", "templates-folder"],
+    ]);
+  });
+
+  it("keeps off the site the templates folder that .obsidian/templates.json names, and that one only", async () => {
+    const notes = await vaultWith("named-templates", {
+      ".obsidian/templates.json": JSON.stringify({ folder: "Outils/Gabarits", dateFormat: "YYYY-MM-DD" }),
+      "Outils/Gabarits/Question.md": "---\ndate: {{date}}\n---\n# {{title}}\n",
+      "Templates/Note.md": "# Note\n",
+    });
+    const vault = await readVault(notes, { ...SITE, fileDates: false });
+    expect(vault.notes.map((n) => [n.file, n.unpublished])).toEqual([
+      ["Outils/Gabarits/Question.md", "templates-folder"],
+      ["Templates/Note.md", undefined],
+    ]);
+  });
+
+  it("reads templates.json from the vault around the notes folder, as when the repository is the vault", async () => {
+    const repository = await vaultWith("repository", {
+      ".obsidian/templates.json": JSON.stringify({ folder: "notes/Modèles de notes" }),
+      "notes/Modèles de notes/Question.md": "# {{title}}\n",
+      "notes/Templates/Note.md": "# Note\n",
+    });
+    const vault = await readVault(path.join(repository, "notes"), { ...SITE, fileDates: false });
+    expect(vault.notes.map((n) => [n.file, n.unpublished])).toEqual([
+      ["Modèles de notes/Question.md", "templates-folder"],
+      ["Templates/Note.md", undefined],
+    ]);
+  });
+
+  it("reads no templates.json that is not a small file", async () => {
+    const notes = await vaultWith("odd-settings", { "Templates/Note.md": "# Note\n", ".obsidian/.keep": "" });
+    await symlink("/dev/zero", path.join(notes, ".obsidian", "templates.json"));
+    const vault = await readVault(notes, { ...SITE, fileDates: false });
+    expect(vault.notes.map((n) => [n.file, n.unpublished])).toEqual([["Templates/Note.md", "templates-folder"]]);
   });
 });
