@@ -34,6 +34,7 @@ export function memoryVault(sources: Readonly<Record<string, string>>, assets: r
     notes: parsed.map((p) => p.note),
     assets: files,
     assetSources: new Map(files.map((file) => [file, `/memory/${file}`])),
+    activeSvgs: new Map(),
     problems: parsed.flatMap((p) => p.problems),
   };
 }

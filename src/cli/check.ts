@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   const site = readSiteSettings();
   const vault = await readVault(notesDir, { siteName: site.name, fileDates: false });
   announce("scan.end");
-  const graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
+  const graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes), alwaysPublishedFolders: site.alwaysPublishedFolders ?? [] });
   announce("graph.end");
   const only = new Set(positionals.map((file) => vaultPathOf(notesDir, path.resolve(file))));
   const problems = graph.problems.filter((p) => only.size === 0 || only.has(p.file));

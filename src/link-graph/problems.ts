@@ -1,7 +1,7 @@
 import { compareFrench } from "../vault-scan/french-order.js";
 import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
 import type { Note } from "../vault-scan/note.js";
-import { isInDraftFolder, type SiteUrl, type VaultPath } from "../vault-scan/paths.js";
+import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { targetText, type WikilinkSyntax } from "../vault-scan/wikilink-syntax.js";
 import { looksLikeAttachment, type Resolution } from "./resolve-link.js";
@@ -14,6 +14,9 @@ export const BUILD_BLOCKING_CODES: ReadonlySet<string> = new Set([
   "en-tete-pas-un-objet",
   "url-en-double",
   "permalink-invalide",
+  "dossier-reserve",
+  "fichier-actif",
+  "svg-actif",
 ]);
 
 function quoted(names: readonly string[]): string {
@@ -24,7 +27,7 @@ function quoted(names: readonly string[]): string {
  * A finding at a place. Not "{ ...at, level, code, message }": V8 builds an object literal that spreads another
  * object and adds properties to it tens of times slower, and a large vault has tens of thousands of findings.
  */
-function problemAt(at: Pick<Problem, "file" | "line" | "column">, finding: Pick<Problem, "level" | "code" | "message">): Problem {
+export function problemAt(at: Pick<Problem, "file" | "line" | "column">, finding: Pick<Problem, "level" | "code" | "message">): Problem {
   return { file: at.file, line: at.line, column: at.column, level: finding.level, code: finding.code, message: finding.message };
 }
 
@@ -82,7 +85,7 @@ export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: 
 
 /**
  * Problems of the site as a whole: two notes on one URL, a note on a URL the site uses, a permalink leaving the site
- * or naming no page, an attachment copied over a page.
+ * or naming no page, a published attachment copied over a page.
  */
 export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[], reservedUrls: ReadonlyMap<SiteUrl, string>): Problem[] {
   const problems: Problem[] = [];
@@ -118,7 +121,6 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
   // Attachments are copied while the pages are written: one at a page's place, or at one of the site's own files,
   // would replace it or be replaced by it, without a word.
   for (const asset of assets) {
-    if (isInDraftFolder(asset)) continue;
     const key = `/${asset}`.toLowerCase();
     const page = owners.get(key);
     const reserved = reservedFiles.get(key);

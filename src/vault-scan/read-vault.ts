@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { activeSvgReason } from "./active-svg.js";
 import { fileDates, gitHistory } from "./file-dates.js";
 import { parseNote, type Note, type ParseOptions } from "./note.js";
 import type { ParseCache } from "./parse-cache.js";
@@ -21,6 +22,8 @@ export interface Vault {
   readonly assets: readonly VaultPath[];
   /** Where each asset is on disk: its name there may be NFD, as macOS writes it. */
   readonly assetSources: ReadonlyMap<VaultPath, string>;
+  /** SVG files that could run script or load other files, with the reason in French. */
+  readonly activeSvgs: ReadonlyMap<VaultPath, string>;
   readonly problems: readonly Problem[];
 }
 
@@ -76,6 +79,12 @@ function twinProblem(file: VaultPath): Problem {
   };
 }
 
+async function activeSvgsOf(assetSources: ReadonlyMap<VaultPath, string>): Promise<Map<VaultPath, string>> {
+  const svgs = [...assetSources].filter(([file]) => file.toLowerCase().endsWith(".svg"));
+  const reasons = await Promise.all(svgs.map(async ([file, source]) => [file, activeSvgReason(await readFile(source, "utf8"))] as const));
+  return new Map(reasons.filter((entry): entry is readonly [VaultPath, string] => entry[1] !== undefined));
+}
+
 /**
  * Reads every note of the folder once. Pure of Eleventy: the build, `npm run check` and the tests share it. The dev
  * server passes a cache, so that notes it read unchanged before are not parsed again.
@@ -98,6 +107,7 @@ export async function readVault(notesDir: string, options: ScanOptions, cache?: 
     notes: parsed.map((p) => p.note),
     assets: [...assetSources.keys()].sort(),
     assetSources,
+    activeSvgs: await activeSvgsOf(assetSources),
     problems: [...parsed.flatMap((p) => p.problems), ...twins.map(twinProblem)].sort(compareProblems),
   };
 }
