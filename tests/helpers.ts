@@ -26,15 +26,15 @@ export function note(file: string, source = "Texte.\n"): Note {
   return parse(file, source).note;
 }
 
-/** A vault built in memory, as readVault would give it. */
-export function memoryVault(sources: Readonly<Record<string, string>>, assets: readonly string[] = []): Vault {
+/** A vault built in memory, as readVault would give it; `activeSvgs` are the SVG files found active, with why. */
+export function memoryVault(sources: Readonly<Record<string, string>>, assets: readonly string[] = [], activeSvgs: Readonly<Record<string, string>> = {}): Vault {
   const parsed = Object.entries(sources).map(([file, source]) => parse(file, source));
   const files = assets.map(toVaultPath);
   return {
     notes: parsed.map((p) => p.note),
     assets: files,
     assetSources: new Map(files.map((file) => [file, `/memory/${file}`])),
-    activeSvgs: new Map(),
+    activeSvgs: new Map(Object.entries(activeSvgs).map(([file, reason]) => [toVaultPath(file), reason])),
     problems: parsed.flatMap((p) => p.problems),
   };
 }

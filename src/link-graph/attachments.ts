@@ -36,8 +36,10 @@ interface Use {
   readonly column: number;
 }
 
-/** Why an attachment never reaches the site, whoever uses it. */
-type Refusal = Pick<Problem, "level" | "code" | "message">;
+/** Why an attachment never reaches the site, whoever uses it: the finding at each use, and the reason in a few words. */
+interface Refusal extends Pick<Problem, "level" | "code" | "message"> {
+  readonly why: string;
+}
 
 export interface PublishedAttachments {
   /** In the order of the vault's attachments. */
@@ -106,26 +108,27 @@ function refusalOf(file: VaultPath, activeSvgs: ReadonlyMap<VaultPath, string>, 
     return {
       level: "erreur",
       code: "dossier-reserve",
+      why: `le dossier /${top}/ est celui des fichiers du site`,
       message: `« ${file} » serait publié à l'adresse /${file}, dans le dossier /${top}/ où le site range ses propres fichiers${replaced === undefined ? "" : `, à la place de son fichier « ${replaced} »`}. Déplacez ce fichier dans un autre dossier du coffre, puis corrigez le lien.`,
     };
   }
   const extension = extensionOf(file);
   if (HOST_CONTROL.has(baseNameOf(file).toLowerCase())) {
-    return { level: "avertissement", code: "piece-jointe-refusee", message: `« ${file} » règle l'hébergeur du site : il n'est jamais copié depuis les notes, l'étape de publication écrit le sien. Retirez ce lien.` };
+    return { level: "avertissement", code: "piece-jointe-refusee", why: "il règle l'hébergeur, qui n'en reçoit jamais des notes", message: `« ${file} » règle l'hébergeur du site : il n'est jamais copié depuis les notes, l'étape de publication écrit le sien. Retirez ce lien.` };
   }
   if (ACTIVE.has(extension)) {
-    return { level: "erreur", code: "fichier-actif", message: `« ${file} » est un fichier « .${extension} », que le navigateur exécuterait ou afficherait comme une page du site : il n'est jamais publié. Retirez ce lien, ou publiez ce contenu autrement (une note, une image, un PDF).` };
+    return { level: "erreur", code: "fichier-actif", why: `les fichiers « .${extension} » ne le sont jamais`, message: `« ${file} » est un fichier « .${extension} », que le navigateur exécuterait ou afficherait comme une page du site : il n'est jamais publié. Retirez ce lien, ou publiez ce contenu autrement (une note, une image, un PDF).` };
   }
   const svg = activeSvgs.get(file);
   if (svg !== undefined) {
-    return { level: "erreur", code: "svg-actif", message: `L'image « ${file} » n'est pas publiée : ${svg}, ce qui pourrait exécuter du code ou charger des fichiers depuis le site. Enregistrez-la sans script, sans attribut « on… » ni lien extérieur (en « SVG simple » dans Inkscape), ou exportez-la en PNG.` };
+    return { level: "erreur", code: "svg-actif", why: svg, message: `Le fichier « ${file} » n'est pas publié : ${svg}, ce qui pourrait exécuter du code ou charger des fichiers depuis le site. Enregistrez-le sans script, sans attribut « on… » ni lien extérieur (en « SVG simple » dans Inkscape), ou exportez-le en PNG.` };
   }
   if (isInDraftFolder(file)) {
-    return { level: "avertissement", code: "piece-jointe-refusee", message: `« ${file} » est dans un dossier « Brouillon » : il n'est pas publié, et le lien ne mène nulle part. Sortez le fichier de ce dossier, ou retirez le lien.` };
+    return { level: "avertissement", code: "piece-jointe-refusee", why: "il est dans un dossier « Brouillon »", message: `« ${file} » est dans un dossier « Brouillon » : il n'est pas publié, et le lien ne mène nulle part. Sortez le fichier de ce dossier, ou retirez le lien.` };
   }
   if (!PUBLISHABLE.has(extension)) {
     const kind = extension === "" ? "les fichiers sans extension" : `les fichiers « .${extension} »`;
-    return { level: "avertissement", code: "piece-jointe-refusee", message: `« ${file} » n'est pas publié : ${kind} ne font pas partie des pièces jointes permises (images, documents, sons, vidéos, zip, epub). Convertissez-le, par exemple en PDF, ou retirez le lien.` };
+    return { level: "avertissement", code: "piece-jointe-refusee", why: `${kind} ne le sont jamais`, message: `« ${file} » n'est pas publié : ${kind} ne font pas partie des pièces jointes permises (images, documents, sons, vidéos, zip, epub). Convertissez-le, par exemple en PDF, ou retirez le lien.` };
   }
   return undefined;
 }
@@ -133,7 +136,8 @@ function refusalOf(file: VaultPath, activeSvgs: ReadonlyMap<VaultPath, string>, 
 function leftOutMessage(file: VaultPath, uses: readonly Use[], refusal: Refusal | undefined): string {
   const users = [...new Set(uses.map((use) => use.from.file))];
   const named = users.slice(0, 3).map((user) => `« ${user} »`).join(", ") + (users.length > 3 ? "…" : "");
-  if (users.length > 0) return `« ${file} » n'est pas publié : seules des notes non publiées l'utilisent (${named}). Il le sera avec la première d'entre elles publiée.`;
-  if (refusal) return `« ${file} » n'est pas publié : aucune note publiée ne l'utilise, et ce type de fichier ne l'est jamais. Supprimez-le s'il ne sert plus.`;
-  return `« ${file} » n'est pas publié : aucune note publiée ne l'utilise. Supprimez-le s'il ne sert plus, ou liez-le depuis une note publiée.`;
+  const who = users.length > 0 ? `seules des notes non publiées l'utilisent (${named})` : "aucune note publiée ne l'utilise";
+  if (refusal) return `« ${file} » n'est pas publié : ${who}, et ${refusal.why}. Supprimez-le s'il ne sert plus.`;
+  if (users.length > 0) return `« ${file} » n'est pas publié : ${who}. Il le sera dès qu'une note publiée l'utilisera.`;
+  return `« ${file} » n'est pas publié : ${who}. Supprimez-le s'il ne sert plus, ou liez-le depuis une note publiée.`;
 }
