@@ -26,7 +26,7 @@ describe("editors' guide (docs/guide-editeur.md)", () => {
     const guide = await read("docs/guide-editeur.md");
     const codes = await problemCodes();
     expect(codes.length).toBeGreaterThan(10);
-    const missing = codes.filter((code) => !guide.includes(`#### ${code} · `) || !new RegExp(`\\.md:\\d+:\\d+ {2}[a-z]+ {2}${code} {2}`).test(guide));
+    const missing = codes.filter((code) => !guide.includes(`#### ${code} · `) || !new RegExp(`\\.\\w+:\\d+:\\d+ {2}[a-z]+ {2}${code} {2}`).test(guide));
     expect(missing, "codes without a section and an example line in the guide").toEqual([]);
   });
 
