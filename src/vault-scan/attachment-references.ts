@@ -17,7 +17,7 @@ export interface BodyLine {
 
 /** Lines worth a look: a Markdown link or reference definition, an HTML tag or one of its attributes. */
 export function mayReferenceAttachment(text: string): boolean {
-  return text.includes("](") || text.includes("]:") || text.includes("<") || HTML_URL_ATTRIBUTE.test(text);
+  return text.includes("](") || text.includes("]:") || text.includes("<") || (text.includes("=") && HTML_URL_ATTRIBUTE.test(text));
 }
 
 const HTML_URL_ATTRIBUTE = /(?:src|href)\s*=/i;
