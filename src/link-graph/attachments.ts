@@ -6,6 +6,7 @@ import type { OutgoingLink } from "./link-graph.js";
 import type { NoteIndex } from "./note-index.js";
 import { problemAt } from "./problems.js";
 import { resolveAttachmentPath } from "./resolve-link.js";
+import { siteFolderOf } from "./site-folders.js";
 
 /** Attachments the site may serve: images, documents, sound, video, archives and e-books. */
 const PUBLISHABLE = new Set([
@@ -19,8 +20,6 @@ const PUBLISHABLE = new Set([
 const ACTIVE = new Set(["js", "mjs", "html", "htm", "xml", "xhtml", "wasm"]);
 /** Files that set up the host rather than the site: the deploy step writes its own. */
 const HOST_CONTROL = new Set(["_redirects", "_headers", "cname", ".htaccess", ".nojekyll", "netlify.toml", "vercel.json"]);
-/** The site's own folders: its stylesheet and scripts, and the search index. */
-export const SITE_FOLDERS: readonly string[] = ["assets", "pagefind"];
 
 export interface AttachmentOptions {
   /** Folders of the vault published whole, used or not (the `alwaysPublishedFolders` of _data/site.json). */
@@ -102,8 +101,8 @@ function extensionOf(file: VaultPath): string {
 }
 
 function refusalOf(file: VaultPath, activeSvgs: ReadonlyMap<VaultPath, string>, reservedUrls: ReadonlyMap<SiteUrl, string>): Refusal | undefined {
-  const top = file.slice(0, file.indexOf("/")).toLowerCase();
-  if (SITE_FOLDERS.includes(top)) {
+  const top = file.includes("/") ? siteFolderOf(file) : undefined;
+  if (top !== undefined) {
     const replaced = reservedUrls.get(asSiteUrl(file));
     return {
       level: "erreur",

@@ -5,6 +5,7 @@ import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { targetText, type WikilinkSyntax } from "../vault-scan/wikilink-syntax.js";
 import { looksLikeAttachment, type Resolution } from "./resolve-link.js";
+import { siteFolderOf } from "./site-folders.js";
 import type { TypoFinder } from "./suggestions.js";
 
 /** Problems that would make the published site wrong: the build stops on them. */
@@ -103,6 +104,11 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
     // Eleventy refuses to write a page to a path without extension ("/ma-note"); "?" and "#" are not part of a path.
     if (!/(\/|\.html)$/i.test(note.url) || /[?#]/.test(note.url)) {
       problems.push(problemAt(at, { level: "erreur", code: "permalink-invalide", message: `Le permalink « ${note.url} » n'est pas l'adresse d'une page : il doit finir par « / » (ou « .html »), sans « ? » ni « # ». Écrivez par exemple « /ma-note/ ».` }));
+      continue;
+    }
+    const siteFolder = siteFolderOf(note.url);
+    if (siteFolder !== undefined) {
+      problems.push(problemAt(at, { level: "erreur", code: "dossier-reserve", message: `La note serait publiée à l'adresse ${note.url}, dans le dossier /${siteFolder}/ où le site range ses propres fichiers. Rangez-la dans un autre dossier, ou donnez-lui un permalink hors de /${siteFolder}/.` }));
       continue;
     }
     const key = outputFileOf(note.url);

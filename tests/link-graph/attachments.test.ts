@@ -129,4 +129,17 @@ describe("the attachments the site publishes", () => {
     const { findings } = graphOf(vault, { reservedUrls: new Map([[asSiteUrl("/robots.txt"), "robots.txt"]]) });
     expect(findings).toEqual(["robots.txt:1:1 erreur url-en-double"]);
   });
+
+  it("stops on a note that would be published under the site's folders, by its place or its permalink", () => {
+    const vault = memoryVault({
+      "Assets/Note.md": "# Note\n",
+      "Index.md": lines("---", "permalink: /pagefind/index.html", "---", "# Index"),
+      "Brouillon/assets.md": "# Brouillon\n",
+    });
+    const { graph } = graphOf(vault);
+    expect(graph.problems.filter((p) => p.code === "dossier-reserve").map((p) => `${p.file}:${p.line} ${p.level} ${p.message}`)).toEqual([
+      "Assets/Note.md:1 erreur La note serait publiée à l'adresse /assets/note/, dans le dossier /assets/ où le site range ses propres fichiers. Rangez-la dans un autre dossier, ou donnez-lui un permalink hors de /assets/.",
+      "Index.md:2 erreur La note serait publiée à l'adresse /pagefind/index.html, dans le dossier /pagefind/ où le site range ses propres fichiers. Rangez-la dans un autre dossier, ou donnez-lui un permalink hors de /pagefind/.",
+    ]);
+  });
 });
