@@ -113,7 +113,7 @@ function refusalOf(file: VaultPath, activeSvgs: ReadonlyMap<VaultPath, string>, 
   }
   const extension = extensionOf(file);
   if (HOST_CONTROL.has(baseNameOf(file).toLowerCase())) {
-    return { level: "avertissement", code: "piece-jointe-refusee", why: "il règle l'hébergeur, qui n'en reçoit jamais des notes", message: `« ${file} » règle l'hébergeur du site : il n'est jamais copié depuis les notes, l'étape de publication écrit le sien. Retirez ce lien.` };
+    return { level: "avertissement", code: "piece-jointe-refusee", why: "c'est un réglage de l'hébergeur, jamais copié depuis les notes", message: `« ${file} » règle l'hébergeur du site : il n'est jamais copié depuis les notes, l'étape de publication écrit le sien. Retirez ce lien.` };
   }
   if (ACTIVE.has(extension)) {
     return { level: "erreur", code: "fichier-actif", why: `les fichiers « .${extension} » ne le sont jamais`, message: `« ${file} » est un fichier « .${extension} », que le navigateur exécuterait ou afficherait comme une page du site : il n'est jamais publié. Retirez ce lien, ou publiez ce contenu autrement (une note, une image, un PDF).` };
