@@ -1,7 +1,7 @@
 import { Parser } from "htmlparser2";
 import { codeSpanAt } from "./plain-text.js";
 
-/** A local file a note names outside wikilinks: a Markdown link or image, or an HTML `src`/`href`. */
+/** A local file a note names outside wikilinks: a Markdown link or image, or an HTML `src`, `href`, `poster` or `data`. */
 export interface AttachmentReference {
   /** The path as written, decoded, without its "?query" or "#fragment": "/images/salle.png", "docs/plan.pdf". */
   readonly path: string;
@@ -20,13 +20,15 @@ export function mayReferenceAttachment(text: string): boolean {
   return text.includes("](") || text.includes("]:") || text.includes("<") || (text.includes("=") && HTML_URL_ATTRIBUTE.test(text));
 }
 
-const HTML_URL_ATTRIBUTE = /(?:src|href)\s*=/i;
+const HTML_URL_ATTRIBUTE = /(?:src|href|poster|data)\s*=/i;
+/** The attributes through which a tag loads or links a file (`<video poster>`, `<object data>`). */
+const URL_ATTRIBUTES = new Set(["src", "href", "poster", "data"]);
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*/;
 /** An address with a scheme ("https:", "mailto:"), protocol-relative ("//hôte") or an anchor of the page. */
 const NOT_LOCAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
 /**
- * The local files named by Markdown links and images, reference definitions and HTML `src`/`href` attributes of
+ * The local files named by Markdown links and images, reference definitions and HTML attributes (`src`, `href`…) of
  * `lines` (consecutive or not, each at most once), code spans left out. One pass over each line, and one HTML
  * tokenizer pass over each run of consecutive lines, so that a tag spread over several lines is read whole.
  */
@@ -118,7 +120,7 @@ function destinationAt(text: string, start: number): { destination: string; end:
   return { destination: text.slice(from, i).replace(/\\(.)/g, "$1"), end: i };
 }
 
-/** Every `src` and `href` of the HTML tags in a run of consecutive lines, at the place of its tag. */
+/** Every file attribute of the HTML tags in a run of consecutive lines, at the place of its tag. */
 function addHtmlReferences(found: AttachmentReference[], run: readonly BodyLine[]): void {
   const chunk = run.map((l) => l.text).join("\n");
   if (!chunk.includes("<")) return;
@@ -135,7 +137,7 @@ function addHtmlReferences(found: AttachmentReference[], run: readonly BodyLine[
       while (lineIndex + 1 < lineStarts.length && lineStarts[lineIndex + 1]! <= parser.startIndex) lineIndex++;
       const column = parser.startIndex - lineStarts[lineIndex]! + 1;
       for (const [name, value] of Object.entries(attributes)) {
-        if (name === "src" || name === "href") push(found, value, run[lineIndex]!.line, column);
+        if (URL_ATTRIBUTES.has(name)) push(found, value, run[lineIndex]!.line, column);
       }
     },
   });

@@ -18,12 +18,14 @@ describe("the attachments a note names outside wikilinks", () => {
     ]);
   });
 
-  it("reads reference definitions and the src and href of HTML tags, a tag spread over lines at its start", () => {
-    expect(referencesOf(lines("[ref]: /images/ref.png", "", "<figure><img", '  src="carte.webp" alt="">', "</figure> <A HREF='/docs/annexe.pdf'>annexe</A> <video src=film.mp4></video>"))).toEqual([
+  it("reads reference definitions and the src, href, poster and data of HTML tags, a tag spread over lines at its start", () => {
+    expect(referencesOf(lines("[ref]: /images/ref.png", "", "<figure><img", '  src="carte.webp" alt="">', "</figure> <A HREF='/docs/annexe.pdf'>annexe</A> <video src=film.mp4></video>", '<video poster="affiche.jpg"></video><object data="plan.svg"></object>'))).toEqual([
       "/images/ref.png@1:8",
       "carte.webp@3:9",
       "/docs/annexe.pdf@5:11",
       "film.mp4@5:49",
+      "affiche.jpg@6:1",
+      "plan.svg@6:37",
     ]);
   });
 
