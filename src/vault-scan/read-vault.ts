@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { activeSvgReason } from "./active-svg.js";
 import { fileDates, gitHistory } from "./file-dates.js";
@@ -79,10 +79,16 @@ function twinProblem(file: VaultPath): Problem {
   };
 }
 
-async function activeSvgsOf(assetSources: ReadonlyMap<VaultPath, string>): Promise<Map<VaultPath, string>> {
-  const svgs = [...assetSources].filter(([file]) => file.toLowerCase().endsWith(".svg"));
-  const reasons = await Promise.all(svgs.map(async ([file, source]) => [file, activeSvgReason(await readFile(source, "utf8"))] as const));
-  return new Map(reasons.filter((entry): entry is readonly [VaultPath, string] => entry[1] !== undefined));
+/** The SVG files of the vault that could run script, read here so that the link graph, which decides what is published, stays pure. */
+function activeSvgsOf(assetSources: ReadonlyMap<VaultPath, string>): Map<VaultPath, string> {
+  const active = new Map<VaultPath, string>();
+  for (const [file, source] of assetSources) {
+    if (!file.toLowerCase().endsWith(".svg")) continue;
+    // Read one at a time, as the notes are: thousands of files opened at once would run out of file descriptors.
+    const reason = activeSvgReason(readFileSync(source, "utf8"));
+    if (reason !== undefined) active.set(file, reason);
+  }
+  return active;
 }
 
 /**
@@ -107,7 +113,7 @@ export async function readVault(notesDir: string, options: ScanOptions, cache?: 
     notes: parsed.map((p) => p.note),
     assets: [...assetSources.keys()].sort(),
     assetSources,
-    activeSvgs: await activeSvgsOf(assetSources),
+    activeSvgs: activeSvgsOf(assetSources),
     problems: [...parsed.flatMap((p) => p.problems), ...twins.map(twinProblem)].sort(compareProblems),
   };
 }
