@@ -7,6 +7,7 @@ import { reservedUrls } from "../src/eleventy-plugin/reserved-urls.js";
 import { buildLinkGraph, type LinkGraph } from "../src/link-graph/link-graph.js";
 import { resolveLink } from "../src/link-graph/resolve-link.js";
 import { parseNote, type Note, type ParsedNote } from "../src/vault-scan/note.js";
+import { DEFAULT_TEMPLATES_FOLDERS } from "../src/vault-scan/publication.js";
 import { toVaultPath } from "../src/vault-scan/paths.js";
 import { readVault, type Vault } from "../src/vault-scan/read-vault.js";
 
@@ -26,8 +27,8 @@ export function note(file: string, source = "Texte.\n"): Note {
   return parse(file, source).note;
 }
 
-/** A vault built in memory, as readVault would give it. */
-export function memoryVault(sources: Readonly<Record<string, string>>, assets: readonly string[] = []): Vault {
+/** A vault built in memory, as readVault would give it; `activeSvgs` are the SVG files found active, with why. */
+export function memoryVault(sources: Readonly<Record<string, string>>, assets: readonly string[] = [], activeSvgs: Readonly<Record<string, string>> = {}): Vault {
   const parsed = Object.entries(sources).map(([file, source]) => parse(file, source));
   const files = assets.map(toVaultPath);
   return {
@@ -35,6 +36,8 @@ export function memoryVault(sources: Readonly<Record<string, string>>, assets: r
     assets: files,
     assetSources: new Map(files.map((file) => [file, `/memory/${file}`])),
     unread: [],
+    activeSvgs: new Map(Object.entries(activeSvgs).map(([file, reason]) => [toVaultPath(file), reason])),
+    templatesFolders: DEFAULT_TEMPLATES_FOLDERS,
     problems: parsed.flatMap((p) => p.problems),
   };
 }

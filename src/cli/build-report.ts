@@ -13,6 +13,8 @@ export interface RenderReport {
   readonly linksToWrite: number;
   /** Notes still to be written, each counted once. */
   readonly notesToWrite: number;
+  /** Files of the vault besides the notes that the site does not publish (unused, or refused). */
+  readonly attachmentsLeftOut: number;
 }
 
 /** The report of a build from its link graph: the problems, and the counts of the build summary. */
@@ -25,5 +27,5 @@ export function reportOf(graph: LinkGraph): RenderReport {
       if (link.resolution.kind === "missing" || link.resolution.kind === "unpublished") linksToWrite++;
     }
   }
-  return { problems: graph.problems, notes: graph.notes.length, published: graph.published.length, links, linksToWrite, notesToWrite: graph.missing.length };
+  return { problems: graph.problems, notes: graph.notes.length, published: graph.published.length, links, linksToWrite, notesToWrite: graph.missing.length, attachmentsLeftOut: graph.assets.length - graph.publishedAssets.length };
 }

@@ -21,6 +21,7 @@ function summary(result: BuildResult, outputDir: string, seconds: number): strin
   return (
     `Site construit dans ${shownNotesDir(outputDir)} en ${seconds.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s : ` +
     `${plural(result.published, "note publiée", "notes publiées")} et ${linksPart} ; ` +
+    (result.attachmentsLeftOut > 0 ? `${plural(result.attachmentsLeftOut, "fichier joint laissé de côté", "fichiers joints laissés de côté")} (non utilisés ou refusés) ; ` : "") +
     `${plural(warnings, "avertissement")}${errors > 0 ? ` et ${plural(errors, "erreur")} de lien` : ""} ; ` +
     `${plural(result.searchPages, "page indexée", "pages indexées")} pour la recherche. Lancez « npm run check » pour le détail.`
   );

@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
+  const graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes), alwaysPublishedFolders: site.alwaysPublishedFolders ?? [] });
   announce("graph.end");
   const problems = graph.problems.filter((p) => only.size === 0 || only.has(p.file));
   const strictReason = args.strict === true ? strictFailure(problems) : undefined;

@@ -45,6 +45,7 @@ const SOURCE_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
  */
 export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings): void {
   let graph: LinkGraph | undefined;
+  let publishedAssets: ReadonlySet<VaultPath> = new Set();
   /** Eleventy's input folder, learnt at each build: the same configuration builds any vault. */
   let notesDir = "";
   const sourceFiles = new Map<string, VaultPath>();
@@ -78,7 +79,11 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
 
   const links: GardenLinks = {
     noteOf: (env: GardenEnv) => (env.gardenSource ? current().index.byFile.get(env.gardenSource) : noteOfInput(env.page?.inputPath)),
-    resolve: (from, target) => resolveLink(current().index, from, target),
+    resolve: (from, target) => {
+      const resolution = resolveLink(current().index, from, target);
+      // A file the site does not publish is shown like a missing one, never linked to.
+      return resolution.kind === "asset" && !publishedAssets.has(resolution.file) ? { kind: "missing" } : resolution;
+    },
   };
 
   // Under `npm start`, notes whose text did not change are not parsed again, nor pages and previews whose inputs
@@ -109,15 +114,16 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     sourceFiles.clear();
     const vault = await readVault(notesDir, { siteName: site.name }, serving ? parseCache : undefined);
     ignoreUnscanned({ notesDir, outputDir }, vault.unread);
-    const built = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes) });
+    const built = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes), alwaysPublishedFolders: site.alwaysPublishedFolders ?? [] });
     graph = built;
+    publishedAssets = new Set(built.publishedAssets);
     await eleventyConfig.emit(GRAPH_EVENT, built);
     const blocking = built.problems.filter((p) => p.level === "erreur" && BUILD_BLOCKING_CODES.has(p.code));
     if (blocking.length > 0) throw new GardenBuildError(blocking);
     // Laid out here rather than on first use in a template, where Eleventy would flag it as a slow global.
     globalGraph(built);
     // Previews last, in one chain: a preview wins over an attachment of the same name, and a failed write stops the rest.
-    sideFiles = copyAssets(outputDir, vault.assetSources, serving).then(() => writePreviews(outputDir, built, serving ? previewsWritten : undefined));
+    sideFiles = copyAssets(outputDir, built.publishedAssets, vault.assetSources, serving).then(() => writePreviews(outputDir, built, serving ? previewsWritten : undefined));
     // Its failure is the build's, reported when eleventy.after waits for it.
     sideFiles.catch(() => undefined);
   });

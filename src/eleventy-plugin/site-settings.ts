@@ -21,6 +21,11 @@ export interface SiteSettings {
     readonly branch: string;
     readonly notesFolder: string;
   };
+  /**
+   * Folders of the notes published whole, for files linked from outside the notes; every other attachment is
+   * published only when a published note uses it.
+   */
+  readonly alwaysPublishedFolders?: readonly string[];
 }
 
 export function readSiteSettings(): SiteSettings {

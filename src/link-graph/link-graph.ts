@@ -4,6 +4,7 @@ import type { Note } from "../vault-scan/note.js";
 import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
 import { compareProblems, type Problem } from "../vault-scan/problem.js";
 import type { Vault } from "../vault-scan/read-vault.js";
+import { publishAttachments } from "./attachments.js";
 import { NoteIndex } from "./note-index.js";
 import { linkProblem, noteProblems, siteProblems } from "./problems.js";
 import { looksLikeAttachment, resolveLink, type Resolution } from "./resolve-link.js";
@@ -55,6 +56,8 @@ export interface LinkGraph {
   /** Published notes in French order of titles. */
   readonly published: readonly Note[];
   readonly assets: readonly VaultPath[];
+  /** The attachments the site serves: used by a published note or in a folder always published, and allowed. */
+  readonly publishedAssets: readonly VaultPath[];
   readonly index: NoteIndex;
   readonly outgoing: ReadonlyMap<VaultPath, readonly OutgoingLink[]>;
   readonly backlinks: ReadonlyMap<VaultPath, readonly Backlink[]>;
@@ -66,6 +69,8 @@ export interface LinkGraph {
 export interface GraphOptions {
   /** URLs the site itself uses (home, search page…), which no note may take. */
   readonly reservedUrls: ReadonlyMap<SiteUrl, string>;
+  /** Folders of the vault published whole, used by a note or not (`alwaysPublishedFolders` in _data/site.json). */
+  readonly alwaysPublishedFolders?: readonly string[];
 }
 
 export function byFrenchTitle(a: Note, b: Note): number {
@@ -76,7 +81,7 @@ export function byFrenchTitle(a: Note, b: Note): number {
 export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
   const index = new NoteIndex(vault.notes, vault.assets);
   const typos = new TypoFinder(vault.notes);
-  const problems: Problem[] = [...vault.problems, ...siteProblems(vault.notes, vault.assets, options.reservedUrls)];
+  const problems: Problem[] = [...vault.problems];
   const outgoing = new Map<VaultPath, OutgoingLink[]>();
   const backlinkLists = new Map<VaultPath, Backlink[]>();
   const missing = new Map<string, { name: string; occurrences: Caller[] }>();
@@ -107,6 +112,8 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
     outgoing.set(from.file, links);
   }
 
+  const attachments = publishAttachments(vault, index, outgoing, { alwaysPublishedFolders: options.alwaysPublishedFolders ?? [], reservedUrls: options.reservedUrls });
+  problems.push(...attachments.problems, ...siteProblems(vault.notes, attachments.published, options.reservedUrls));
   const published = vault.notes.filter((n) => !n.unpublished).sort(byFrenchTitle);
   // Backlinks and callers all come from published notes: their place in `published` is their French order.
   const rank = new Map(published.map((note, i) => [note, i]));
@@ -124,6 +131,7 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
     notes: vault.notes,
     published,
     assets: vault.assets,
+    publishedAssets: attachments.published,
     index,
     outgoing,
     backlinks: backlinkLists,

@@ -1,10 +1,11 @@
 import { compareFrench } from "../vault-scan/french-order.js";
 import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
 import type { Note } from "../vault-scan/note.js";
-import { isInDraftFolder, type SiteUrl, type VaultPath } from "../vault-scan/paths.js";
+import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { targetText, type WikilinkSyntax } from "../vault-scan/wikilink-syntax.js";
 import { looksLikeAttachment, type Resolution } from "./resolve-link.js";
+import { siteFolderOf } from "./site-folders.js";
 import type { TypoFinder } from "./suggestions.js";
 
 /** Problems that would make the published site wrong: the build stops on them. */
@@ -15,6 +16,9 @@ export const BUILD_BLOCKING_CODES: ReadonlySet<string> = new Set([
   "url-en-double",
   "permalink-invalide",
   "publication-invalide",
+  "dossier-reserve",
+  "fichier-actif",
+  "svg-actif",
 ]);
 
 function quoted(names: readonly string[]): string {
@@ -25,7 +29,7 @@ function quoted(names: readonly string[]): string {
  * A finding at a place. Not "{ ...at, level, code, message }": V8 builds an object literal that spreads another
  * object and adds properties to it tens of times slower, and a large vault has tens of thousands of findings.
  */
-function problemAt(at: Pick<Problem, "file" | "line" | "column">, finding: Pick<Problem, "level" | "code" | "message">): Problem {
+export function problemAt(at: Pick<Problem, "file" | "line" | "column">, finding: Pick<Problem, "level" | "code" | "message">): Problem {
   return { file: at.file, line: at.line, column: at.column, level: finding.level, code: finding.code, message: finding.message };
 }
 
@@ -83,7 +87,7 @@ export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: 
 
 /**
  * Problems of the site as a whole: two notes on one URL, a note on a URL the site uses, a permalink leaving the site
- * or naming no page, an attachment copied over a page.
+ * or naming no page, a published attachment copied over a page.
  */
 export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[], reservedUrls: ReadonlyMap<SiteUrl, string>): Problem[] {
   const problems: Problem[] = [];
@@ -103,6 +107,11 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
       problems.push(problemAt(at, { level: "erreur", code: "permalink-invalide", message: `Le permalink « ${note.url} » n'est pas l'adresse d'une page : il doit finir par « / » (ou « .html »), sans « ? » ni « # ». Écrivez par exemple « /ma-note/ ».` }));
       continue;
     }
+    const siteFolder = siteFolderOf(note.url);
+    if (siteFolder !== undefined) {
+      problems.push(problemAt(at, { level: "erreur", code: "dossier-reserve", message: `La note serait publiée à l'adresse ${note.url}, dans le dossier /${siteFolder}/ où le site range ses propres fichiers. Rangez-la dans un autre dossier, ou donnez-lui un permalink hors de /${siteFolder}/.` }));
+      continue;
+    }
     const key = outputFileOf(note.url);
     const reserved = reservedFiles.get(key);
     if (reserved !== undefined) {
@@ -119,7 +128,6 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
   // Attachments are copied while the pages are written: one at a page's place, or at one of the site's own files,
   // would replace it or be replaced by it, without a word.
   for (const asset of assets) {
-    if (isInDraftFolder(asset)) continue;
     const key = `/${asset}`.toLowerCase();
     const page = owners.get(key);
     const reserved = reservedFiles.get(key);

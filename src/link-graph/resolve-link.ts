@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { compareFrench } from "../vault-scan/french-order.js";
 import type { Heading } from "../vault-scan/markdown-outline.js";
 import type { Note } from "../vault-scan/note.js";
@@ -41,7 +42,11 @@ export function resolveLink(index: NoteIndex, from: Note, target: WikilinkTarget
     if (asset) return { kind: "asset", file: asset, href: fileUrl(asset) };
   }
   const candidates = index.findNotes(target.note);
-  if (!candidates) return { kind: "missing" };
+  if (!candidates) {
+    // "[[stats.js]]" or "[[CNAME]]": a file of the vault all the same, which the attachment rules then refuse.
+    const asset = pickAsset(index.findAssets(target.note), from);
+    return asset ? { kind: "asset", file: asset, href: fileUrl(asset) } : { kind: "missing" };
+  }
   const [chosen, ...alternatives] = rankCandidates(candidates.matches, from);
   if (chosen!.unpublished) return { kind: "unpublished", note: chosen! };
   return withFragment(chosen!, target, alternatives);
@@ -76,4 +81,20 @@ function rankCandidates(matches: readonly Note[], from: Note): readonly Note[] {
 
 function pickAsset(assets: readonly VaultPath[], from: Note): VaultPath | undefined {
   return [...assets].sort(nearestFirst(from))[0];
+}
+
+/**
+ * The attachment a Markdown link or an HTML attribute names (its path decoded): the path from the note's folder,
+ * then from the vault's root ("/images/salle.png" only from there), each also as the end of a longer path, as
+ * Obsidian finds "salle.png" anywhere. A path climbing out of the vault names nothing.
+ */
+export function resolveAttachmentPath(index: NoteIndex, from: Note, written: string): VaultPath | undefined {
+  const fromRoot = posix.normalize(written.replace(/^\/+/, ""));
+  const candidates = written.startsWith("/") ? [fromRoot] : [posix.join(from.folder, written), fromRoot];
+  for (const candidate of candidates) {
+    if (candidate === "." || candidate === ".." || candidate.startsWith("../")) continue;
+    const asset = pickAsset(index.findAssets(candidate), from);
+    if (asset) return asset;
+  }
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import { attachmentReferences, mayReferenceAttachment, type AttachmentReference, type BodyLine } from "./attachment-references.js";
 import type { Slug } from "./paths.js";
 import { codeSpanAt, plainText } from "./plain-text.js";
 import { HeadingSlugger } from "./slug.js";
@@ -26,6 +27,8 @@ export interface MarkdownOutline {
   readonly titleHeading?: string;
   readonly blockIds: ReadonlySet<string>;
   readonly links: readonly LinkOccurrence[];
+  /** Local files named by Markdown links and images or HTML attributes, which may be attachments. */
+  readonly attachmentReferences: readonly AttachmentReference[];
   /** Body lines, for section embeds: index 0 is the file line `firstLine`. */
   readonly lines: readonly string[];
   /** The first paragraph as plain text (else the first list item), for descriptions and link previews. */
@@ -47,6 +50,7 @@ export function outlineMarkdown(body: string, firstLine: number): MarkdownOutlin
   const headings: RawHeading[] = [];
   const blockIds = new Set<string>();
   const links: LinkOccurrence[] = [];
+  const mayReference: BodyLine[] = [];
   let fence: string | null = null;
 
   lines.forEach((text, index) => {
@@ -68,8 +72,9 @@ export function outlineMarkdown(body: string, firstLine: number): MarkdownOutlin
     const block = text.includes("^") ? BLOCK_ID.exec(text) : null;
     if (block) blockIds.add(block[1]!);
     if (text.includes("[[")) addWikilinks(links, text, line, lines[index + 1]);
+    if (mayReferenceAttachment(text)) mayReference.push({ text, line });
   });
-  return new Outline(headings, blockIds, links, lines);
+  return new Outline(headings, blockIds, links, attachmentReferences(mayReference), lines);
 }
 
 /** A heading as written, its inline Markdown not yet read. */
@@ -92,6 +97,7 @@ class Outline implements MarkdownOutline {
     private readonly raw: readonly RawHeading[],
     readonly blockIds: ReadonlySet<string>,
     readonly links: readonly LinkOccurrence[],
+    readonly attachmentReferences: readonly AttachmentReference[],
     readonly lines: readonly string[],
   ) {
     for (const heading of raw) {

@@ -1,6 +1,7 @@
 import { readFileSync, type Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { activeSvgReason } from "./active-svg.js";
 import { fileDates, gitHistory } from "./file-dates.js";
 import { compareFrench } from "./french-order.js";
 import { parseNote, type Note, type ParseOptions } from "./note.js";
@@ -25,6 +26,10 @@ export interface Vault {
   readonly assetSources: ReadonlyMap<VaultPath, string>;
   /** Where the entries of the notes folder the scan did not read (hidden, links, devices) are on disk: Eleventy must not read them either. */
   readonly unread: readonly string[];
+  /** SVG files that could run script or load other files, with the reason in French. */
+  readonly activeSvgs: ReadonlyMap<VaultPath, string>;
+  /** Obsidian's templates folders, relative to the notes folder: nothing in them is published. */
+  readonly templatesFolders: readonly string[];
   readonly problems: readonly Problem[];
 }
 
@@ -161,6 +166,18 @@ function twinProblem(file: VaultPath): Problem {
   };
 }
 
+/** The SVG files of the vault that could run script, read here so that the link graph, which decides what is published, stays pure. */
+function activeSvgsOf(assetSources: ReadonlyMap<VaultPath, string>): Map<VaultPath, string> {
+  const active = new Map<VaultPath, string>();
+  for (const [file, source] of assetSources) {
+    if (!file.toLowerCase().endsWith(".svg")) continue;
+    // Read one at a time, as the notes are: thousands of files opened at once would run out of file descriptors.
+    const reason = activeSvgReason(readFileSync(source, "utf8"));
+    if (reason !== undefined) active.set(file, reason);
+  }
+  return active;
+}
+
 /**
  * Reads every note of the folder once. Pure of Eleventy: the build, `npm run check` and the tests share it. The dev
  * server passes a cache, so that notes it read unchanged before are not parsed again.
@@ -189,6 +206,8 @@ export async function readVault(notesDir: string, options: ScanOptions, cache?: 
     assets: [...assetSources.keys()].sort(),
     assetSources,
     unread,
+    activeSvgs: activeSvgsOf(assetSources),
+    templatesFolders,
     problems: [
       ...parsed.flatMap((p) => p.problems),
       ...twins.map(twinProblem),

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixtureDir, lines } from "../helpers.js";
-import { listing, snapshot } from "../hostile/site-safety.js";
+import { filesUnder, listing, snapshot } from "../hostile/site-safety.js";
 import { ROOT, runBuild, runCommand } from "./run-command.js";
 
 describe("npm run build", () => {
@@ -64,6 +64,43 @@ describe("npm run build", () => {
     );
     expect((await readdir(work)).sort()).toEqual(["_site"]);
     expect(await readFile(path.join(site, "autre", "index.html"), "utf8")).toContain("<h1 id=\"autre\">Autre</h1>");
+  });
+
+  it("publishes only the attachments published notes use, and counts the others in its summary", async () => {
+    const site = path.join(work, "_site");
+    const run = await runBuild(fixtureDir("attachments-vault"), site);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/ : 1 note publiée et 8 liens, dont 2 vers 1 note encore à écrire \(liste sur \/notes-a-ecrire\/\) ; 10 fichiers joints laissés de côté \(non utilisés ou refusés\) ; 7 avertissements ; /);
+    const files = (await filesUnder(site)).filter((file) => !file.startsWith("pagefind/")).sort();
+    expect(files).toEqual(
+      [
+        ".jardin-construit",
+        "404.html",
+        "accessibilite/index.html",
+        "accueil/apercu.json",
+        "accueil/index.html",
+        "assets/previews.js",
+        "assets/search.js",
+        "assets/site.css",
+        "assets/theme.js",
+        "assets/video-embeds.js",
+        "docs/plan.pdf",
+        "flux.xml",
+        "graphe/index.html",
+        "images/carte.webp",
+        "images/logo bleu.png",
+        "images/schema.png",
+        "index.html",
+        "notes-a-ecrire/index.html",
+        "pastille.svg",
+        "recherche/index.html",
+        "robots.txt",
+        "salle.png",
+        "sitemap.xml",
+        "tags/index.html",
+      ].sort(),
+    );
+    expect(await readFile(path.join(site, "images", "logo bleu.png"), "utf8")).toBe("PNG-logo");
   });
 });
 

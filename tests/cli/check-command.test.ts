@@ -16,6 +16,7 @@ const WARNINGS = "tests/fixtures/check-warnings-vault";
 const ERRORS = "tests/fixtures/check-errors-vault";
 const CLEAN = "tests/fixtures/check-clean-vault";
 const BUGS = "tests/fixtures/check-bugs-vault";
+const ATTACHMENTS = "tests/fixtures/attachments-vault";
 
 const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--json] [note.md…]
   note.md…           ne signale que les problèmes de ces notes (tout le dossier reste lu pour résoudre les liens)
@@ -254,6 +255,31 @@ describe("npm run check", () => {
   it("covers every finding code across the two vaults", () => {
     const codes = new Set([...WARNING_LINES, ...ERROR_LINES].map((l) => parseLine(l).code));
     expect([...codes].sort()).toEqual([...ALL_CODES].sort());
+  });
+
+  describe("on a vault with attachments", () => {
+    it("lists each attachment left out as information, and warns where a published note uses one the site never publishes", async () => {
+      const run = await check("--notes", fixtureDir("attachments-vault"));
+      expect(run.stdout).toBe(
+        lines(
+          `${ATTACHMENTS}/À supprimer/vieille.png:1:1  info  piece-jointe-inutilisee  « À supprimer/vieille.png » n'est pas publié : aucune note publiée ne l'utilise. Supprimez-le s'il ne sert plus, ou liez-le depuis une note publiée.`,
+          `${ATTACHMENTS}/Accueil.md:1:1  info  note-orpheline  Aucune note publiée ne mène à cette note : les lecteurs ne la trouveront que par la recherche ou l'accueil. Ajoutez-lui un lien depuis une note voisine.`,
+          `${ATTACHMENTS}/Accueil.md:16:46  avertissement  piece-jointe-refusee  « _redirects » règle l'hébergeur du site : il n'est jamais copié depuis les notes, l'étape de publication écrit le sien. Retirez ce lien.`,
+          `${ATTACHMENTS}/Accueil.md:16:59  avertissement  piece-jointe-refusee  « CNAME » règle l'hébergeur du site : il n'est jamais copié depuis les notes, l'étape de publication écrit le sien. Retirez ce lien.`,
+          `${ATTACHMENTS}/Accueil.md:16:72  avertissement  piece-jointe-refusee  « netlify.toml » règle l'hébergeur du site : il n'est jamais copié depuis les notes, l'étape de publication écrit le sien. Retirez ce lien.`,
+          `${ATTACHMENTS}/Accueil.md:18:16  avertissement  integration-introuvable  ![[old.png]] intègre « old.png », qui n'existe pas dans le dossier des notes : rien ne s'affiche à sa place. Ajoutez ce fichier ou cette note, ou corrigez son nom.`,
+          `${ATTACHMENTS}/Accueil.md:18:45  avertissement  piece-jointe-refusee  « Brouillon/secret.png » est dans un dossier « Brouillon » : il n'est pas publié, et le lien ne mène nulle part. Sortez le fichier de ce dossier, ou retirez le lien.`,
+          `${ATTACHMENTS}/Accueil.md:20:12  avertissement  lien-vers-brouillon  Le lien [[Brouillon de note]] mène à « Brouillon de note.md », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.`,
+          `${ATTACHMENTS}/Accueil.md:22:21  avertissement  piece-jointe-refusee  « Templates/fond.png » est dans le dossier des modèles d'Obsidian : il n'est pas publié, et le lien ne mène nulle part. Sortez le fichier de ce dossier, ou retirez le lien.`,
+          `${ATTACHMENTS}/brouillon-seul.pdf:1:1  info  piece-jointe-inutilisee  « brouillon-seul.pdf » n'est pas publié : seules des notes non publiées l'utilisent (« Brouillon de note.md »). Il le sera dès qu'une note publiée l'utilisera.`,
+          `${ATTACHMENTS}/hostile.svg:1:1  info  piece-jointe-inutilisee  « hostile.svg » n'est pas publié : seules des notes non publiées l'utilisent (« Brouillon de note.md »), et il contient un élément <script>. Supprimez-le s'il ne sert plus.`,
+          `${ATTACHMENTS}/page.html:1:1  info  piece-jointe-inutilisee  « page.html » n'est pas publié : seules des notes non publiées l'utilisent (« Brouillon de note.md »), et les fichiers « .html » ne le sont jamais. Supprimez-le s'il ne sert plus.`,
+          `${ATTACHMENTS}/x.js:1:1  info  piece-jointe-inutilisee  « x.js » n'est pas publié : seules des notes non publiées l'utilisent (« Brouillon de note.md »), et les fichiers « .js » ne le sont jamais. Supprimez-le s'il ne sert plus.`,
+          "3 notes vérifiées : 0 erreur, 7 avertissements, 6 informations.",
+        ),
+      );
+      expect(run.code).toBe(0);
+    });
   });
 
   describe("on a vault without any problem", () => {

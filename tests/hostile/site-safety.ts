@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { domainToUnicode } from "node:url";
-import { parse, type DefaultTreeAdapterMap } from "parse5";
+import { parse, parseFragment, type DefaultTreeAdapterMap } from "parse5";
+import { BROWSE_PAGES, SITE_ASSETS_DIR } from "../../src/eleventy-plugin/reserved-urls.js";
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];
@@ -58,7 +60,20 @@ function fileOfUrl(pathname: string): string | undefined {
 }
 
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "poster", "cite", "data", "background", "xlink:href", "srcset"]);
-const SITE_SCRIPT = /^\/(?:assets|pagefind)\/[\w./-]+\.js$/;
+/** The site's own files under /assets/, by site path, with their bytes: a file of the same name with other bytes is not the site's. */
+const SITE_ASSETS = new Map(readdirSync(SITE_ASSETS_DIR).map((name) => [`assets/${name}`, readFileSync(path.join(SITE_ASSETS_DIR, name))]));
+/** The scripts Pagefind writes, and the other files of its index. */
+const PAGEFIND_SCRIPTS = ["pagefind.js", "pagefind-ui.js", "pagefind-worker.js", "pagefind-highlight.js", "pagefind-modular-ui.js", "pagefind-component-ui.js"].map((name) => `pagefind/${name}`);
+const PAGEFIND_DATA = /^pagefind\/(?:[\w.-]+\.(?:css|json|pagefind|pf_meta)|fragment\/[\w.-]+\.pf_fragment|index\/[\w.-]+\.pf_index)$/;
+/** The only scripts a page may load. */
+const SITE_SCRIPTS = new Set([...[...SITE_ASSETS.keys()].filter((file) => file.endsWith(".js")), ...PAGEFIND_SCRIPTS].map((file) => `/${file}`));
+/** Files a browser runs or shows as a page of the site. */
+const ACTIVE_FILE = /\.(?:js|mjs|html?|xhtml|xml|wasm)$/i;
+/** The XML files the site writes itself: its feed and sitemap. */
+const SITE_XML = new Set(BROWSE_PAGES.map((page) => page.url.slice(1)).filter((file) => file.endsWith(".xml")));
+const HOST_CONTROL = new Set(["_redirects", "_headers", "cname", ".htaccess", ".nojekyll", "netlify.toml", "vercel.json"]);
+const EXTERNAL_STYLE = /url\(\s*(?!['"]?#)|@import/i;
+const CSP_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self'/;
 
 export interface SafetyOptions {
   /** Every text the build was given: an external address is allowed only when its host is written there. */
@@ -68,10 +83,12 @@ export interface SafetyOptions {
 }
 
 /**
- * What makes a built site unsafe or broken, page by page, in French: a script other than the site's own files under
- * /assets/ or /pagefind/, an on…= attribute, a URL with another scheme than http(s) or mailto:, an external host the
- * input never named, a local link or image leading to no file of the site, an anchor to no id of its page.
- * Pages under /pagefind/ are Pagefind's own.
+ * What makes a built site unsafe or broken, in French. Files: an active file (script, page, XML, WebAssembly) that
+ * the site did not write itself, a page without the site's Content-Security-Policy, an SVG that could run script or
+ * load another file, a file under /assets/ or /pagefind/ that is not the site's or Pagefind's own, a host's control
+ * file. Pages: a script other than the site's own, an on…= attribute, a URL with another scheme than http(s) or
+ * mailto:, an external host the input never named, a local link or image leading to no file of the site, an anchor
+ * to no id of its page. Pages under /pagefind/ are Pagefind's own.
  */
 export async function safetyViolations(site: string, options: SafetyOptions): Promise<string[]> {
   const files = await filesUnder(site);
@@ -79,6 +96,10 @@ export async function safetyViolations(site: string, options: SafetyOptions): Pr
   const input = options.input.toLowerCase();
   const siteHost = new URL(options.siteOrigin).hostname;
   const violations: string[] = [];
+  for (const file of files) {
+    const problem = await fileProblem(site, file);
+    if (problem) violations.push(`${file} : ${problem}`);
+  }
   for (const page of files.filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/"))) {
     const html = await readFile(path.join(site, page), "utf8");
     const document = parse(html);
@@ -97,7 +118,7 @@ export async function safetyViolations(site: string, options: SafetyOptions): Pr
         const src = attributes.find((a) => a.name === "src")?.value;
         const type = attributes.find((a) => a.name === "type")?.value;
         const inert = type === "application/ld+json" || type === "application/json";
-        if (!(src !== undefined && SITE_SCRIPT.test(src) && element.childNodes.length === 0) && !inert) report(`script non autorisé <script${attributes.map((a) => ` ${a.name}="${a.value}"`).join("")}>`);
+        if (!(src !== undefined && SITE_SCRIPTS.has(src) && element.childNodes.length === 0) && !inert) report(`script non autorisé <script${attributes.map((a) => ` ${a.name}="${a.value}"`).join("")}>`);
       }
       if (element.tagName === "meta" && attributes.some((a) => a.name === "http-equiv" && a.value.toLowerCase() === "refresh")) report("redirection <meta http-equiv=refresh>");
       if (element.tagName === "base") report("élément <base>");
@@ -113,6 +134,43 @@ export async function safetyViolations(site: string, options: SafetyOptions): Pr
     }
   }
   return violations;
+}
+
+/** What is wrong with a file of the site as a file, whatever links to it. */
+async function fileProblem(site: string, file: string): Promise<string | undefined> {
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  if (HOST_CONTROL.has(name.toLowerCase())) return "fichier de réglage de l'hébergeur";
+  const top = file.split("/")[0];
+  if (top === "assets") {
+    const own = SITE_ASSETS.get(file);
+    return own && own.equals(await readFile(path.join(site, file))) ? undefined : "fichier sous /assets/ qui n'est pas celui du site";
+  }
+  if (top === "pagefind") return PAGEFIND_SCRIPTS.includes(file) || PAGEFIND_DATA.test(file) ? undefined : "fichier sous /pagefind/ que Pagefind n'écrit pas";
+  if (/\.svg$/i.test(file)) return svgProblem(await readFile(path.join(site, file), "utf8"));
+  if (!ACTIVE_FILE.test(file)) return undefined;
+  if (/\.html$/i.test(file)) return CSP_META.test(await readFile(path.join(site, file), "utf8")) ? undefined : "page sans la politique CSP du site";
+  return SITE_XML.has(file) ? undefined : "fichier actif (script, page, XML ou WebAssembly) que le site n'écrit pas";
+}
+
+/**
+ * Why an SVG file served on its own could run script or load another file. Read by parse5 as SVG in HTML, with the
+ * prefix of an XML name dropped ("svg:script" is a script to a browser reading the file as XML).
+ */
+function svgProblem(svg: string): string | undefined {
+  const problems: string[] = [];
+  walk(parseFragment(svg), (element) => {
+    const tag = element.tagName.toLowerCase().replace(/^[^:]*:/, "");
+    if (["script", "foreignobject", "iframe", "embed", "object", "handler", "listener"].includes(tag)) problems.push(`élément <${element.tagName}>`);
+    if (tag === "style" && element.childNodes.some((child) => "value" in child && EXTERNAL_STYLE.test(child.value))) problems.push("style qui charge un fichier");
+    for (const attribute of element.attrs) {
+      const name = attribute.name.toLowerCase().replace(/^[^:]*:/, "");
+      if (name.startsWith("on")) problems.push(`attribut ${attribute.name}`);
+      if ((name === "href" || name === "src") && !/^\s*(?:#|data:image\/(?:png|gif|jpeg|webp);)/i.test(attribute.value)) problems.push(`lien ${attribute.name}="${attribute.value}"`);
+      if (name === "attributename" && /href$/i.test(attribute.value)) problems.push(`animation de ${attribute.value}`);
+      if (name === "style" && EXTERNAL_STYLE.test(attribute.value)) problems.push("style qui charge un fichier");
+    }
+  });
+  return problems.length > 0 ? `SVG actif : ${problems.join(", ")}` : undefined;
 }
 
 function walk(node: Node, visit: (element: Element) => void): void {

@@ -23,13 +23,13 @@ describe("copyAssets", () => {
     return sources;
   }
 
-  it("copies attachments at their path in the vault, and nothing under a Brouillon folder", async () => {
-    const sources = await vaultWith({ "Images/Salle été.png": "png", "Brouillon/secret.pdf": "pdf", "plan.pdf": "plan" });
+  it("copies the published attachments at their path in the vault, and no other file", async () => {
+    const sources = await vaultWith({ "Images/Salle été.png": "png", "inutile.pdf": "pdf", "plan.pdf": "plan" });
     const site = path.join(work, "site");
-    await copyAssets(site, sources);
+    await copyAssets(site, [toVaultPath("Images/Salle été.png"), toVaultPath("plan.pdf")], sources);
     expect(await readFile(path.join(site, "Images", "Salle été.png"), "utf8")).toBe("png");
     expect(await readFile(path.join(site, "plan.pdf"), "utf8")).toBe("plan");
-    await expect(readFile(path.join(site, "Brouillon", "secret.pdf"))).rejects.toThrow(/ENOENT/);
+    await expect(readFile(path.join(site, "inutile.pdf"))).rejects.toThrow(/ENOENT/);
   });
 
   it("under npm start, leaves a copy of the same size written after its original, and copies a changed one", async () => {
@@ -41,13 +41,13 @@ describe("copyAssets", () => {
     await mkdir(site);
     // Same size and newer than the original: taken for its copy, whatever it holds.
     await writeFile(copy, "BBBB");
-    await copyAssets(site, sources, true);
+    await copyAssets(site, [...sources.keys()], sources, true);
     expect(await readFile(copy, "utf8")).toBe("BBBB");
     await utimes(source, new Date(), new Date(Date.now() + 60_000));
-    await copyAssets(site, sources, true);
+    await copyAssets(site, [...sources.keys()], sources, true);
     expect(await readFile(copy, "utf8")).toBe("AAAA");
     await writeFile(copy, "BBBB");
-    await copyAssets(site, sources);
+    await copyAssets(site, [...sources.keys()], sources);
     expect(await readFile(copy, "utf8")).toBe("AAAA");
   });
 });
