@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { htmlRemovals, sanitizeNoteHtml } from "../../src/markdown/html-policy.js";
+
+describe("sanitizeNoteHtml", () => {
+  it("keeps formatting and structure as written, void elements self-closed", () => {
+    const kept = [
+      '<details open><summary>Plus</summary><p><b>a</b> <strong>b</strong> <em>c</em> <i>d</i> <u>e</u> x<sup>2</sup> H<sub>2</sub>O <mark>f</mark> <kbd>Ctrl</kbd> <abbr title="Musée">M.</abbr></p></details>',
+      '<div class="encadre" lang="en" dir="ltr"><span title="t">s</span></div>',
+      '<ul><li>un</li></ul><ol start="3" reversed><li>trois</li></ol><dl><dt>t</dt><dd>d</dd></dl>',
+      '<table><caption>c</caption><colgroup span="2"></colgroup><thead><tr><th scope="col" colspan="2">h</th></tr></thead><tbody><tr><td rowspan="2">d</td></tr></tbody><tfoot></tfoot></table>',
+      '<figure><picture><source srcset="a.webp 1x, a2.webp 2x" media="(min-width: 40em)" type="image/webp" /><img src="a.png" alt="Salle" width="10" height="20" /></picture><figcaption>Salle</figcaption></figure>',
+      '<a href="https://example.org/" title="t">a</a> <a href="/autre/">b</a> <a href="mailto:a@example.org">c</a> <a href="tel:+33123">d</a> <a href="#x">e</a>',
+      "<br />",
+    ];
+    for (const html of kept) expect(sanitizeNoteHtml([html])).toEqual({ pieces: [html], closing: "" });
+  });
+
+  it("removes dangerous elements, attributes and addresses", () => {
+    const cases: [string, string][] = [
+      ['<meta http-equiv="refresh" content="0;url=https://ailleurs.example/">', ""],
+      ['<script src="/assets/stats.js"></script>', ""],
+      ["<style>body{display:none}</style><base href=\"https://ailleurs.example/\"><link rel=\"stylesheet\" href=\"x.css\">", ""],
+      ['<form action="https://ailleurs.example/"><input name="q"><button>Envoyer</button><textarea>t</textarea></form>', "Envoyer"],
+      ['<object data="x.swf">o</object><embed src="x.swf"><frame src="x.html"><iframe src="https://player.vimeo.com/video/1">i</iframe>', ""],
+      ['<svg><circle onload="alert(1)"/><text>s</text></svg><math><mi>x</mi></math>', ""],
+      ['<span data-pagefind-meta="url:https://ailleurs.example/" data-pagefind-body data-x="1" onclick="alert(1)" style="color:red" id="contenu">t</span>', "<span>t</span>"],
+      ['<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', ""],
+      ['<a href="javascript:alert(1)">a</a>', "<a>a</a>"],
+      ['<a href="&#106;avascript:alert(1)">a</a>', "<a>a</a>"],
+      ['<a href="java&#x09;script:alert(1)">a</a>', "<a>a</a>"],
+      ['<a href=" JaVaScRiPt:alert(1)">a</a>', "<a>a</a>"],
+      ['<a href="data:text/html,x">a</a><a href="vbscript:x">b</a><a href="file:///etc/passwd">c</a>', "<a>a</a><a>b</a><a>c</a>"],
+      ['<img src="javascript:alert(1)" alt="x">', '<img alt="x" />'],
+      ['<source srcset="a.webp 1x, javascript:alert(1) 2x">', '<source srcset="a.webp 1x" />'],
+    ];
+    for (const [dirty, clean] of cases) expect(sanitizeNoteHtml([dirty]).pieces, dirty).toEqual([clean]);
+  });
+
+  it("keeps a pair split over two pieces, drops closing tags that close nothing, and closes what stays open", () => {
+    expect(sanitizeNoteHtml(["<details>\n<summary>Plus</summary>\n", "</details>\n"])).toEqual({ pieces: ["<details>\n<summary>Plus</summary>\n", "</details>\n"], closing: "" });
+    expect(sanitizeNoteHtml(["</div></main>", "<span>"])).toEqual({ pieces: ["", "<span>"], closing: "</span>" });
+    expect(sanitizeNoteHtml(['<div class="a">\n', "<b>"])).toEqual({ pieces: ['<div class="a">\n', "<b>"], closing: "</b></div>" });
+  });
+
+  it("closes an unclosed comment or <textarea> at the end of its own piece, so that later pieces stay", () => {
+    expect(sanitizeNoteHtml(["<div>", "<!-- brouillon", "<b>", "</b>"])).toEqual({ pieces: ["<div>", "", "<b>", "</b>"], closing: "</div>" });
+    expect(sanitizeNoteHtml(["<b>", "<textarea>", "</b>"])).toEqual({ pieces: ["<b>", "", "</b>"], closing: "" });
+    expect(sanitizeNoteHtml(['<p>a <img src="x.png" alt="', "<b>"])).toEqual({ pieces: ["<p>a </p>", "<b>"], closing: "</b>" });
+  });
+
+  it("sanitises each piece alone when a piece's text decodes to the separator between pieces", () => {
+    expect(sanitizeNoteHtml(["<span>&#xFFFF;", "</span>"])).toEqual({ pieces: ["<span></span>", ""], closing: "" });
+    expect(sanitizeNoteHtml(["<b>\uFFFF</b>"])).toEqual({ pieces: ["<b></b>"], closing: "" });
+  });
+});
+
+describe("htmlRemovals", () => {
+  it("names each removed element, attribute and address, at the offset of its tag", () => {
+    const html = '<div onclick="x()">\n<script src="/assets/stats.js"></script>\n<a href="javascript:alert(1)" style="c">a</a><meta http-equiv="refresh">\n</div>';
+    const at = (text: string) => html.indexOf(text);
+    expect(htmlRemovals(html)).toEqual([
+      { kind: "attribute", tag: "div", attribute: "onclick", offset: 0 },
+      { kind: "tag", tag: "script", withContent: true, offset: at("<script") },
+      { kind: "address", tag: "a", attribute: "href", value: "javascript:alert(1)", offset: at("<a ") },
+      { kind: "attribute", tag: "a", attribute: "style", offset: at("<a ") },
+      { kind: "tag", tag: "meta", withContent: false, offset: at("<meta") },
+    ]);
+  });
+
+  it("counts nothing inside an element removed with its content, and no YouTube player", () => {
+    expect(htmlRemovals('<svg onload="x()"><circle/><script>y</script></svg>')).toEqual([{ kind: "tag", tag: "svg", withContent: true, offset: 0 }]);
+    expect(htmlRemovals('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>')).toEqual([]);
+    expect(htmlRemovals('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ">')).toEqual([]);
+    expect(htmlRemovals('<iframe src="https://player.vimeo.com/video/1"></iframe>')).toEqual([{ kind: "tag", tag: "iframe", withContent: true, offset: 0 }]);
+  });
+
+  it("names a comment or a tag never closed, and nothing in clean HTML", () => {
+    expect(htmlRemovals("<b>a</b> <!-- fermé --> <!-- pas fermé\n\nsuite")).toEqual([{ kind: "unclosed", offset: 24 }]);
+    expect(htmlRemovals('<img src="a.png" alt="')).toEqual([{ kind: "unclosed", offset: 0 }]);
+    expect(htmlRemovals("<b>a</b></p></div><br>")).toEqual([]);
+  });
+
+  it("finds tags of a long piece in one pass, however many closing tags the parser turns into elements", () => {
+    const removals = htmlRemovals(`${"</p>".repeat(20_000)}<b onclick="x">`);
+    expect(removals).toEqual([{ kind: "attribute", tag: "b", attribute: "onclick", offset: 80_000 }]);
+  });
+});
