@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lines, memoryVault, rendererOf, type GardenRenderer } from "../helpers.js";
 
@@ -57,6 +59,38 @@ describe("the raw HTML rule", () => {
   it("leaves HTML written in code alone, as text", () => {
     expect(render(lines("`<script>`", "", "```html", "<meta http-equiv=\"refresh\">", "```"))).toBe(
       '<p><code>&lt;script&gt;</code></p>\n<pre><code class="language-html">&lt;meta http-equiv=&quot;refresh&quot;&gt;\n</code></pre>\n',
+    );
+  });
+});
+
+type ParentNode = DefaultTreeAdapterMap["parentNode"];
+type Element = DefaultTreeAdapterMap["element"];
+
+function elementsOf(node: ParentNode): Element[] {
+  const found: Element[] = [];
+  for (const child of node.childNodes) if ("tagName" in child) found.push(child, ...elementsOf(child));
+  return found;
+}
+
+const PIECES = [
+  ...["<div>", "</div>", "<span>", "</span>", "<b>", "</b>", "<p>", "</p>", "<a href=\"/x/\">", "</a>", "<details>", "</details>", "<table>", "<td>", "<li>"],
+  ...["<!--", "-->", "<!", "<?", "<![CDATA[", "]]>", "<textarea>", "<title>", "<xmp>", "<plaintext>", "<noscript>", "<style>", "<script>", "<svg>", "<math>"],
+  ...["<iframe>", "<select>", "<option>", "<template>", "</main>", "</body>", "<img src=\"a.png\" alt=\"", "<b onclick=\"x()\">", "\"", "'"],
+  ...["\n", "\n\n", "texte", " ", "`", "- ", "> ", "| a | b |\n|---|---|\n| c | d |"],
+];
+
+describe("the raw HTML rule, on any mix of tags", () => {
+  it("never lets a note reach what follows it on the page, run a script or set an event handler", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), (pieces) => {
+        const html = render(pieces.join(""));
+        const document = parse(`<!doctype html><html><head><title>t</title></head><body><main>${html}</main><footer>fin</footer></body></html>`);
+        const elements = elementsOf(document);
+        const footer = elements.find((e) => e.tagName === "footer");
+        expect(footer?.parentNode && "tagName" in footer.parentNode ? footer.parentNode.tagName : undefined, html).toBe("body");
+        expect(elements.filter((e) => e.tagName === "script" || e.attrs.some((a) => /^on/i.test(a.name))), html).toEqual([]);
+      }),
+      { seed: 20261206, numRuns: 2000 },
     );
   });
 });
