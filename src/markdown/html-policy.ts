@@ -37,6 +37,9 @@ const POLICY: sanitizeHtml.IOptions = {
   nonTextTags: [...DROPPED_WITH_CONTENT],
   // Void elements, written "<br />": any other kept tag gets its closing tag.
   selfClosing: ["br", "img", "source", "col"],
+  // Deeper tags are removed, their text kept: no note needs more, and the window carried to the next (see
+  // sanitizeNoteHtml) stays short.
+  nestingLimit: 100,
 };
 
 /**
@@ -60,19 +63,86 @@ export interface SanitizedHtml {
  * swallow the rest of the page.
  */
 export function sanitizeNoteHtml(pieces: readonly string[]): SanitizedHtml {
-  const clean = pieces.map((piece) => (piece.includes(SEPARATOR) ? piece.replaceAll(SEPARATOR, "") : piece));
-  const together = sanitizeTogether(clean);
-  if (together) return together;
-  const alone = clean.map((piece) => sanitizeHtml(piece + SEPARATOR, POLICY));
-  const contained = sanitizeTogether(clean.map((piece, i) => (alone[i]!.includes(SEPARATOR) ? piece : alone[i]!)));
-  // Text that decodes to the separator ("&#xFFFF;") can still miscount the pieces: each piece then stands alone.
-  return contained ?? { pieces: alone.map((html) => html.replaceAll(SEPARATOR, "")), closing: "" };
+  const parts = cutLong(pieces);
+  const sanitized: string[] = [];
+  let open: string[] = [];
+  let closing = "";
+  for (const [from, to] of windows(parts.texts)) {
+    const window = sanitizeWindow(open, parts.texts.slice(from, to));
+    for (const html of window.pieces) sanitized.push(html);
+    closing = window.closing;
+    open = [...closing.matchAll(CLOSING_TAG)].map((m) => m[1]!).reverse();
+  }
+  const joined = pieces.map(() => "");
+  sanitized.forEach((html, i) => (joined[parts.owners[i]!] += html));
+  return { pieces: joined, closing };
 }
 
-function sanitizeTogether(pieces: readonly string[]): SanitizedHtml | undefined {
-  const parts = sanitizeHtml(pieces.join(SEPARATOR) + SEPARATOR, POLICY).split(SEPARATOR);
-  if (parts.length !== pieces.length + 1) return undefined;
-  return { pieces: parts.slice(0, -1), closing: parts.at(-1)! };
+const CLOSING_TAG = /<\/([^>]+)>/g;
+
+/** The pieces of one window, read after the elements `open` that earlier windows left open. */
+function sanitizeWindow(open: readonly string[], pieces: readonly string[]): SanitizedHtml {
+  const together = sanitizeTogether(open, pieces);
+  if (together) return together;
+  const alone = pieces.map((piece) => sanitizeHtml(piece + SEPARATOR, POLICY));
+  const contained = sanitizeTogether(open, pieces.map((piece, i) => (alone[i]!.includes(SEPARATOR) ? piece : alone[i]!)));
+  // Text that decodes to the separator ("&#xFFFF;") can still miscount the pieces: each piece then stands alone.
+  return contained ?? { pieces: alone.map((html) => html.replaceAll(SEPARATOR, "")), closing: open.toReversed().map((tag) => `</${tag}>`).join("") };
+}
+
+/** The elements `open` are opened again, without their attributes, before a separator: that part is not kept. */
+function sanitizeTogether(open: readonly string[], pieces: readonly string[]): SanitizedHtml | undefined {
+  const reopened = open.map((tag) => `<${tag}>`).join("");
+  const parts = sanitizeHtml(reopened + SEPARATOR + pieces.join(SEPARATOR) + SEPARATOR, POLICY).split(SEPARATOR);
+  if (parts.length !== pieces.length + 2) return undefined;
+  return { pieces: parts.slice(1, -1), closing: parts.at(-1)! };
+}
+
+/**
+ * The sanitiser's parser takes time in the square of the nesting depth. So it reads a note a window at a time, each
+ * of about WINDOW characters, the elements left open carried from one to the next: nested 100 deep at most, they keep
+ * each window cheap, and a note of any size takes time in proportion to its length.
+ */
+const WINDOW = 8_192;
+
+/**
+ * The pieces cut after the first ">" past each WINDOW characters, so that a window holds whole tags: `owners` gives
+ * the piece each part comes from, `starts` where the part starts in it.
+ */
+function cutLong(pieces: readonly string[]): { texts: string[]; owners: number[]; starts: number[] } {
+  const texts: string[] = [];
+  const owners: number[] = [];
+  const starts: number[] = [];
+  pieces.forEach((written, owner) => {
+    const piece = withoutSeparator(written);
+    let start = 0;
+    for (let cut = piece.indexOf(">", start + WINDOW); cut !== -1; cut = piece.indexOf(">", start + WINDOW)) {
+      texts.push(piece.slice(start, cut + 1));
+      owners.push(owner);
+      starts.push(start);
+      start = cut + 1;
+    }
+    texts.push(piece.slice(start));
+    owners.push(owner);
+    starts.push(start);
+  });
+  return { texts, owners, starts };
+}
+
+/** Runs of consecutive parts of about WINDOW characters, each part with its separator; at least one part each. */
+function windows(texts: readonly string[]): [number, number][] {
+  const runs: [number, number][] = [];
+  let from = 0;
+  let size = 0;
+  texts.forEach((text, i) => {
+    if (i > from && size + text.length + 1 > WINDOW) {
+      runs.push([from, i]);
+      [from, size] = [i, 0];
+    }
+    size += text.length + 1;
+  });
+  runs.push([from, texts.length]);
+  return runs;
 }
 
 /** One thing the policy removes from a piece of raw HTML, at `offset` in the piece. */
@@ -84,6 +154,41 @@ export type HtmlRemoval =
   /** A comment or a tag never closed, which hides the rest of its piece. */
   | { readonly kind: "unclosed"; readonly offset: number };
 
+/**
+ * What sanitising a note's raw HTML pieces removes, piece by piece, in order: the pieces are read together, as
+ * sanitizeNoteHtml reads them (a window at a time), unless one hides what follows it; then each is read alone.
+ * YouTube iframes are not counted: the video rule replaces them with a click-to-load placeholder before the sanitiser
+ * runs.
+ */
+export function htmlRemovals(pieces: readonly string[]): HtmlRemoval[][] {
+  const parts = cutLong(pieces);
+  const found = pieces.map((): HtmlRemoval[] => []);
+  for (const [from, to] of windows(parts.texts)) {
+    removalsOfWindow(parts.texts.slice(from, to)).forEach((removals, k) => {
+      const part = from + k;
+      for (const removal of removals) found[parts.owners[part]!]!.push({ ...removal, offset: removal.offset + parts.starts[part]! });
+    });
+  }
+  return found;
+}
+
+function removalsOfWindow(pieces: readonly string[]): HtmlRemoval[][] {
+  const together = removalsIn(pieces.join(SEPARATOR) + SEPARATOR);
+  if (together.separators === pieces.length) return byPiece(together.removals, pieces);
+  return pieces.map((piece): HtmlRemoval[] => {
+    const alone = removalsIn(piece + SEPARATOR);
+    // The separator is hidden by an element removed with its content, already counted, or else by a comment or a
+    // tag never closed.
+    if (alone.separators > 0 || alone.droppedWithContent) return alone.removals;
+    const comment = piece.lastIndexOf("<!--");
+    return [...alone.removals, { kind: "unclosed", offset: comment !== -1 ? comment : Math.max(0, piece.lastIndexOf("<")) }];
+  });
+}
+
+function withoutSeparator(piece: string): string {
+  return piece.includes(SEPARATOR) ? piece.replaceAll(SEPARATOR, "") : piece;
+}
+
 interface OpenedTag {
   readonly tag: string;
   readonly written: Readonly<Record<string, string>>;
@@ -91,23 +196,19 @@ interface OpenedTag {
   readonly kept: Readonly<Record<string, string>>;
 }
 
-/**
- * What sanitising `piece` alone removes, in order. YouTube iframes are not counted: the video rule replaces them with
- * a click-to-load placeholder before the sanitiser runs.
- */
-export function htmlRemovals(piece: string): HtmlRemoval[] {
+function removalsIn(html: string): { removals: HtmlRemoval[]; separators: number; droppedWithContent: boolean } {
   const opened: OpenedTag[] = [];
   // Tags inside an element removed with its content are not counted again.
   let insideDropped = 0;
-  let droppedAny = false;
-  const output = sanitizeHtml(piece + SEPARATOR, {
+  let droppedWithContent = false;
+  const output = sanitizeHtml(html, {
     ...POLICY,
     onOpenTag: (tag, attributes) => {
       if (insideDropped > 0) insideDropped++;
       else {
         if (DROPPED_WITH_CONTENT.has(tag)) {
           insideDropped = 1;
-          droppedAny = true;
+          droppedWithContent = true;
         }
         opened.push({ tag, written: { ...attributes }, kept: attributes });
       }
@@ -116,7 +217,7 @@ export function htmlRemovals(piece: string): HtmlRemoval[] {
       if (insideDropped > 0) insideDropped--;
     },
   });
-  const offsets = tagOffsets(piece, opened.map((o) => o.tag));
+  const offsets = tagOffsets(html, opened.map((o) => o.tag));
   const removals: HtmlRemoval[] = [];
   opened.forEach(({ tag, written, kept }, i) => {
     const offset = offsets[i]!;
@@ -130,13 +231,22 @@ export function htmlRemovals(piece: string): HtmlRemoval[] {
       removals.push(isKept ? { kind: "address", tag, attribute, value, offset } : { kind: "attribute", tag, attribute, offset });
     }
   });
-  // The separator is hidden by an element removed with its content, already counted, or else by a comment or a tag
-  // never closed.
-  if (!output.includes(SEPARATOR) && !droppedAny) {
-    const comment = piece.lastIndexOf("<!--");
-    removals.push({ kind: "unclosed", offset: comment !== -1 ? comment : Math.max(0, piece.lastIndexOf("<")) });
+  return { removals, separators: output.split(SEPARATOR).length - 1, droppedWithContent };
+}
+
+/** Removals found in the pieces joined by separators, each given to its piece, at an offset in it. */
+function byPiece(removals: readonly HtmlRemoval[], pieces: readonly string[]): HtmlRemoval[][] {
+  const found = pieces.map((): HtmlRemoval[] => []);
+  let piece = 0;
+  let start = 0;
+  for (const removal of removals) {
+    while (piece < pieces.length - 1 && removal.offset >= start + pieces[piece]!.length + SEPARATOR.length) {
+      start += pieces[piece]!.length + SEPARATOR.length;
+      piece++;
+    }
+    found[piece]!.push({ ...removal, offset: removal.offset - start });
   }
-  return removals;
+  return found;
 }
 
 /**

@@ -37,9 +37,11 @@ interface HtmlPiece {
 export function rawHtmlProblems(file: VaultPath, body: string, firstLine: number): Problem[] {
   if (!MAYBE_HTML.test(body)) return [];
   const problems: Problem[] = [];
-  for (const piece of htmlPieces(parser.parse(body, {}))) {
-    const removals = htmlRemovals(piece.html);
-    if (removals.length === 0) continue;
+  const pieces = htmlPieces(parser.parse(body, {}));
+  if (pieces.length === 0) return problems;
+  htmlRemovals(pieces.map((p) => p.html)).forEach((removals, i) => {
+    if (removals.length === 0) return;
+    const piece = pieces[i]!;
     const where = positions(piece.html);
     for (const removal of removals) {
       const { line, column } = where(removal.offset);
@@ -52,7 +54,7 @@ export function rawHtmlProblems(file: VaultPath, body: string, firstLine: number
         message: messageOf(removal),
       });
     }
-  }
+  });
   return problems;
 }
 
