@@ -1,4 +1,5 @@
-import MarkdownIt from "markdown-it";
+import { createRequire } from "node:module";
+import type MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
 import { htmlRemovals, type HtmlRemoval } from "../markdown/html-policy.js";
 import type { VaultPath } from "./paths.js";
@@ -8,19 +9,27 @@ import { parseWikilinkAt } from "./wikilink-syntax.js";
 /** Only a note with something that starts like a tag or a comment can hold raw HTML: the others are not parsed. */
 const MAYBE_HTML = /<[A-Za-z!?/]/;
 
+const require = createRequire(import.meta.url);
+let parser: MarkdownIt | undefined;
+
 /**
  * markdown-it cuts a note into raw HTML pieces as the renderer does. A wikilink is consumed whole, as the renderer
- * makes it a link: "[[<b>x</b>]]" holds no HTML.
+ * makes it a link: "[[<b>x</b>]]" holds no HTML. Loaded on first use, like the sanitiser: most notes hold no HTML.
  */
-const parser = new MarkdownIt({ html: true });
-parser.inline.ruler.before("link", "wikilink", (state) => {
-  const code = state.src.charCodeAt(state.pos);
-  if (code !== 0x5b /* [ */ && code !== 0x21 /* ! */) return false;
-  const syntax = parseWikilinkAt(state.src, state.pos);
-  if (!syntax) return false;
-  state.pos += syntax.length;
-  return true;
-});
+function htmlParser(): MarkdownIt {
+  if (parser) return parser;
+  const MarkdownItClass = require("markdown-it") as typeof MarkdownIt;
+  parser = new MarkdownItClass({ html: true });
+  parser.inline.ruler.before("link", "wikilink", (state) => {
+    const code = state.src.charCodeAt(state.pos);
+    if (code !== 0x5b /* [ */ && code !== 0x21 /* ! */) return false;
+    const syntax = parseWikilinkAt(state.src, state.pos);
+    if (!syntax) return false;
+    state.pos += syntax.length;
+    return true;
+  });
+  return parser;
+}
 
 interface HtmlPiece {
   readonly html: string;
@@ -37,7 +46,7 @@ interface HtmlPiece {
 export function rawHtmlProblems(file: VaultPath, body: string, firstLine: number): Problem[] {
   if (!MAYBE_HTML.test(body)) return [];
   const problems: Problem[] = [];
-  const pieces = htmlPieces(parser.parse(body, {}));
+  const pieces = htmlPieces(htmlParser().parse(body, {}));
   if (pieces.length === 0) return problems;
   htmlRemovals(pieces.map((p) => p.html)).forEach((removals, i) => {
     if (removals.length === 0) return;
