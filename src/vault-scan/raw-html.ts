@@ -120,6 +120,8 @@ function messageOf(removal: HtmlRemoval): string {
   }
 }
 
+/** An address as a one-line quote: its line breaks and other control characters, which hide a scheme, become spaces. */
 function shortened(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  const line = text.replace(/[\u0000-\u001f\u007f]+/g, " ");
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
 }

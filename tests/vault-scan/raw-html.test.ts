@@ -17,6 +17,13 @@ describe("rawHtmlProblems", () => {
     ]);
   });
 
+  it("quotes a refused address on one line, shortened", () => {
+    const [problem] = rawHtmlProblems(FILE, `<a href="java\nscript:${"x".repeat(100)}">a</a>\n`, 1);
+    expect(problem!.message).toBe(
+      `L'adresse « java script:${"x".repeat(48)}… » de l'attribut href de <a> est retirée de la page : seules les adresses http, https, mailto, tel ou relatives sont gardées. Corrigez l'adresse.`,
+    );
+  });
+
   it("names inline removals at their line in a paragraph, at column 1", () => {
     const body = lines("Une ligne,", "une autre <b onclick=\"x()\">b</b>", 'et <span data-pagefind-meta="url:https://ailleurs.example/">s</span>.');
     expect(found(body)).toEqual(["2:1 L'attribut onclick de <b>", "3:1 L'attribut data-pagefind-meta de <span>"]);
