@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
-import { htmlRemovals, type HtmlRemoval } from "../markdown/html-policy.js";
+import { htmlRemovals, type HtmlRemoval } from "../markdown/html-removals.js";
 import type { VaultPath } from "./paths.js";
 import type { Problem } from "./problem.js";
 import { parseWikilinkAt } from "./wikilink-syntax.js";

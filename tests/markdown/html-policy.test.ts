@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlRemovals, sanitizeNoteHtml } from "../../src/markdown/html-policy.js";
+import { sanitizeNoteHtml } from "../../src/markdown/html-policy.js";
 
 describe("sanitizeNoteHtml", () => {
   it("keeps formatting and structure as written, void elements self-closed", () => {
@@ -65,7 +65,6 @@ describe("sanitizeNoteHtml", () => {
       const pieces = ["<span>".repeat(count), ...Array.from({ length: count }, () => "<b>")];
       const start = performance.now();
       sanitizeNoteHtml(pieces);
-      htmlRemovals(pieces);
       return performance.now() - start;
     };
     time(20_000);
@@ -76,47 +75,5 @@ describe("sanitizeNoteHtml", () => {
   it("sanitises each piece alone when a piece's text decodes to the separator between pieces", () => {
     expect(sanitizeNoteHtml(["<span>&#xFFFF;", "</span>"])).toEqual({ pieces: ["<span></span>", ""], closing: "" });
     expect(sanitizeNoteHtml(["<b>\uFFFF</b>"])).toEqual({ pieces: ["<b></b>"], closing: "" });
-  });
-});
-
-describe("htmlRemovals", () => {
-  it("gives each piece its removals, at offsets in the piece", () => {
-    expect(htmlRemovals(["<div>\n", '<b onclick="x()">', "</b>", '<p>\n<a href="javascript:x()">']).map((r) => r.map((x) => `${x.kind}@${x.offset}`))).toEqual([
-      [],
-      ["attribute@0"],
-      [],
-      ["address@4"],
-    ]);
-  });
-
-  it("names each removed element, attribute and address, at the offset of its tag", () => {
-    const html = '<div onclick="x()">\n<script src="/assets/stats.js"></script>\n<a href="javascript:alert(1)" style="c">a</a><meta http-equiv="refresh">\n</div>';
-    const at = (text: string) => html.indexOf(text);
-    expect(htmlRemovals([html])).toEqual([[
-      { kind: "attribute", tag: "div", attribute: "onclick", offset: 0 },
-      { kind: "tag", tag: "script", withContent: true, offset: at("<script") },
-      { kind: "address", tag: "a", attribute: "href", value: "javascript:alert(1)", offset: at("<a ") },
-      { kind: "attribute", tag: "a", attribute: "style", offset: at("<a ") },
-      { kind: "tag", tag: "meta", withContent: false, offset: at("<meta") },
-    ]]);
-  });
-
-  it("counts nothing inside an element removed with its content, and no YouTube player", () => {
-    expect(htmlRemovals(['<svg onload="x()"><circle/><script>y</script></svg>'])).toEqual([[{ kind: "tag", tag: "svg", withContent: true, offset: 0 }]]);
-    expect(htmlRemovals(['<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>'])).toEqual([[]]);
-    expect(htmlRemovals(['<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ">', "</iframe>"])).toEqual([[], []]);
-    expect(htmlRemovals(['<iframe src="https://player.vimeo.com/video/1"></iframe>'])).toEqual([[{ kind: "tag", tag: "iframe", withContent: true, offset: 0 }]]);
-  });
-
-  it("names a comment or a tag never closed, and nothing in clean HTML", () => {
-    expect(htmlRemovals(["<b>", "<!-- fermé -->", "<!-- pas fermé\n\nsuite", '<i onclick="x()">'])).toEqual([[], [], [{ kind: "unclosed", offset: 0 }], [{ kind: "attribute", tag: "i", attribute: "onclick", offset: 0 }]]);
-    expect(htmlRemovals(["<b>a</b> <!-- fermé --> <!-- pas fermé\n\nsuite"])).toEqual([[{ kind: "unclosed", offset: 24 }]]);
-    expect(htmlRemovals(['<img src="a.png" alt="'])).toEqual([[{ kind: "unclosed", offset: 0 }]]);
-    expect(htmlRemovals(["<b>a</b></p></div><br>", "</b>"])).toEqual([[], []]);
-  });
-
-  it("finds tags of a long piece in one pass, however many closing tags the parser turns into elements", () => {
-    const removals = htmlRemovals([`${"</p>".repeat(20_000)}<b onclick="x">`]);
-    expect(removals).toEqual([[{ kind: "attribute", tag: "b", attribute: "onclick", offset: 80_000 }]]);
   });
 });
