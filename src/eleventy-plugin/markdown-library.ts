@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { rawHtmlPlugin } from "../markdown/raw-html-rule.js";
 import type { GardenLinks } from "./garden-env.js";
 import { blockAnchorsPlugin } from "./block-anchors.js";
 import { externalLinksPlugin } from "./external-links.js";
@@ -9,7 +10,7 @@ import { wikilinkPlugin } from "./wikilink-rule.js";
 
 /**
  * The Markdown renderer for notes. `breaks` follows Obsidian, where a single line break shows as one;
- * raw HTML stays allowed because editors embed videos with it.
+ * raw HTML stays allowed because editors embed videos and format text with it, through the raw HTML policy.
  */
 export function createMarkdownLibrary(links: GardenLinks, siteHost: string): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true, breaks: true });
@@ -20,6 +21,8 @@ export function createMarkdownLibrary(links: GardenLinks, siteHost: string): Mar
   blockAnchorsPlugin(md);
   noteEmbedsPlugin(md, links);
   videoEmbedsPlugin(md);
+  // After the videos: every iframe still there is removed.
+  rawHtmlPlugin(md);
   externalLinksPlugin(md, siteHost);
   keepRenderedFlat(md);
   return md;

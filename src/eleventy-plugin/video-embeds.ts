@@ -1,16 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
+import { youTubeVideo, type YouTubeVideo } from "../markdown/youtube-video.js";
 import { blockToken, inlineToken, text, token } from "./tokens.js";
-
-/** Where a placeholder's video plays once the visitor asks: YouTube's privacy-enhanced host, allowed by the CSP. */
-const VIDEO_EMBED_ORIGIN = "https://www.youtube-nocookie.com";
-
-export interface YouTubeVideo {
-  /** The nocookie player address, loaded by _includes/assets/video-embeds.js after a click. */
-  readonly embedUrl: string;
-  /** The plain link to watch the video on YouTube itself. */
-  readonly watchUrl: string;
-}
 
 /** An iframe start tag; quoted attribute values may hold ">". */
 const START_TAG = String.raw`<iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>`;
@@ -19,15 +10,14 @@ const OPEN_TAG = new RegExp(`^${START_TAG}`, "i");
 const IFRAME_OPEN = new RegExp(`^${START_TAG}$`, "i");
 const IFRAME_CLOSE = /^<\/iframe\s*>$/i;
 const ATTRIBUTE = /\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const VIDEO_ID = /^[A-Za-z0-9_-]{6,}$/;
-const EMBED_HOSTS = new Set(["youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com"]);
 // The title YouTube's "Share > Embed" code gives every video: it says nothing about the video.
 const GENERIC_TITLES = new Set(["youtube video player", "youtube"]);
 
 /**
  * Raw-HTML YouTube iframes in notes load the player, and its trackers, with the page. This core rule replaces each
  * one with a click-to-load placeholder: the video's title, a button that loads the nocookie player, and a plain link
- * to YouTube. Only tokens are pushed, so the title is escaped like any text. Other iframes are left as written.
+ * to YouTube. Only tokens are pushed, so the title is escaped like any text. Other iframes are left to the raw-HTML
+ * rule (src/markdown/raw-html-rule.ts), which runs next and removes them.
  */
 export function videoEmbedsPlugin(md: MarkdownIt): void {
   md.core.ruler.push("garden_video_embeds", (state) => {
@@ -100,38 +90,6 @@ function parseIframe(md: MarkdownIt, html: string): Iframe | undefined {
   if (!video) return undefined;
   const title = (attributes.get("title") ?? "").replace(/\s+/g, " ").trim();
   return { video, title: title === "" || GENERIC_TITLES.has(title.toLowerCase()) ? "Vidéo" : title };
-}
-
-/** The video an iframe's src plays, from youtube.com/embed, youtube-nocookie.com/embed or youtu.be addresses. */
-export function youTubeVideo(src: string): YouTubeVideo | undefined {
-  const address = src.trim();
-  // "//www.youtube.com/embed/…" is how older embed codes wrote it; a path on our own site is not a video.
-  if (!/^(?:https?:)?\/\//i.test(address)) return undefined;
-  let url: URL;
-  try {
-    url = new URL(address, "https://www.youtube.com");
-  } catch {
-    return undefined;
-  }
-  let id: string | undefined;
-  if (url.hostname === "youtu.be") id = url.pathname.split("/")[1];
-  else if (EMBED_HOSTS.has(url.hostname) && url.pathname.startsWith("/embed/")) id = url.pathname.split("/")[2];
-  if (id === undefined) return undefined;
-  const list = url.searchParams.get("list");
-  if (id === "videoseries") {
-    if (!list || !VIDEO_ID.test(list)) return undefined;
-    return {
-      embedUrl: `${VIDEO_EMBED_ORIGIN}/embed/videoseries?list=${list}`,
-      watchUrl: `https://www.youtube.com/playlist?list=${list}`,
-    };
-  }
-  if (!VIDEO_ID.test(id)) return undefined;
-  const start = url.searchParams.get("start") ?? url.searchParams.get("t");
-  const seconds = start !== null && /^\d+s?$/.test(start) ? Number.parseInt(start, 10) : 0;
-  return {
-    embedUrl: `${VIDEO_EMBED_ORIGIN}/embed/${id}${seconds > 0 ? `?start=${seconds}` : ""}`,
-    watchUrl: `https://www.youtube.com/watch?v=${id}${seconds > 0 ? `&t=${seconds}s` : ""}`,
-  };
 }
 
 /** Button and link, in the order both placeholders show them; search results should not quote them. */

@@ -4,6 +4,7 @@ import { aliasesOf, normaliseTags, tagsLostToComment } from "./note-fields.js";
 import { asSiteUrl, folderOf, noteNameOf, type SiteUrl, type VaultPath } from "./paths.js";
 import type { Problem } from "./problem.js";
 import { DEFAULT_TEMPLATES_FOLDERS, publicationOf, type Unpublished } from "./publication.js";
+import { rawHtmlProblems } from "./raw-html.js";
 import { slugify } from "./slug.js";
 
 export type TitleSource = "heading" | "front-matter" | "alias" | "file-name";
@@ -70,6 +71,8 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
   }
 
   const outline = outlineMarkdown(frontMatter.body, frontMatter.bodyStartLine);
+  // One by one: a note can hold more removals than a call takes arguments.
+  for (const problem of rawHtmlProblems(file, frontMatter.body, frontMatter.bodyStartLine)) problems.push(problem);
   const aliases = aliasesOf(data);
   const name = noteNameOf(file);
   const { title, titleSource } = titleOf(outline, data["title"], aliases, name, options.siteName);

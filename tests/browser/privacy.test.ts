@@ -1,8 +1,11 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type { Request, Route } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { builtHtmlFiles, builtSites, isLocal, itSentNothingOutside, useHarness } from "./browser-harness.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildGarden } from "../../src/cli/build-garden.js";
+import { fixtureDir } from "../helpers.js";
+import { builtHtmlFiles, builtSites, isLocal, itSentNothingOutside, serveStatic, useHarness, type StaticServer } from "./browser-harness.js";
 
 const VIDEO_ID = "aqz-KE-bpKQ";
 const PLAYER = `https://www.youtube-nocookie.com/embed/${VIDEO_ID}`;
@@ -137,6 +140,63 @@ describe("la vie privée et la sécurité", () => {
     // Chromium may also log the refusal: that is the expected refusal, nothing else.
     for (const problem of session.takeProblems()) expect(problem.text).toContain("Content Security Policy");
     expect(session.requests.slice(before).filter((r) => !isLocal(r.url))).toEqual([]);
+  });
+
+  describe("une note qui contient tout le HTML que le site retire", () => {
+    // Built here rather than in the shared fixture vault, whose pages the other browser tests count.
+    let work: string;
+    let server: StaticServer;
+    beforeAll(async () => {
+      work = await mkdtemp(path.join(os.tmpdir(), "garden-html-hostile-"));
+      await buildGarden(fixtureDir("browser-html-vault"), path.join(work, "site"));
+      server = await serveStatic(path.join(work, "site"));
+    });
+    afterAll(async () => {
+      await server?.close();
+      await rm(work, { recursive: true, force: true });
+    });
+
+    for (const [url, title, lastText] of [
+      ["/piege/", "Piège · MuseumXTD", "Après tout cela, le texte reste lisible."],
+      ["/integration/", "Intégration · MuseumXTD", "Après l’intégration du piège."],
+    ] as const) {
+      it(`${url} : ni dialogue, ni navigation, ni requête ailleurs, ni violation de la CSP`, async () => {
+        const { session } = harness();
+        const context = await session.newContext({}, "html-retire");
+        const page = await context.newPage();
+        const dialogs: string[] = [];
+        page.on("dialog", (dialog) => {
+          dialogs.push(dialog.message());
+          void dialog.dismiss();
+        });
+        const navigations: string[] = [];
+        page.on("framenavigated", (frame) => navigations.push(frame.url()));
+        const before = session.requests.length;
+
+        await page.goto(`${server.origin}${url}`, { waitUntil: "networkidle" });
+        // A refresh of 0 seconds, an autofocus or a toggle event would have fired by now; the link is clicked too.
+        await page.locator("#contenu a", { hasText: "Lien masqué" }).click();
+        await page.waitForLoadState("networkidle");
+
+        expect(dialogs).toEqual([]);
+        expect(navigations.filter((u) => !isLocal(u) && u !== "about:blank")).toEqual([]);
+        expect(page.url()).toBe(`${server.origin}${url}`);
+        expect(await page.title()).toBe(title);
+        expect(session.requests.slice(before).filter((r) => !isLocal(r.url))).toEqual([]);
+        expect(session.requests.slice(before).map((r) => new URL(r.url).pathname)).not.toContain("/assets/stats.js");
+        expect(session.takeProblems()).toEqual([]);
+        // Nothing swallowed the end of the page, and nothing the note wrote covers it.
+        expect(await page.getByText(lastText).isVisible()).toBe(true);
+        expect(await page.locator("footer.site-footer").isVisible()).toBe(true);
+        expect(await page.locator("aside.backlinks").isVisible()).toBe(true);
+        const leftovers = await page.evaluate(() =>
+          [...document.querySelectorAll(".note-body *")]
+            .filter((e) => /^(?:script|style|meta|base|link|form|input|button|textarea|object|embed|frame|iframe|svg|math)$/i.test(e.tagName) || [...e.attributes].some((a) => /^(?:on|style$|srcdoc$|data-pagefind-)/i.test(a.name) || /^\s*(?:javascript|data):/i.test(a.value)))
+            .map((e) => e.outerHTML.slice(0, 80)),
+        );
+        expect(leftovers).toEqual([]);
+      });
+    }
   });
 
   // Pagefind 1.6 searches in a Web Worker, which the page's meta CSP does not govern. When the worker cannot start

@@ -35,6 +35,7 @@ const untitled = (name: string) =>
 const WARNING_LINES = [
   `${WARNINGS}/Accueil du musée.md:4:1  avertissement  note-sans-titre  ${untitled("Accueil du musée")}`,
   `${WARNINGS}/Archives.md:1:1  info  note-orpheline  ${ORPHAN}`,
+  `${WARNINGS}/Archives.md:5:1  avertissement  html-retire  L'attribut onclick de <p> est retiré de la page : une note ne garde que le HTML de mise en forme, listé au paragraphe « Vie privée » du README. Supprimez cet attribut.`,
   `${WARNINGS}/Collections.md:3:1  avertissement  tag-commentaire  « tags: #collection #musée » est lu comme un commentaire YAML : le « # » efface la suite de la ligne. Le tag a été récupéré, mais écrivez plutôt « tags: [collection, musée] ».`,
   `${WARNINGS}/Isolée.md:1:1  info  note-orpheline  ${ORPHAN}`,
   `${WARNINGS}/Numérisation.md:1:1  avertissement  alias-en-double  L'alias « Inventaire » est aussi le nom de la note « Inventaire.md » : [[Inventaire]] mènera à cette autre note. Choisissez un autre alias.`,
@@ -53,7 +54,7 @@ const WARNING_LINES = [
   `${WARNINGS}/Sommaire.md:16:3  avertissement  integration-introuvable  ![[Note absente]] intègre « Note absente », qui n'existe pas dans le dossier des notes : rien ne s'affiche à sa place. Ajoutez ce fichier ou cette note, ou corrigez son nom.`,
   `${WARNINGS}/Vide.md:1:1  avertissement  note-vide  ${EMPTY}`,
 ];
-const WARNING_SUMMARY = "17 notes vérifiées : 0 erreur, 16 avertissements, 3 informations.";
+const WARNING_SUMMARY = "17 notes vérifiées : 0 erreur, 17 avertissements, 3 informations.";
 
 /** Every build-blocking code, plus lien-casse, the one error that does not stop the build. */
 const ERROR_LINES = [
@@ -89,6 +90,7 @@ const ALL_CODES = [
   "integration-introuvable",
   "titre-en-double",
   "alias-en-double",
+  "html-retire",
   "note-vide",
   "note-sans-titre",
   "note-orpheline",

@@ -177,6 +177,11 @@ const GENERATORS: Readonly<Record<string, (dirs: CaseDirs) => Promise<void>>> = 
     const lines = Array.from({ length: 100 }, (_, l) => Array.from({ length: 100 }, (_, c) => (c % 2 === 0 ? `[[Cible ${(l + c) % 20}]]` : `[[À écrire ${(l + c) % 30}]]`)).join(" "));
     await write(path.join(notes, "Liens.md"), `# Liens\n\n${lines.join("\n")}\n`);
   },
+  "html-imbrique": async ({ notes }) => {
+    const inline = `Début ${"<span><b>".repeat(100_000)} suite.`;
+    const block = `<div>\n<b onclick="alert(1)">gras</b>\n${"<div><em>".repeat(100_000)}\n`;
+    await write(path.join(notes, "Imbriqué.md"), `# Imbriqué\n\n${inline}\n\n${block}\nFin de la note.\n`);
+  },
   "yaml-trop-imbrique": async ({ notes }) => {
     await write(path.join(notes, "Gigogne.md"), `---\ntags: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n---\n# Gigogne\n`);
   },

@@ -86,9 +86,10 @@ export interface SafetyOptions {
  * What makes a built site unsafe or broken, in French. Files: an active file (script, page, XML, WebAssembly) that
  * the site did not write itself, a page without the site's Content-Security-Policy, an SVG that could run script or
  * load another file, a file under /assets/ or /pagefind/ that is not the site's or Pagefind's own, a host's control
- * file. Pages: a script other than the site's own, an on…= attribute, a URL with another scheme than http(s) or
- * mailto:, an external host the input never named, a local link or image leading to no file of the site, an anchor
- * to no id of its page. Pages under /pagefind/ are Pagefind's own.
+ * file. Pages: a script other than the site's own, an on…= attribute, a Pagefind attribute the layouts do not write,
+ * a URL with another scheme than http(s) or mailto:, an external host the input never named, a local link or image
+ * leading to no file of the site, an anchor to no id of its page, a page whose footer some unclosed element
+ * swallowed. Pages under /pagefind/ are Pagefind's own.
  */
 export async function safetyViolations(site: string, options: SafetyOptions): Promise<string[]> {
   const files = await filesUnder(site);
@@ -124,6 +125,7 @@ export async function safetyViolations(site: string, options: SafetyOptions): Pr
       if (element.tagName === "base") report("élément <base>");
       for (const { name, value } of attributes) {
         if (/^on/i.test(name)) report(`attribut ${name}="${value}" sur <${element.tagName}>`);
+        if (/^data-pagefind-/i.test(name) && !isSitePagefindAttribute(name, value)) report(`attribut ${name}="${value}" sur <${element.tagName}>, que le site n'écrit pas`);
         if (!URL_ATTRIBUTES.has(name)) continue;
         const urls = name === "srcset" ? value.split(",").map((part) => part.trim().split(/\s+/)[0] ?? "") : [value];
         for (const url of urls) {
@@ -131,6 +133,10 @@ export async function safetyViolations(site: string, options: SafetyOptions): Pr
           if (problem) report(`${name}="${url}" sur <${element.tagName}> : ${problem}`);
         }
       }
+    }
+    // An unclosed comment, <textarea> or <title> would make the rest of the page text: its footer with it.
+    if (!elements.some((e) => e.tagName === "footer" && e.attrs.some((a) => a.name === "class" && a.value.split(" ").includes("site-footer")))) {
+      report("pas de pied de page : la fin de la page a été avalée");
     }
   }
   return violations;
@@ -171,6 +177,14 @@ function svgProblem(svg: string): string | undefined {
     }
   });
   return problems.length > 0 ? `SVG actif : ${problems.join(", ")}` : undefined;
+}
+
+/** The search metadata the site's layouts write; a note's own would point search results anywhere. */
+const SITE_PAGEFIND_META = /^(?:title\[data-title\]|étiquettes:|graphies:)/;
+
+function isSitePagefindAttribute(name: string, value: string): boolean {
+  if (name === "data-pagefind-body" || name === "data-pagefind-ignore") return true;
+  return name === "data-pagefind-meta" && SITE_PAGEFIND_META.test(value);
 }
 
 function walk(node: Node, visit: (element: Element) => void): void {
