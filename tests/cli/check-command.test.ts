@@ -163,8 +163,8 @@ describe("npm run check", () => {
         lines(
           ...WARNING_LINES,
           WARNING_SUMMARY,
-          "Avec --strict, 16 avertissements font échouer la vérification : alias-en-double (2), integration-introuvable (2), " +
-            "lien-vers-brouillon (2), note-sans-titre (2), note-vide (2), bloc-introuvable (1), fichier-introuvable (1), lien-ambigu (1), " +
+          "Avec --strict, 17 avertissements font échouer la vérification : alias-en-double (2), integration-introuvable (2), " +
+            "lien-vers-brouillon (2), note-sans-titre (2), note-vide (2), bloc-introuvable (1), fichier-introuvable (1), html-retire (1), lien-ambigu (1), " +
             "section-introuvable (1), tag-commentaire (1), titre-en-double (1). " +
             "Corrigez les lignes « avertissement » ci-dessus, ou relancez sans --strict pour n'échouer que sur les erreurs.",
         ),

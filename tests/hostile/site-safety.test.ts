@@ -6,7 +6,7 @@ import { SITE_ASSETS_DIR } from "../../src/eleventy-plugin/reserved-urls.js";
 import { safetyViolations } from "./site-safety.js";
 
 const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">`;
-const page = (body: string) => `<!doctype html><html lang="fr"><head>${CSP}<title>Page</title></head><body>${body}</body></html>`;
+const page = (body: string) => `<!doctype html><html lang="fr"><head>${CSP}<title>Page</title></head><body>${body}<footer class="site-footer"></footer></body></html>`;
 const OPTIONS = { input: "", siteOrigin: "https://www.museumxtd.ch" };
 
 describe("safetyViolations on the files of a site", () => {
@@ -85,6 +85,7 @@ describe("safetyViolations on the files of a site", () => {
         "module.mjs : fichier actif (script, page, XML ou WebAssembly) que le site n'écrit pas",
         "netlify.toml : fichier de réglage de l'hébergeur",
         "page.html : page sans la politique CSP du site",
+        "page.html : pas de pied de page : la fin de la page a été avalée",
         "page.html : script non autorisé <script>",
         "pagefind/evil.js : fichier sous /pagefind/ que Pagefind n'écrit pas",
         "x.js : fichier actif (script, page, XML ou WebAssembly) que le site n'écrit pas",
