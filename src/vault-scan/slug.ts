@@ -63,11 +63,18 @@ export class HeadingSlugger {
   static readonly LAYOUT_IDS: readonly string[] = ["contenu", "recherche", "site-recherche-q", "mentions-titre"];
 
   private readonly issued = new Set<string>(HeadingSlugger.LAYOUT_IDS);
+  /**
+   * The last number given to each repeated base: the numbers below it stay taken, so the next search starts after
+   * it. Starting again from 2 would take quadratic time on a page of thousands of identical headings.
+   */
+  private readonly lastNumber = new Map<string, number>();
 
   next(text: string): Slug {
     const base = slugify(text === "" ? "section" : text);
     let id = base as string;
-    for (let n = 2; this.issued.has(id); n++) id = `${base}-${n}`;
+    let n = this.lastNumber.get(base) ?? 1;
+    while (this.issued.has(id)) id = `${base}-${++n}`;
+    if (n > 1) this.lastNumber.set(base, n);
     this.issued.add(id);
     return id as Slug;
   }

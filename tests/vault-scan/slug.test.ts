@@ -68,4 +68,27 @@ describe("HeadingSlugger", () => {
     expect(ids.slice(0, 2)).toEqual(["sources", "sources-2"]);
     expect(new Set(ids).size).toBe(3);
   });
+
+  // Each repeated heading starts its search after the last number its text took: the ids stay those of the rule
+  // "the first free number from 2".
+  it("gives the ids of the first free number from 2, whatever the order of the headings", () => {
+    const firstFree = (texts: readonly string[]) => {
+      const issued = new Set<string>(HeadingSlugger.LAYOUT_IDS);
+      return texts.map((text) => {
+        const base = slugify(text === "" ? "section" : text);
+        let id: string = base;
+        for (let n = 2; issued.has(id); n++) id = `${base}-${n}`;
+        issued.add(id);
+        return id;
+      });
+    };
+    const heading = fc.constantFrom("a", "a 2", "a-3", "A", "a 2 2", "b", "", "section", "section 2", "contenu", "contenu 2", "recherche");
+    fc.assert(
+      fc.property(fc.array(heading, { maxLength: 30 }), (texts) => {
+        const slugger = new HeadingSlugger();
+        expect(texts.map((t) => slugger.next(t))).toEqual(firstFree(texts));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
