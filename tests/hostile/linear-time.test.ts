@@ -78,6 +78,17 @@ describe("hostile inputs take linear time", () => {
     expect(doublingRatio(markdown, render)).toBeLessThanOrEqual(3);
   });
 
+  it("links to each of the identical headings of a note", () => {
+    const vault = (size: number) => {
+      const count = Math.round(size / 16);
+      const links = Array.from({ length: count - 1 }, (_, i) => `[[Titres#a ${i + 2}]]`);
+      return memoryVault({ "Titres.md": "## a\n\n".repeat(count), "Liens.md": `# Liens\n\n${links.join("\n")}\n` });
+    };
+    const graph = buildLinkGraph(vault(1000), { reservedUrls: new Map() });
+    expect(graph.problems.filter((p) => p.code === "section-introuvable")).toEqual([]);
+    expect(doublingRatio(vault, (v) => buildLinkGraph(v, { reservedUrls: new Map() }))).toBeLessThanOrEqual(3);
+  });
+
   it("near-miss links against as many aliases", () => {
     // Aliases of about 40 characters that differ by a code of 8 letters; each link misses one by a letter.
     const code = (i: number) => {
