@@ -102,6 +102,10 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
       problems.push(problemAt(at, { level: "erreur", code: "permalink-invalide", message: `Le permalink « ${note.url} » n'est pas l'adresse d'une page : il doit finir par « / » (ou « .html »), sans « ? » ni « # ». Écrivez par exemple « /ma-note/ ».` }));
       continue;
     }
+    if (safeDecode(note.url).split("/").some((name) => Buffer.byteLength(name) > 255)) {
+      problems.push(problemAt(at, { level: "erreur", code: "permalink-invalide", message: `Le permalink « ${note.url} » a une partie de plus de 255 octets entre deux « / » : aucun système de fichiers n'accepte un nom aussi long. Raccourcissez-le.` }));
+      continue;
+    }
     const key = outputFileOf(note.url);
     const reserved = reservedFiles.get(key);
     if (reserved !== undefined) {

@@ -3,7 +3,7 @@ import { outlineMarkdown, type MarkdownOutline } from "./markdown-outline.js";
 import { aliasesOf, isFalse, isTrue, normaliseTags, tagsLostToComment } from "./note-fields.js";
 import { asSiteUrl, folderOf, isInDraftFolder, noteNameOf, type SiteUrl, type VaultPath } from "./paths.js";
 import type { Problem } from "./problem.js";
-import { slugify } from "./slug.js";
+import { urlSegment } from "./slug.js";
 
 export type TitleSource = "heading" | "front-matter" | "alias" | "file-name";
 export type Unpublished = "draft" | "publish-false" | "permalink-false" | "brouillon-folder";
@@ -119,7 +119,7 @@ function titleOf(outline: MarkdownOutline, frontMatterTitle: unknown, aliases: r
 
 /** "Dossier/Qu'est-ce que c'est.md" gives "/dossier/qu-est-ce-que-c-est/". */
 export function urlOfPath(file: VaultPath): SiteUrl {
-  const segments = file.replace(/\.md$/i, "").split("/").map(slugify);
+  const segments = file.replace(/\.md$/i, "").split("/").map(urlSegment);
   return asSiteUrl(`${segments.join("/")}/`);
 }
 

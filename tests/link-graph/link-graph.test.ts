@@ -194,6 +194,12 @@ describe("buildLinkGraph: URLs", () => {
     expect(linkProblems(graph).map((p) => [p.file, p.line, p.level, p.code])).toEqual([["A.md", 2, "erreur", "permalink-invalide"]]);
   });
 
+  it("reports a permalink with a name too long for any file system as permalink-invalide", () => {
+    const graph = buildLinkGraph(memoryVault({ "A.md": `---\npermalink: /${"é".repeat(128)}/\n---\n`, "B.md": `---\npermalink: /${"e".repeat(255)}/\n---\n` }), { reservedUrls });
+    expect(linkProblems(graph).map((p) => [p.file, p.line, p.code])).toEqual([["A.md", 2, "permalink-invalide"]]);
+    expect(linkProblems(graph)[0]?.message).toMatch(/a une partie de plus de 255 octets entre deux « \/ » : aucun système de fichiers n'accepte un nom aussi long\. Raccourcissez-le\.$/);
+  });
+
   it("keeps the front-matter problems of the vault", () => {
     const graph = buildLinkGraph(memoryVault({ "A.md": "---\ntags: #question\n---\n" }), { reservedUrls });
     expect(linkProblems(graph).map((p) => [p.file, p.line, p.code])).toEqual([["A.md", 2, "tag-commentaire"]]);

@@ -1,7 +1,7 @@
 import slugifyLibrary from "@sindresorhus/slugify";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FRENCH_STYLE, HeadingSlugger, slugify } from "../../src/vault-scan/slug.js";
+import { FRENCH_STYLE, HeadingSlugger, slugify, urlSegment } from "../../src/vault-scan/slug.js";
 
 describe("slugify", () => {
   it.each([
@@ -43,6 +43,21 @@ describe("slugify", () => {
     expect(slugify("🎨")).toBe(slugify("🎨"));
     expect(slugify("美術館")).toMatch(/^s-[0-9a-f]{8}$/);
     expect(slugify("美術館")).not.toBe(slugify("🎨"));
+  });
+});
+
+describe("urlSegment", () => {
+  it("is the slug of a name up to 200 bytes", () => {
+    expect(urlSegment("Qu'est-ce que c'est")).toBe("qu-est-ce-que-c-est");
+    expect(urlSegment("é".repeat(200))).toBe("e".repeat(200));
+  });
+
+  it("cuts a longer slug to 200 bytes, ending with a hash of the whole slug", () => {
+    const long = urlSegment(`${"Œuvre ".repeat(40)}fin`);
+    expect(long).toMatch(/^(?:oeuvre-){27}oe-[0-9a-f]{8}$/);
+    expect(long).toHaveLength(200);
+    expect(urlSegment(`${"Œuvre ".repeat(40)}fin`)).toBe(long);
+    expect(urlSegment(`${"Œuvre ".repeat(40)}début`)).not.toBe(long);
   });
 });
 
