@@ -3,7 +3,7 @@ import { gardenFolders } from "../eleventy-plugin/site-settings.js";
 import { SearchIndexError } from "../search-index/write-search-index.js";
 import { OutputBusyError } from "../site-output/swap-output.js";
 import { buildGarden, type BuildResult } from "./build-garden.js";
-import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
+import { formatProblem, plural, printable, shownNotesDir } from "./problem-report.js";
 
 const { notesDir, outputDir } = gardenFolders();
 
@@ -36,9 +36,9 @@ async function main(): Promise<number> {
       const fix = error.problems.length === 1 ? "corrigez-la" : "corrigez-les";
       console.error(`La construction s'est arrêtée sur ${plural(error.problems.length, "erreur")} : ${fix}, puis relancez « npm run build ». Le site précédent est resté intact.`);
     } else if (error instanceof OutputBusyError || error instanceof SearchIndexError) {
-      console.error(error.message);
+      console.error(printable(error.message));
     } else {
-      console.error(`La construction a échoué : ${error instanceof Error ? error.message : String(error)}\nLe site précédent est resté intact.`);
+      console.error(`La construction a échoué : ${printable(error instanceof Error ? error.message : String(error))}\nLe site précédent est resté intact.`);
     }
     return 1;
   }

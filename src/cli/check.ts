@@ -8,7 +8,7 @@ import type { Problem } from "../vault-scan/problem.js";
 import { vaultPathOf } from "../vault-scan/paths.js";
 import { readVault } from "../vault-scan/read-vault.js";
 import { announce } from "./phase-channel.js";
-import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
+import { formatProblem, plural, printable, shownNotesDir } from "./problem-report.js";
 
 
 const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--json] [note.md…]
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
       options: { notes: { type: "string" }, strict: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean" } },
     }));
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${printable((error as Error).message)}\n${USAGE}`);
     return 2;
   }
   if (args.help) {
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   }
   const notesDir = args.notes ? path.resolve(args.notes) : gardenFolders({}).notesDir;
   if (!(await stat(notesDir).then((s) => s.isDirectory(), () => false))) {
-    console.error(`Le dossier de notes « ${notesDir} » est introuvable. Indiquez-le avec --notes <dossier>.`);
+    console.error(`Le dossier de notes « ${printable(notesDir)} » est introuvable. Indiquez-le avec --notes <dossier>.`);
     return 2;
   }
   announce("check.start");
@@ -67,6 +67,6 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
-  console.error(`La vérification n'a pas pu se faire : ${(error as Error).message}`);
+  console.error(`La vérification n'a pas pu se faire : ${printable((error as Error).message)}`);
   process.exitCode = 2;
 }
