@@ -1,47 +1,15 @@
 /**
- * A tree of the prefixes of many names, searched for the names within a few edits of a text. The edit distances to a
- * prefix shared by many names are computed once, and no name under a prefix already too far from the text is read:
- * the work follows the names near the text, not the number of names.
- *
- * Nodes are numbered in arrays rather than built as objects: a large vault has hundreds of thousands of prefixes.
+ * Many names, searched for those within a few edits of a text as a tree of their prefixes. The names are kept sorted:
+ * the names that share a prefix are next to each other, and those that continue it with a given character are found
+ * by a binary search. The edit distances to a prefix shared by many names are computed once, and no name under a
+ * prefix already too far from the text is read; once a prefix has used up the budget of edits, only the characters
+ * the text has where it could still match are followed. The work follows the names near the text, not their number.
  */
 export class NameTrie {
   private readonly names: readonly string[];
-  private readonly code: Uint16Array;
-  private readonly firstChild: Int32Array;
-  private readonly nextSibling: Int32Array;
-  /** The name ending at each node, by its index in `names`, or -1. */
-  private readonly nameAt: Int32Array;
-  private readonly depthOf: Int32Array;
 
   constructor(names: readonly string[]) {
-    const sorted = [...names].sort();
-    const shared = sorted.map((name, i) => (i === 0 ? 0 : sharedPrefixLength(sorted[i - 1]!, name)));
-    const size = 1 + sorted.reduce((sum, name, i) => sum + name.length - shared[i]!, 0);
-    this.names = sorted;
-    this.code = new Uint16Array(size);
-    this.firstChild = new Int32Array(size).fill(-1);
-    this.nextSibling = new Int32Array(size).fill(-1);
-    this.nameAt = new Int32Array(size).fill(-1);
-    this.depthOf = new Int32Array(size);
-    // In sorted order, each name leaves the path of the one before it where they differ: `path[d]` is the node of
-    // the previous name at depth d, and a new node at depth d + 1 follows that name's own, if any, as a sibling.
-    const path = [0];
-    let created = 1;
-    sorted.forEach((name, i) => {
-      const from = shared[i]!;
-      for (let depth = from; depth < name.length; depth++) {
-        const node = created++;
-        this.code[node] = name.charCodeAt(depth);
-        this.depthOf[node] = depth + 1;
-        const previous = depth === from && i > 0 && sorted[i - 1]!.length > depth ? path[depth + 1]! : -1;
-        if (previous === -1) this.firstChild[path[depth]!] = node;
-        else this.nextSibling[previous] = node;
-        path[depth + 1] = node;
-      }
-      path.length = name.length + 1;
-      this.nameAt[path[name.length]!] = i;
-    });
+    this.names = [...new Set(names)].sort();
   }
 
   /**
@@ -50,47 +18,86 @@ export class NameTrie {
    * where they can be within budget (|d - j| <= budget); every other cell holds budget + 1.
    */
   withinEdits(text: string, budget: number, found: (name: string, distance: number) => void): void {
+    const { names } = this;
     const tooFar = budget + 1;
     const width = text.length + 1;
     const deepest = text.length + budget;
-    const codes = Uint16Array.from(text, (_, j) => text.charCodeAt(j));
     const rows = new Int32Array((deepest + 1) * width).fill(tooFar);
     for (let j = 0; j <= Math.min(budget, text.length); j++) rows[j] = j;
-    if (this.nameAt[0] !== -1 && text.length <= budget) found(this.names[this.nameAt[0]!]!, text.length);
-    // Depth first: a node's row is computed from its parent's, which no node of another branch has overwritten yet.
-    const pending: number[] = [];
-    for (let child = this.firstChild[0]!; child !== -1; child = this.nextSibling[child]!) pending.push(child);
+    // Each pending prefix: the names from `low` to `high` (excluded) that share their first `depth` characters.
+    // Depth first: a prefix's row is computed from its parent's, which no prefix of another branch has overwritten yet.
+    const pending: number[] = [0, names.length, 0];
     while (pending.length > 0) {
-      const node = pending.pop()!;
-      const depth = this.depthOf[node]!;
-      if (depth > deepest) continue;
-      const code = this.code[node]!;
+      const depth = pending.pop()!;
+      const high = pending.pop()!;
+      let low = pending.pop()!;
+      if (low === high) continue;
       const row = depth * width;
-      const before = row - width;
-      const last = Math.min(text.length, depth + budget);
-      let nearest = tooFar;
-      for (let j = Math.max(0, depth - budget); j <= last; j++) {
-        let value = j === 0 ? depth : rows[before + j - 1]! + (codes[j - 1] === code ? 0 : 1);
-        if (j > 0) {
-          const insert = rows[row + j - 1]! + 1;
-          const remove = rows[before + j]! + 1;
-          if (insert < value) value = insert;
-          if (remove < value) value = remove;
+      let nearest = 0;
+      if (depth > 0) {
+        nearest = tooFar;
+        const code = names[low]!.charCodeAt(depth - 1);
+        const before = row - width;
+        const last = Math.min(text.length, depth + budget);
+        for (let j = Math.max(0, depth - budget); j <= last; j++) {
+          let value = j === 0 ? depth : rows[before + j - 1]! + (text.charCodeAt(j - 1) === code ? 0 : 1);
+          if (j > 0) value = Math.min(value, rows[row + j - 1]! + 1, rows[before + j]! + 1);
+          rows[row + j] = Math.min(value, tooFar);
+          nearest = Math.min(nearest, value);
         }
-        if (value > tooFar) value = tooFar;
-        rows[row + j] = value;
-        if (value < nearest) nearest = value;
+        if (nearest > budget) continue;
       }
-      if (nearest > budget) continue;
-      const name = this.nameAt[node]!;
-      if (name !== -1 && rows[row + text.length]! <= budget) found(this.names[name]!, rows[row + text.length]!);
-      for (let child = this.firstChild[node]!; child !== -1; child = this.nextSibling[child]!) pending.push(child);
+      // The shortest name sorts first: the prefix itself, when it is a name.
+      if (names[low]!.length === depth) {
+        if (rows[row + text.length]! <= budget) found(names[low]!, rows[row + text.length]!);
+        low++;
+      }
+      if (low === high || depth === deepest) continue;
+      if (nearest < budget) {
+        // Any next character keeps the prefix within budget: each one is followed.
+        for (let from = low; from < high; ) {
+          const to = this.after(from, high, depth, names[from]!.charCodeAt(depth));
+          pending.push(from, to, depth + 1);
+          from = to;
+        }
+        continue;
+      }
+      // With no edit left, a next character must match a character of the text where the row already reached the
+      // budget: the other characters are skipped without a look.
+      const first = Math.max(0, depth - budget);
+      for (let j = first; j < Math.min(text.length, depth + budget + 1); j++) {
+        const code = text.charCodeAt(j);
+        if (rows[row + j] !== budget || followedBefore(text, rows, row, budget, first, j)) continue;
+        const from = this.after(low, high, depth, code - 1);
+        if (from < high && names[from]!.charCodeAt(depth) === code) pending.push(from, this.after(from, high, depth, code), depth + 1);
+      }
     }
+  }
+
+  /**
+   * The first name from `low` whose character at `depth` comes after `code`, or `high`. Searched from `low` in steps
+   * that double, then halve: most ranges of a prefix are short, and end close to where they start.
+   */
+  private after(low: number, high: number, depth: number, code: number): number {
+    for (let step = 1; low + step - 1 < high; step *= 2) {
+      const probe = low + step - 1;
+      if (this.names[probe]!.charCodeAt(depth) > code) {
+        high = probe;
+        break;
+      }
+      low = probe + 1;
+    }
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.names[middle]!.charCodeAt(depth) <= code) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 }
 
-function sharedPrefixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a.charCodeAt(n) === b.charCodeAt(n)) n++;
-  return n;
+/** Whether the character at `j` of the text was already followed, at an earlier place of the band. */
+function followedBefore(text: string, rows: Int32Array, row: number, budget: number, first: number, j: number): boolean {
+  for (let i = first; i < j; i++) if (rows[row + i] === budget && text.charCodeAt(i) === text.charCodeAt(j)) return true;
+  return false;
 }

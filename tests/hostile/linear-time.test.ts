@@ -10,7 +10,7 @@ import { memoryVault, parse, rendererOf } from "../helpers.js";
  */
 
 const SMALL = 50_000;
-const RUNS = 5;
+const RUNS = 9;
 
 /** The text `unit(i)` repeated until it is `size` characters long or more. */
 function repeated(size: number, unit: (i: number) => string): string {
@@ -24,22 +24,27 @@ function repeated(size: number, unit: (i: number) => string): string {
   return parts.join("");
 }
 
-function bestTime(run: () => unknown): number {
-  let best = Infinity;
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    run();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
+function timed(run: () => unknown, repeat: number): number {
+  const started = performance.now();
+  for (let r = 0; r < repeat; r++) run();
+  return performance.now() - started;
 }
 
-/** How much longer `run` takes on the input of twice the size. */
+/**
+ * How much longer `run` takes on the input of twice the size. Both sizes run once to warm up, then in turns, the best
+ * time of each kept. A run on the small input that takes a few milliseconds is repeated, the same number of times for
+ * both sizes, so that each measure lasts 50 ms or more.
+ */
 function doublingRatio<T>(input: (size: number) => T, run: (input: T) => unknown): number {
   const [small, large] = [input(SMALL), input(2 * SMALL)];
-  run(small); // warms the code up
-  const ratio = bestTime(() => run(large)) / bestTime(() => run(small));
-  return ratio;
+  const repeat = Math.max(1, Math.ceil(50 / timed(() => run(small), 1)));
+  timed(() => run(large), 1);
+  let [bestSmall, bestLarge] = [Infinity, Infinity];
+  for (let i = 0; i < RUNS; i++) {
+    bestSmall = Math.min(bestSmall, timed(() => run(small), repeat));
+    bestLarge = Math.min(bestLarge, timed(() => run(large), repeat));
+  }
+  return bestLarge / bestSmall;
 }
 
 const renderer = rendererOf(memoryVault({ "Note.md": "# Note\n" }), "/coffre");
