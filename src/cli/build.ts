@@ -5,7 +5,7 @@ import { checkNotesFolder, UnsafeFolderError } from "../site-output/safe-folders
 import { OutputBusyError } from "../site-output/swap-output.js";
 import { buildGarden, type BuildResult } from "./build-garden.js";
 import { readCommandLine } from "./command-line.js";
-import { formatProblem, plural, shownNotesDir } from "./problem-report.js";
+import { formatProblem, plural, printable, shownNotesDir } from "./problem-report.js";
 
 const USAGE = `Usage : npm run build
   construit le site des notes de notes/ dans _site/ ; NOTES_DIR=<dossier> et OUTPUT_DIR=<dossier> en choisissent d'autres
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UnsafeFolderError) {
-      console.error(error.message);
+      console.error(printable(error.message));
       return 2;
     }
     if (error instanceof GardenBuildError) {
@@ -50,9 +50,9 @@ async function main(): Promise<number> {
       const fix = error.problems.length === 1 ? "corrigez-la" : "corrigez-les";
       console.error(`La construction s'est arrêtée sur ${plural(error.problems.length, "erreur")} : ${fix}, puis relancez « npm run build ». Le site précédent est resté intact.`);
     } else if (error instanceof OutputBusyError || error instanceof SearchIndexError) {
-      console.error(error.message);
+      console.error(printable(error.message));
     } else {
-      console.error(`La construction a échoué : ${error instanceof Error ? error.message : String(error)}\nLe site précédent est resté intact.`);
+      console.error(`La construction a échoué : ${printable(error instanceof Error ? error.message : String(error))}\nLe site précédent est resté intact.`);
     }
     return 1;
   }

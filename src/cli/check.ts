@@ -10,7 +10,7 @@ import { vaultPathOf, type VaultPath } from "../vault-scan/paths.js";
 import { readVault } from "../vault-scan/read-vault.js";
 import { readCommandLine } from "./command-line.js";
 import { announce } from "./phase-channel.js";
-import { formatProblem, plural, shownFile, shownNotesDir } from "./problem-report.js";
+import { formatProblem, plural, printable, shownFile, shownNotesDir } from "./problem-report.js";
 
 const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--json] [note.md…]
   note.md…           ne signale que les problèmes de ces notes (tout le dossier reste lu pour résoudre les liens)
@@ -63,12 +63,12 @@ async function main(): Promise<number> {
     await checkNotesFolder(notesDir, "--notes <dossier>");
   } catch (error) {
     if (!(error instanceof UnsafeFolderError)) throw error;
-    console.error(error.message);
+    console.error(printable(error.message));
     return 2;
   }
   const unreadable = (await Promise.all(positionals.map((file) => unreadableNote(file, notesDir)))).filter((reason) => reason !== undefined);
   if (unreadable.length > 0) {
-    console.error(unreadable.join("\n"));
+    console.error(unreadable.map(printable).join("\n"));
     return 2;
   }
   announce("check.start");
@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   if (skipped.length > 0) {
     console.error(
       skipped
-        .map(([, file]) => `« ${file} » n'est pas lue comme une note : elle est dans un dossier caché (dont le nom commence par « . ») ou node_modules, ou c'est un lien symbolique.`)
+        .map(([, file]) => `« ${printable(file)} » n'est pas lue comme une note : elle est dans un dossier caché (dont le nom commence par « . ») ou node_modules, ou c'est un lien symbolique.`)
         .join("\n"),
     );
     return 2;
@@ -108,6 +108,6 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
-  console.error(`La vérification n'a pas pu se faire : ${(error as Error).message}`);
+  console.error(`La vérification n'a pas pu se faire : ${printable((error as Error).message)}`);
   process.exitCode = 2;
 }

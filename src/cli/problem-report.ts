@@ -1,9 +1,20 @@
 import path from "node:path";
 import type { Problem } from "../vault-scan/problem.js";
 
+/** C0 and C1 control characters and DEL: ESC among them starts the sequences a terminal obeys. */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/**
+ * A text from the notes or the system as it may be printed on one line: without control characters, so that a link
+ * or file name cannot move the cursor, clear the screen, rewrite the title of the editor's terminal, or add a line.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, "");
+}
+
 /** "notes/Ma note.md:12:5  erreur  lien-casse  Le lien …": the line editors read, also clickable in editors' terminals. */
 export function formatProblem(problem: Problem, notesDirShown: string): string {
-  return `${shownFile(problem, notesDirShown)}:${problem.line}:${problem.column}  ${problem.level}  ${problem.code}  ${problem.message}`;
+  return printable(`${shownFile(problem, notesDirShown)}:${problem.line}:${problem.column}  ${problem.level}  ${problem.code}  ${problem.message}`);
 }
 
 /** The finding's file as the reports show it: under the notes folder as the editor knows it ("notes/Ma note.md"). */

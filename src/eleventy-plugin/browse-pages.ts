@@ -4,6 +4,7 @@ import { globalGraph } from "./graph-layout.js";
 import { recentlyUpdated, tagPages } from "./note-views.js";
 import { BROWSE_PAGES } from "./reserved-urls.js";
 import { addPages } from "./site-pages.js";
+import { xmlText } from "./xml-text.js";
 
 /** Registers the pages for exploring the garden beyond one note: tags, the whole graph, the feed and the sitemap. */
 export function addBrowsePages(eleventyConfig: EleventyConfig, graph: () => LinkGraph): void {
@@ -20,4 +21,5 @@ export function addBrowsePages(eleventyConfig: EleventyConfig, graph: () => Link
   eleventyConfig.addNunjucksGlobal("gardenGlobalGraph", () => globalGraph(graph()));
   eleventyConfig.addNunjucksGlobal("gardenRecent", (count: number) => recentlyUpdated(graph(), count));
   eleventyConfig.addNunjucksGlobal("gardenSitemap", () => recentlyUpdated(graph(), Infinity));
+  eleventyConfig.addFilter("xmlText", xmlText);
 }

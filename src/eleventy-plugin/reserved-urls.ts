@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Note } from "../vault-scan/note.js";
 import { asSiteUrl, type SiteUrl } from "../vault-scan/paths.js";
-import { slugify } from "../vault-scan/slug.js";
+import { urlSegment } from "../vault-scan/slug.js";
 import { PROJECT_ROOT } from "./site-settings.js";
 
 /** The site's stylesheet and scripts, copied to /assets/ as they are. */
@@ -36,7 +36,7 @@ export const BROWSE_PAGES: readonly SitePage[] = [
 
 /** The page listing a tag's notes. */
 export function tagUrl(tag: string): SiteUrl {
-  return asSiteUrl(`/tags/${slugify(tag)}/`);
+  return asSiteUrl(`/tags/${urlSegment(tag)}/`);
 }
 
 /**

@@ -5,7 +5,8 @@ import { blockToken, inlineToken, text, token } from "./tokens.js";
 
 /** An iframe start tag; quoted attribute values may hold ">". */
 const START_TAG = String.raw`<iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>`;
-const IFRAME = new RegExp(String.raw`${START_TAG}(?:[\s\S]*?<\/iframe\s*>)?`, "gi");
+const TAG_NAME = /<iframe\b/gi;
+const CLOSING_TAG = /<\/iframe\s*>/gi;
 const OPEN_TAG = new RegExp(`^${START_TAG}`, "i");
 const IFRAME_OPEN = new RegExp(`^${START_TAG}$`, "i");
 const IFRAME_CLOSE = /^<\/iframe\s*>$/i;
@@ -45,12 +46,12 @@ function replaceInBlock(state: StateCore, md: MarkdownIt, token: Token): Token[]
     rest.map = token.map;
     out.push(rest);
   };
-  for (const match of token.content.matchAll(IFRAME)) {
-    const iframe = parseIframe(md, match[0]);
+  for (const match of iframesIn(token.content)) {
+    const iframe = parseIframe(md, match.html);
     if (!iframe) continue;
     keep(token.content.slice(last, match.index));
     out.push(...figureTokens(state, iframe));
-    last = match.index + match[0].length;
+    last = match.index + match.html.length;
     replaced = true;
   }
   if (!replaced) return [token];
@@ -58,9 +59,65 @@ function replaceInBlock(state: StateCore, md: MarkdownIt, token: Token): Token[]
   return out;
 }
 
+export interface IframeMatch {
+  readonly index: number;
+  readonly html: string;
+}
+
+/**
+ * What `html.matchAll(/${START_TAG}(?:[\s\S]*?<\/iframe\s*>)?/gi)` finds: each iframe with its content and closing
+ * tag, or its start tag alone when it is never closed. That expression takes quadratic time on HTML with many
+ * iframes that are never closed, or never end their start tag ("<iframe <iframe <iframe …"): it reads the rest of
+ * the HTML again from each one. Here each character is read a bounded number of times.
+ */
+export function* iframesIn(html: string): Generator<IframeMatch> {
+  let tagEnds: Int32Array | undefined;
+  let close: { index: number; end: number } | undefined | null;
+  const name = new RegExp(TAG_NAME);
+  for (let found = name.exec(html); found !== null; found = name.exec(html)) {
+    tagEnds ??= startTagEnds(html);
+    const tagEnd = tagEnds[found.index + found[0].length]!;
+    if (tagEnd === -1) continue;
+    let end = tagEnd + 1;
+    if (close !== null && (close === undefined || close.index < end)) close = closingTagFrom(html, end);
+    if (close) end = close.end;
+    yield { index: found.index, html: html.slice(found.index, end) };
+    name.lastIndex = end;
+  }
+}
+
+/** The first closing tag at or after `from`, or null when there is none (hence none further either). */
+function closingTagFrom(html: string, from: number): { index: number; end: number } | null {
+  const closing = new RegExp(CLOSING_TAG);
+  closing.lastIndex = from;
+  const found = closing.exec(html);
+  return found ? { index: found.index, end: found.index + found[0].length } : null;
+}
+
+/**
+ * For each position of `html`, where a start tag read from there ends: the position of its ">", outside quoted
+ * values, or -1 when a quote is never closed or no ">" comes. Filled from the end, each from a later one.
+ */
+function startTagEnds(html: string): Int32Array {
+  const ends = new Int32Array(html.length + 1).fill(-1);
+  const nextQuote = { '"': -1, "'": -1 };
+  for (let i = html.length - 1; i >= 0; i--) {
+    const ch = html[i]!;
+    if (ch === ">") ends[i] = i;
+    else if (ch === '"' || ch === "'") {
+      const closing = nextQuote[ch];
+      ends[i] = closing === -1 ? -1 : ends[closing + 1]!;
+      nextQuote[ch] = i;
+    } else ends[i] = ends[i + 1]!;
+  }
+  return ends;
+}
+
 /** An iframe inside a paragraph arrives as an opening and a closing html_inline token: both go. */
 function replaceInline(state: StateCore, md: MarkdownIt, children: Token[]): Token[] {
   const out: Token[] = [];
+  // The next closing tag, looked for only past the last one found: -1 once there is none left.
+  let close = 0;
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     const iframe = child.type === "html_inline" && IFRAME_OPEN.test(child.content) ? parseIframe(md, child.content) : undefined;
@@ -68,11 +125,16 @@ function replaceInline(state: StateCore, md: MarkdownIt, children: Token[]): Tok
       out.push(child);
       continue;
     }
-    const close = children.findIndex((t, j) => j > i && t.type === "html_inline" && IFRAME_CLOSE.test(t.content));
+    if (close !== -1 && close <= i) close = nextClosingTag(children, i + 1);
     if (close !== -1) i = close;
     out.push(...inlineTokens(state, iframe));
   }
   return out;
+}
+
+function nextClosingTag(children: readonly Token[], from: number): number {
+  for (let j = from; j < children.length; j++) if (children[j]!.type === "html_inline" && IFRAME_CLOSE.test(children[j]!.content)) return j;
+  return -1;
 }
 
 interface Iframe {

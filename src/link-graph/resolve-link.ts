@@ -55,7 +55,7 @@ export function resolveLink(index: NoteIndex, from: Note, target: WikilinkTarget
 function withFragment(note: Note, target: WikilinkTarget, alternatives: readonly Note[]): Resolution {
   if (target.heading !== undefined) {
     const id = slugify(target.heading);
-    const heading = note.outline.headings.find((h) => h.id === id);
+    const heading = note.outline.headingWithId(id);
     if (heading) return { kind: "note", note, href: `${note.url}#${heading.id}` as SiteUrl, alternatives, heading };
     return { kind: "note", note, href: note.url, alternatives, fragmentMissing: "heading" };
   }

@@ -106,8 +106,34 @@ function splitFrontMatter(text: string): { raw: string; body: string } {
 
 /** The front matter's data as gray-matter gives it: {} when it holds only comments, or YAML's null. */
 function parseFrontMatterYaml(raw: string): unknown {
-  if (raw.replace(/^\s*#[^\n]+/gm, "").trim() === "") return {};
+  if (holdsOnlyComments(raw)) return {};
   return parseYaml(raw) ?? {};
+}
+
+const WHITESPACE = /\s/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * Whether gray-matter's test `text.replace(/^\s*#[^\n]+/gm, "").trim() === ""` holds, in one pass: that regular
+ * expression takes quadratic time on a long run of blank lines, as every line start scans all the blank lines after
+ * it. Each character that is not whitespace must be a "#" reached from a line start through whitespace only, and
+ * followed on its line by another character; the comment then runs to the next "\n".
+ */
+function holdsOnlyComments(text: string): boolean {
+  let fromLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (WHITESPACE.test(ch)) {
+      if (LINE_BREAK.test(ch)) fromLineStart = true;
+      continue;
+    }
+    if (!fromLineStart || ch !== "#" || i + 1 === text.length || text[i + 1] === "\n") return false;
+    const end = text.indexOf("\n", i + 1);
+    if (end === -1) return true;
+    i = end - 1;
+    fromLineStart = false;
+  }
+  return true;
 }
 
 /**
@@ -122,7 +148,7 @@ function otherLanguageFence(text: string): FrontMatterError | undefined {
   if (language.trim() === "") return undefined;
   const after = rest.slice(language.length);
   const close = after.indexOf("\n---");
-  if ((close === -1 ? after : after.slice(0, close)).replace(/^\s*#[^\n]+/gm, "").trim() === "") return undefined;
+  if (holdsOnlyComments(close === -1 ? after : after.slice(0, close))) return undefined;
   const message = language.includes("\r")
     ? "Les lignes de la note finissent par un retour chariot seul (ancien format Mac) : le générateur du site ne trouverait pas la fin de l'en-tête. Enregistrez la note avec des fins de ligne ordinaires."
     : `La note commence par « ---${language.trimEnd()} » : Obsidian n'y voit pas d'en-tête, mais le générateur du site lirait la suite comme un en-tête écrit en « ${language.trim()} ». Écrivez « --- » seul sur la première ligne pour ouvrir un en-tête, ou commencez la note par un autre texte.`;
@@ -164,7 +190,7 @@ const KEY_VALUE = /^\s*(?:-\s+)?[^:#\s][^:]*:\s+(.*)$/;
  * reported by js-yaml lines later, where the text it swallowed ends.
  */
 function yamlHint(fileLines: readonly string[], closingIndex: number, reported: number): Hint | undefined {
-  const rest = (from: number) => fileLines.slice(from, closingIndex).join("\n");
+  const closedLater = lastPlaces(fileLines, closingIndex);
   for (let lineIndex = reported; lineIndex >= 1; lineIndex--) {
     const text = fileLines[lineIndex] ?? "";
     if (/^\s*\t/.test(text)) {
@@ -174,12 +200,12 @@ function yamlHint(fileLines: readonly string[], closingIndex: number, reported: 
     const opening = value[0];
     const valueStart = text.length - value.length;
     if (opening === '"' || opening === "'") {
-      if (!rest(lineIndex).slice(valueStart + 1).includes(opening)) {
+      if (!closedLater(opening, lineIndex, valueStart + 1)) {
         return { lineIndex, column: valueStart + 1, advice: `Le guillemet ${opening} ouvert ici n'est jamais refermé. Ajoutez ${opening} à la fin de la valeur.` };
       }
     } else if (opening === "[" || opening === "{") {
       const closing = opening === "[" ? "]" : "}";
-      if (!rest(lineIndex).slice(valueStart).includes(closing)) {
+      if (!closedLater(closing, lineIndex, valueStart)) {
         return { lineIndex, column: valueStart + 1, advice: `Le « ${opening} » ouvert ici n'est jamais refermé. Ajoutez « ${closing} » à la fin de la valeur, par exemple : tags: [question, ressource].` };
       }
     } else if (lineIndex === reported && /:\s/.test(value)) {
@@ -196,7 +222,37 @@ export function lineOfKey(rawYaml: string, key: string): { line: number; text: s
   return index === -1 ? undefined : { line: index + 1, text: lines[index]! };
 }
 
+/**
+ * Whether a quote or bracket appears in the front matter at or after a column of a line. Where each one appears last
+ * is found once: asking for every line the text after it would take quadratic time on a long front matter.
+ */
+function lastPlaces(fileLines: readonly string[], closingIndex: number): (ch: string, lineIndex: number, column: number) => boolean {
+  const last = new Map<string, { lineIndex: number; column: number }>();
+  for (const ch of ['"', "'", "]", "}"]) {
+    for (let lineIndex = closingIndex - 1; lineIndex >= 1; lineIndex--) {
+      const column = fileLines[lineIndex]!.lastIndexOf(ch);
+      if (column !== -1) {
+        last.set(ch, { lineIndex, column });
+        break;
+      }
+    }
+  }
+  return (ch, lineIndex, column) => {
+    const place = last.get(ch);
+    return place !== undefined && (place.lineIndex > lineIndex || (place.lineIndex === lineIndex && place.column >= column));
+  };
+}
+
 /** How many line breaks `text` holds, whatever the line endings. */
 export function countLines(text: string): number {
-  return (text.match(/\r\n|\r|\n/g) ?? []).length;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) count++;
+    else if (code === 13) {
+      count++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return count;
 }

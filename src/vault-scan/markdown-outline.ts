@@ -23,6 +23,8 @@ export interface LinkOccurrence {
 export interface MarkdownOutline {
   /** Headings in order, with the ids the renderer gives them. */
   readonly headings: readonly Heading[];
+  /** The heading with this id: a link to a section finds it without reading every heading of the note. */
+  headingWithId(id: string): Heading | undefined;
   /** The text of the first level-1 heading that has one: the note's title, when there is one. */
   readonly titleHeading?: string;
   readonly blockIds: ReadonlySet<string>;
@@ -90,6 +92,7 @@ interface RawHeading {
  */
 class Outline implements MarkdownOutline {
   private named: readonly Heading[] | undefined;
+  private byId: ReadonlyMap<string, Heading> | undefined;
   private cachedSummary: string | undefined;
   readonly titleHeading?: string;
 
@@ -118,6 +121,11 @@ class Outline implements MarkdownOutline {
       });
     }
     return this.named;
+  }
+
+  headingWithId(id: string): Heading | undefined {
+    this.byId ??= new Map(this.headings.map((h) => [h.id, h]));
+    return this.byId.get(id);
   }
 
   get summary(): string {

@@ -5,7 +5,7 @@ import { asSiteUrl, folderOf, noteNameOf, type SiteUrl, type VaultPath } from ".
 import type { Problem } from "./problem.js";
 import { DEFAULT_TEMPLATES_FOLDERS, publicationOf, type Unpublished } from "./publication.js";
 import { rawHtmlProblems } from "./raw-html.js";
-import { slugify } from "./slug.js";
+import { urlSegment } from "./slug.js";
 
 export type TitleSource = "heading" | "front-matter" | "alias" | "file-name";
 export type { Unpublished } from "./publication.js";
@@ -131,7 +131,7 @@ function titleOf(outline: MarkdownOutline, frontMatterTitle: unknown, aliases: r
 
 /** "Dossier/Qu'est-ce que c'est.md" gives "/dossier/qu-est-ce-que-c-est/". */
 export function urlOfPath(file: VaultPath): SiteUrl {
-  const segments = file.replace(/\.md$/i, "").split("/").map(slugify);
+  const segments = file.replace(/\.md$/i, "").split("/").map(urlSegment);
   return asSiteUrl(`${segments.join("/")}/`);
 }
 

@@ -54,6 +54,20 @@ function computeSlug(text: string): Slug {
   return `s-${digest}` as Slug;
 }
 
+/** File systems refuse names over 255 bytes: a page's folder keeps room below that. */
+const LONGEST_SEGMENT = 200;
+
+/**
+ * The slug of a file name or tag as one segment of a URL, hence the name of a folder of the site: a slug over 200
+ * bytes is cut, and ends with a short hash of the whole slug, so that two long names that start alike stay apart.
+ */
+export function urlSegment(text: string): Slug {
+  const slug = slugify(text);
+  if (slug.length <= LONGEST_SEGMENT) return slug;
+  const digest = createHash("sha1").update(slug).digest("hex").slice(0, 8);
+  return `${slug.slice(0, LONGEST_SEGMENT - digest.length - 1).replace(/-+$/, "")}-${digest}` as Slug;
+}
+
 /**
  * Gives unique heading ids within one page, in document order: the second "Sources" becomes "sources-2".
  * The scanner and the renderer both walk headings in order through this, so their ids always agree.
@@ -63,11 +77,18 @@ export class HeadingSlugger {
   static readonly LAYOUT_IDS: readonly string[] = ["contenu", "recherche", "site-recherche-q", "mentions-titre"];
 
   private readonly issued = new Set<string>(HeadingSlugger.LAYOUT_IDS);
+  /**
+   * The last number given to each repeated base: the numbers below it stay taken, so the next search starts after
+   * it. Starting again from 2 would take quadratic time on a page of thousands of identical headings.
+   */
+  private readonly lastNumber = new Map<string, number>();
 
   next(text: string): Slug {
     const base = slugify(text === "" ? "section" : text);
     let id = base as string;
-    for (let n = 2; this.issued.has(id); n++) id = `${base}-${n}`;
+    let n = this.lastNumber.get(base) ?? 1;
+    while (this.issued.has(id)) id = `${base}-${++n}`;
+    if (n > 1) this.lastNumber.set(base, n);
     this.issued.add(id);
     return id as Slug;
   }

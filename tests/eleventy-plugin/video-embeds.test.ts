@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { iframesIn } from "../../src/eleventy-plugin/video-embeds.js";
 import { youTubeVideo } from "../../src/markdown/youtube-video.js";
 import { lines, memoryVault, rendererOf, type GardenRenderer } from "../helpers.js";
 
@@ -90,5 +92,21 @@ describe("video embeds", () => {
     for (const src of ["", "https://example.com/embed/dQw4w9WgXcQ", "https://www.youtube.com/embed/", "javascript:alert(1)", "https://www.youtube.com/embed/a<b"]) {
       expect(youTubeVideo(src), src).toBeUndefined();
     }
+  });
+});
+
+describe("iframesIn", () => {
+  // The regular expression it replaces, which reads the rest of the HTML again from each iframe never closed.
+  const IFRAME = /<iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>(?:[\s\S]*?<\/iframe\s*>)?/gi;
+
+  it("finds what the regular expression finds, iframes never closed included", () => {
+    const piece = fc.constantFrom("<iframe", "<IFRAME", "<iframex", " ", ">", '"', "'", "</iframe>", "</iframe  >", "</iframe", "a", "\n", "<", ' src="https://youtu.be/abcdefgh">');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const html = pieces.join("");
+        expect([...iframesIn(html)].map((m) => [m.index, m.html])).toEqual([...html.matchAll(IFRAME)].map((m) => [m.index, m[0]]));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

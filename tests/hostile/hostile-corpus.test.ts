@@ -182,6 +182,41 @@ const GENERATORS: Readonly<Record<string, (dirs: CaseDirs) => Promise<void>>> = 
     const block = `<div>\n<b onclick="alert(1)">gras</b>\n${"<div><em>".repeat(100_000)}\n`;
     await write(path.join(notes, "Imbriqué.md"), `# Imbriqué\n\n${inline}\n\n${block}\nFin de la note.\n`);
   },
+  // Eleventy reads the front matter again with gray-matter, whose time is quadratic in the blank lines: kept to 50,000.
+  "en-tete-de-lignes-vides": async ({ notes }) => {
+    await write(path.join(notes, "Vide.md"), `---\n${"\n".repeat(50_000)}title: Vide\n---\n# Tant de vide\n\nVoir [[Autre]].\n`);
+    await write(path.join(notes, "Autre.md"), "# Autre\n\nRetour vers [[Vide]].\n");
+  },
+  "iframes-jamais-fermees": async ({ notes }) => {
+    await write(path.join(notes, "Cadres.md"), `# Cadres\n\n${"<iframe ".repeat(40_000)}\n\nFin [[Autre]].\n`);
+    await write(path.join(notes, "Autre.md"), "# Autre\n\nRetour vers [[Cadres]].\n");
+  },
+  "vingt-mille-titres-identiques": async ({ notes }) => {
+    await write(path.join(notes, "Titres.md"), `# Titres\n\n${"## a\n\n".repeat(20_000)}`);
+    await write(path.join(notes, "Autre.md"), "# Autre\n\nVers [[Titres#a 20000]].\n");
+  },
+  "cle-en-double-dans-un-long-en-tete": async ({ notes }) => {
+    const fields = Array.from({ length: 20_000 }, (_, i) => `champ${i}: "valeur ${i}"\n`).join("");
+    await write(path.join(notes, "Long.md"), `---\ntitle: Long\n${fields}champ7: "double"\n---\n# Long\n`);
+  },
+  "liens-presque-justes": async ({ notes }) => {
+    let state = 1;
+    const code = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + ((state = (state * 48_271) % 2_147_483_647) % 26))).join("");
+    const aliases = Array.from({ length: 2000 }, () => `Stratégie numérique du musée ${code()}`);
+    for (let n = 0; n < 100; n++) {
+      const own = aliases.slice(n * 20, n * 20 + 20).map((a) => `  - "${a}"`);
+      await write(path.join(notes, `Note ${n}.md`), `---\naliases:\n${own.join("\n")}\n---\n# Note ${n}\n\nVoir [[Liens]].\n`);
+    }
+    await write(path.join(notes, "Liens.md"), `# Liens\n\n${aliases.map((a) => `[[${a.replace("musée", "musé")}]]`).join("\n")}\n`);
+  },
+  "caracteres-de-controle": async ({ notes }) => {
+    await write(path.join(notes, "Contrôle.md"), "# Titre\u0001 piégé\u000B\u001B[31m\n\nUn\u0008 résumé\u0007 \uFFFE piégé.\n\nVoir [[Autre]].\n");
+    await write(path.join(notes, "Autre.md"), "# Autre\n\nRetour vers [[Contrôle]].\n");
+  },
+  "nom-de-fichier-trop-long": async ({ notes }) => {
+    await write(path.join(notes, `${"Art&".repeat(60)}.md`), "# Arts à l'infini\n\nRetour vers [[Accueil]].\n");
+    await write(path.join(notes, "Accueil.md"), `# Accueil\n\nVoir [[${"Art&".repeat(60)}]].\n`);
+  },
   "yaml-trop-imbrique": async ({ notes }) => {
     await write(path.join(notes, "Gigogne.md"), `---\ntags: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n---\n# Gigogne\n`);
   },

@@ -141,6 +141,47 @@ describe("buildLinkGraph: URLs", () => {
     ]);
   });
 
+  it("reports a permalink that would make a file of the site, or a note's page, a folder", () => {
+    const site = new Map([
+      [asSiteUrl("/flux.xml"), "Flux Atom"],
+      [asSiteUrl("/404.html"), "Page introuvable"],
+      [asSiteUrl("/assets/site.css"), "assets/site.css"],
+    ]);
+    const permalink = (url: string) => `---\npermalink: ${url}\n---\n# Note\n`;
+    const graph = buildLinkGraph(
+      memoryVault({
+        "Flux.md": permalink("/flux.xml/"),
+        "Feuille.md": permalink("/assets/site.css/"),
+        "Introuvable.md": permalink("/404.HTML/"),
+        "Page.md": permalink("/page.html"),
+        "Sous-page.md": permalink("/Page.html/sous-page/"),
+        "Recherche.md": permalink("/pagefind/recherche/"),
+        "Assets.md": permalink("/assets/"),
+      }),
+      { reservedUrls: site },
+    );
+    expect(linkProblems(graph).map((p) => [p.file, p.line, p.code, p.message])).toEqual([
+      ["Feuille.md", 2, "url-en-double", "L'adresse /assets/site.css/ ferait un dossier de /assets/site.css, qui est déjà le fichier « assets/site.css » du site. Donnez à la note une autre adresse, par exemple « /ma-note/ »."],
+      ["Flux.md", 2, "url-en-double", "L'adresse /flux.xml/ ferait un dossier de /flux.xml, qui est déjà le fichier « Flux Atom » du site. Donnez à la note une autre adresse, par exemple « /ma-note/ »."],
+      ["Introuvable.md", 2, "url-en-double", "L'adresse /404.HTML/ ferait un dossier de /404.html, qui est déjà la page « Page introuvable » du site. Donnez à la note une autre adresse, par exemple « /ma-note/ »."],
+      ["Recherche.md", 2, "url-en-double", "L'adresse /pagefind/recherche/ mettrait la page dans /pagefind/, le dossier de l'index de la recherche du site. Donnez à la note une autre adresse, par exemple « /ma-note/ »."],
+      ["Sous-page.md", 2, "url-en-double", "L'adresse /Page.html/sous-page/ ferait un dossier de /page.html, qui est déjà la page de la note « Page.md ». Donnez à la note une autre adresse, par exemple « /ma-note/ »."],
+    ]);
+  });
+
+  it("compares URLs percent-decoded and in NFC", () => {
+    const permalink = (url: string) => `---\npermalink: ${url}\n---\n# Note\n`;
+    const graph = buildLinkGraph(
+      memoryVault({ "A.md": permalink("/café/"), "B.md": permalink("/caf%C3%A9/"), "C.md": permalink("/cafe\u0301/"), "D.md": permalink("/%72echerche/") }),
+      { reservedUrls },
+    );
+    expect(linkProblems(graph).map((p) => [p.file, p.code, p.message])).toEqual([
+      ["B.md", "url-en-double", "« B.md » et « A.md » seraient publiées à la même adresse /caf%C3%A9/. Renommez l'une des deux notes ou donnez-lui un permalink."],
+      ["C.md", "url-en-double", "« C.md » et « A.md » seraient publiées à la même adresse /cafe\u0301/. Renommez l'une des deux notes ou donnez-lui un permalink."],
+      ["D.md", "url-en-double", "L'adresse /%72echerche/ est déjà celle de la page « Recherche » du site. Renommez la note ou donnez-lui un permalink."],
+    ]);
+  });
+
   it("lets a draft share a URL, since it is not published", () => {
     const graph = buildLinkGraph(memoryVault({ "Musée.md": "# Musée\n", "Musee.md": "---\ndraft: true\n---\n", "Recherche.md": "---\npublish: false\n---\n" }), {
       reservedUrls,
@@ -151,6 +192,12 @@ describe("buildLinkGraph: URLs", () => {
   it("reports a permalink leaving the site as permalink-invalide", () => {
     const graph = buildLinkGraph(memoryVault({ "A.md": "---\npermalink: /../dehors/\n---\n" }), { reservedUrls });
     expect(linkProblems(graph).map((p) => [p.file, p.line, p.level, p.code])).toEqual([["A.md", 2, "erreur", "permalink-invalide"]]);
+  });
+
+  it("reports a permalink with a name too long for any file system as permalink-invalide", () => {
+    const graph = buildLinkGraph(memoryVault({ "A.md": `---\npermalink: /${"é".repeat(128)}/\n---\n`, "B.md": `---\npermalink: /${"e".repeat(255)}/\n---\n` }), { reservedUrls });
+    expect(linkProblems(graph).map((p) => [p.file, p.line, p.code])).toEqual([["A.md", 2, "permalink-invalide"]]);
+    expect(linkProblems(graph)[0]?.message).toMatch(/a une partie de plus de 255 octets entre deux « \/ » : aucun système de fichiers n'accepte un nom aussi long\. Raccourcissez-le\.$/);
   });
 
   it("keeps the front-matter problems of the vault", () => {

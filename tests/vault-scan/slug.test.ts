@@ -1,7 +1,7 @@
 import slugifyLibrary from "@sindresorhus/slugify";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FRENCH_STYLE, HeadingSlugger, slugify } from "../../src/vault-scan/slug.js";
+import { FRENCH_STYLE, HeadingSlugger, slugify, urlSegment } from "../../src/vault-scan/slug.js";
 
 describe("slugify", () => {
   it.each([
@@ -46,6 +46,21 @@ describe("slugify", () => {
   });
 });
 
+describe("urlSegment", () => {
+  it("is the slug of a name up to 200 bytes", () => {
+    expect(urlSegment("Qu'est-ce que c'est")).toBe("qu-est-ce-que-c-est");
+    expect(urlSegment("é".repeat(200))).toBe("e".repeat(200));
+  });
+
+  it("cuts a longer slug to 200 bytes, ending with a hash of the whole slug", () => {
+    const long = urlSegment(`${"Œuvre ".repeat(40)}fin`);
+    expect(long).toMatch(/^(?:oeuvre-){27}oe-[0-9a-f]{8}$/);
+    expect(long).toHaveLength(200);
+    expect(urlSegment(`${"Œuvre ".repeat(40)}fin`)).toBe(long);
+    expect(urlSegment(`${"Œuvre ".repeat(40)}début`)).not.toBe(long);
+  });
+});
+
 describe("HeadingSlugger", () => {
   it("numbers repeated headings from 2, in document order", () => {
     const slugger = new HeadingSlugger();
@@ -67,5 +82,28 @@ describe("HeadingSlugger", () => {
     const ids = ["Sources", "Sources", "Sources 2"].map((t) => slugger.next(t));
     expect(ids.slice(0, 2)).toEqual(["sources", "sources-2"]);
     expect(new Set(ids).size).toBe(3);
+  });
+
+  // Each repeated heading starts its search after the last number its text took: the ids stay those of the rule
+  // "the first free number from 2".
+  it("gives the ids of the first free number from 2, whatever the order of the headings", () => {
+    const firstFree = (texts: readonly string[]) => {
+      const issued = new Set<string>(HeadingSlugger.LAYOUT_IDS);
+      return texts.map((text) => {
+        const base = slugify(text === "" ? "section" : text);
+        let id: string = base;
+        for (let n = 2; issued.has(id); n++) id = `${base}-${n}`;
+        issued.add(id);
+        return id;
+      });
+    };
+    const heading = fc.constantFrom("a", "a 2", "a-3", "A", "a 2 2", "b", "", "section", "section 2", "contenu", "contenu 2", "recherche");
+    fc.assert(
+      fc.property(fc.array(heading, { maxLength: 30 }), (texts) => {
+        const slugger = new HeadingSlugger();
+        expect(texts.map((t) => slugger.next(t))).toEqual(firstFree(texts));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

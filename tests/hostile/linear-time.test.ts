@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { buildLinkGraph } from "../../src/link-graph/link-graph.js";
+import { memoryVault, parse, rendererOf } from "../helpers.js";
+
+/**
+ * Inputs that once took quadratic time. Each is built at about 50 KB and 100 KB and run through the code that reads
+ * it (the scan and the link graph, as `npm run check` does, or the note renderer of the build); doubling the input
+ * must at most triple the time. A ratio measured in the same run, never an absolute time: the best of a few runs
+ * of each size, so that a pause of the machine does not count.
+ */
+
+const SMALL = 50_000;
+const RUNS = 9;
+
+/** The text `unit(i)` repeated until it is `size` characters long or more. */
+function repeated(size: number, unit: (i: number) => string): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const part = unit(i);
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join("");
+}
+
+function timed(run: () => unknown, repeat: number): number {
+  const started = performance.now();
+  for (let r = 0; r < repeat; r++) run();
+  return performance.now() - started;
+}
+
+/**
+ * How much longer `run` takes on the input of twice the size. Both sizes run once to warm up, then in turns, the best
+ * time of each kept. A run on the small input that takes a few milliseconds is repeated, the same number of times for
+ * both sizes, so that each measure lasts 50 ms or more.
+ */
+function doublingRatio<T>(input: (size: number) => T, run: (input: T) => unknown): number {
+  const [small, large] = [input(SMALL), input(2 * SMALL)];
+  const repeat = Math.max(1, Math.ceil(50 / timed(() => run(small), 1)));
+  timed(() => run(large), 1);
+  let [bestSmall, bestLarge] = [Infinity, Infinity];
+  for (let i = 0; i < RUNS; i++) {
+    bestSmall = Math.min(bestSmall, timed(() => run(small), repeat));
+    bestLarge = Math.min(bestLarge, timed(() => run(large), repeat));
+  }
+  return bestLarge / bestSmall;
+}
+
+const renderer = rendererOf(memoryVault({ "Note.md": "# Note\n" }), "/coffre");
+const render = (markdown: string) => renderer.renderAs("Note.md", markdown);
+
+describe("hostile inputs take linear time", () => {
+  it("a front matter of blank lines", () => {
+    const note = (size: number) => `---\n${"\n".repeat(size)}title: Vide\n---\n# Vide\n`;
+    const ratio = doublingRatio(note, (source) => parse("Vide.md", source));
+    expect(ratio).toBeLessThanOrEqual(3);
+  });
+
+  it("a long front matter with one duplicate key, whose error hint reads the lines above it", () => {
+    const note = (size: number) => `---\n${repeated(size, (i) => `champ${i}: "valeur"\n`)}champ0: "double"\n---\n# Double\n`;
+    expect(parse("Double.md", note(100)).problems.map((p) => p.code)).toEqual(["yaml-invalide"]);
+    const ratio = doublingRatio(note, (source) => parse("Double.md", source));
+    expect(ratio).toBeLessThanOrEqual(3);
+  });
+
+  it('"<iframe " repeated, never closed', () => {
+    const markdown = (size: number) => "<iframe ".repeat(size / 8);
+    const ratio = doublingRatio(markdown, render);
+    expect(ratio).toBeLessThanOrEqual(3);
+  });
+
+  it("iframes never closed, each a whole tag", () => {
+    const markdown = (size: number) => `<div>\n${'<iframe src="https://example.org/">'.repeat(size / 36)}\n</div>\n`;
+    const ratio = doublingRatio(markdown, render);
+    expect(ratio).toBeLessThanOrEqual(3);
+  });
+
+  it("identical headings, in the scan and in the rendered page", () => {
+    const markdown = (size: number) => "## a\n\n".repeat(size / 6);
+    expect(parse("Titres.md", markdown(24)).note.outline.headings.map((h) => h.id)).toEqual(["a", "a-2", "a-3", "a-4"]);
+    expect(doublingRatio(markdown, (source) => parse("Titres.md", source))).toBeLessThanOrEqual(3);
+    expect(doublingRatio(markdown, render)).toBeLessThanOrEqual(3);
+  });
+
+  it("links to each of the identical headings of a note", () => {
+    const vault = (size: number) => {
+      const count = Math.round(size / 16);
+      const links = Array.from({ length: count - 1 }, (_, i) => `[[Titres#a ${i + 2}]]`);
+      return memoryVault({ "Titres.md": "## a\n\n".repeat(count), "Liens.md": `# Liens\n\n${links.join("\n")}\n` });
+    };
+    const graph = buildLinkGraph(vault(1000), { reservedUrls: new Map() });
+    expect(graph.problems.filter((p) => p.code === "section-introuvable")).toEqual([]);
+    expect(doublingRatio(vault, (v) => buildLinkGraph(v, { reservedUrls: new Map() }))).toBeLessThanOrEqual(3);
+  });
+
+  it("near-miss links against as many aliases", () => {
+    // Aliases of about 40 characters that differ by a code of 8 letters; each link misses one by a letter.
+    const code = (i: number) => {
+      let state = i + 1;
+      return Array.from({ length: 8 }, () => String.fromCharCode(97 + ((state = (state * 48_271) % 2_147_483_647) % 26))).join("");
+    };
+    const alias = (i: number) => `Stratégie numérique du musée ${code(i)}`;
+    const vault = (size: number) => {
+      const count = Math.round(size / 100);
+      const sources: Record<string, string> = {};
+      for (let i = 0; i < count; i++) sources[`Note ${i}.md`] = `---\naliases: ["${alias(i)}"]\n---\n# Note ${i}\n`;
+      const links = Array.from({ length: count }, (_, i) => `[[${alias(i).replace("musée", "musé")}]]`);
+      sources["Liens.md"] = `# Liens\n\n${links.join("\n")}\n`;
+      return memoryVault(sources);
+    };
+    const graph = buildLinkGraph(vault(1000), { reservedUrls: new Map() });
+    expect(graph.problems.filter((p) => p.code === "lien-casse")).toHaveLength(10);
+    const ratio = doublingRatio(vault, (v) => buildLinkGraph(v, { reservedUrls: new Map() }));
+    expect(ratio).toBeLessThanOrEqual(3);
+  });
+});
