@@ -111,7 +111,7 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
       problems.push(problemAt(at, { level: "erreur", code: "permalink-invalide", message: `Le permalink « ${note.url} » a une partie de plus de 255 octets entre deux « / » : aucun système de fichiers n'accepte un nom aussi long. Raccourcissez-le.` }));
       continue;
     }
-    const siteFolder = siteFolderOf(note.url);
+    const siteFolder = siteFolderOf(safeDecode(note.url));
     if (siteFolder !== undefined) {
       problems.push(problemAt(at, { level: "erreur", code: "dossier-reserve", message: `La note serait publiée à l'adresse ${note.url}, dans le dossier /${siteFolder}/ où le site range ses propres fichiers. Rangez-la dans un autre dossier, ou donnez-lui un permalink hors de /${siteFolder}/.` }));
       continue;
@@ -132,14 +132,12 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
   // A page written inside a folder named like a file of the site ("/flux.xml/" in "flux.xml/index.html") would make
   // that file a folder: the build could write neither.
   for (const [key, note] of owners) {
-    const folder = fileFolderOf(key, (path) => owners.has(path) || reservedFiles.has(path) || SITE_FOLDERS.has(path));
+    const folder = fileFolderOf(key, (path) => owners.has(path) || reservedFiles.has(path));
     if (folder === undefined) continue;
     const page = owners.get(folder);
-    const siteFolder = SITE_FOLDERS.get(folder);
     const taken = page ? `la page de la note « ${page.file} »` : `${folder.endsWith(".html") ? "la page" : "le fichier"} « ${reservedFiles.get(folder)} » du site`;
-    const where = siteFolder !== undefined ? `mettrait la page dans ${folder}/, ${siteFolder}` : `ferait un dossier de ${folder}, qui est déjà ${taken}`;
     const at = { file: note.file, line: note.permalinkLine ?? 1, column: 1 };
-    problems.push(problemAt(at, { level: "erreur", code: "url-en-double", message: `L'adresse ${note.url} ${where}. Donnez à la note une autre adresse, par exemple « /ma-note/ ».` }));
+    problems.push(problemAt(at, { level: "erreur", code: "url-en-double", message: `L'adresse ${note.url} ferait un dossier de ${folder}, qui est déjà ${taken}. Donnez à la note une autre adresse, par exemple « /ma-note/ ».` }));
   }
   // Attachments are copied while the pages are written: one at a page's place, or at one of the site's own files,
   // would replace it or be replaced by it, without a word.
@@ -154,9 +152,6 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
   }
   return problems;
 }
-
-/** Folders of the site that no page may go in, with what they hold. */
-const SITE_FOLDERS: ReadonlyMap<string, string> = new Map([["/pagefind", "le dossier de l'index de la recherche du site"]]);
 
 /**
  * The file a URL is written to, as the file system and browsers see it: "/a/", "/A/index.html" and "/%61/" are the

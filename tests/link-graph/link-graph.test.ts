@@ -157,14 +157,17 @@ describe("buildLinkGraph: URLs", () => {
         "Sous-page.md": permalink("/Page.html/sous-page/"),
         "Recherche.md": permalink("/pagefind/recherche/"),
         "Assets.md": permalink("/assets/"),
+        "Encodee.md": permalink("/%70agefind/x/"),
       }),
       { reservedUrls: site },
     );
     expect(linkProblems(graph).map((p) => [p.file, p.line, p.code, p.message])).toEqual([
-      ["Feuille.md", 2, "url-en-double", "L'adresse /assets/site.css/ ferait un dossier de /assets/site.css, qui est déjà le fichier « assets/site.css » du site. Donnez à la note une autre adresse, par exemple « /ma-note/ »."],
+      ["Assets.md", 2, "dossier-reserve", "La note serait publiée à l'adresse /assets/, dans le dossier /assets/ où le site range ses propres fichiers. Rangez-la dans un autre dossier, ou donnez-lui un permalink hors de /assets/."],
+      ["Encodee.md", 2, "dossier-reserve", "La note serait publiée à l'adresse /%70agefind/x/, dans le dossier /pagefind/ où le site range ses propres fichiers. Rangez-la dans un autre dossier, ou donnez-lui un permalink hors de /pagefind/."],
+      ["Feuille.md", 2, "dossier-reserve", "La note serait publiée à l'adresse /assets/site.css/, dans le dossier /assets/ où le site range ses propres fichiers. Rangez-la dans un autre dossier, ou donnez-lui un permalink hors de /assets/."],
       ["Flux.md", 2, "url-en-double", "L'adresse /flux.xml/ ferait un dossier de /flux.xml, qui est déjà le fichier « Flux Atom » du site. Donnez à la note une autre adresse, par exemple « /ma-note/ »."],
       ["Introuvable.md", 2, "url-en-double", "L'adresse /404.HTML/ ferait un dossier de /404.html, qui est déjà la page « Page introuvable » du site. Donnez à la note une autre adresse, par exemple « /ma-note/ »."],
-      ["Recherche.md", 2, "url-en-double", "L'adresse /pagefind/recherche/ mettrait la page dans /pagefind/, le dossier de l'index de la recherche du site. Donnez à la note une autre adresse, par exemple « /ma-note/ »."],
+      ["Recherche.md", 2, "dossier-reserve", "La note serait publiée à l'adresse /pagefind/recherche/, dans le dossier /pagefind/ où le site range ses propres fichiers. Rangez-la dans un autre dossier, ou donnez-lui un permalink hors de /pagefind/."],
       ["Sous-page.md", 2, "url-en-double", "L'adresse /Page.html/sous-page/ ferait un dossier de /page.html, qui est déjà la page de la note « Page.md ». Donnez à la note une autre adresse, par exemple « /ma-note/ »."],
     ]);
   });
