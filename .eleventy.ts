@@ -1,7 +1,7 @@
 import path from "node:path";
 import { gardenPlugin } from "./src/eleventy-plugin/garden-plugin.js";
 import type { EleventyConfig } from "./src/eleventy-plugin/eleventy-config.js";
-import { gardenFolders, PROJECT_ROOT, readSiteSettings } from "./src/eleventy-plugin/site-settings.js";
+import { gardenFolders, PROJECT_ROOT, readSiteSettings } from "./src/site/site-settings.js";
 
 const site = readSiteSettings();
 

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type MarkdownIt from "markdown-it";
-import type { GardenEnv, GardenLinks } from "../src/eleventy-plugin/garden-env.js";
-import { createMarkdownLibrary } from "../src/eleventy-plugin/markdown-library.js";
-import { reservedUrls } from "../src/eleventy-plugin/reserved-urls.js";
+import type { GardenEnv, GardenLinks } from "../src/markdown/garden-env.js";
+import { createMarkdownLibrary } from "../src/markdown/garden-markdown.js";
+import { reservedUrls } from "../src/site/pages.js";
 import { buildLinkGraph, type LinkGraph } from "../src/link-graph/link-graph.js";
 import { resolveLink } from "../src/link-graph/resolve-link.js";
 import { parseNote, type Note, type ParsedNote } from "../src/vault-scan/note.js";

@@ -1,4 +1,4 @@
-// Click-to-load videos: the build replaces each YouTube iframe with a placeholder (src/eleventy-plugin/video-embeds.ts);
+// Click-to-load videos: the build replaces each YouTube iframe with a placeholder (src/markdown/video-embeds.ts);
 // nothing is requested from YouTube until the visitor presses "Charger la vidéo".
 (function () {
   "use strict";

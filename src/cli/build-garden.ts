@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
-import { PROJECT_ROOT, readSiteSettings } from "../eleventy-plugin/site-settings.js";
+import { PROJECT_ROOT, readSiteSettings } from "../site/site-settings.js";
 import { SearchIndexError, SearchIndexWriter } from "../search-index/write-search-index.js";
 import { checkOutputFolder } from "../site-output/safe-folders.js";
 import { buildIntoFreshOutput } from "../site-output/swap-output.js";

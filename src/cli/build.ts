@@ -1,5 +1,5 @@
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
-import { gardenFolders } from "../eleventy-plugin/site-settings.js";
+import { gardenFolders } from "../site/site-settings.js";
 import { SearchIndexError } from "../search-index/write-search-index.js";
 import { checkNotesFolder, UnsafeFolderError } from "../site-output/safe-folders.js";
 import { OutputBusyError } from "../site-output/swap-output.js";

@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { reservedUrls } from "../eleventy-plugin/reserved-urls.js";
-import { gardenFolders, readSiteSettings } from "../eleventy-plugin/site-settings.js";
+import { reservedUrls } from "../site/pages.js";
+import { gardenFolders, readSiteSettings } from "../site/site-settings.js";
 import { buildLinkGraph } from "../link-graph/link-graph.js";
 import { checkNotesFolder, folderSetting, UnsafeFolderError } from "../site-output/safe-folders.js";
 import { compareFrench } from "../vault-scan/french-order.js";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
 import { GRAPH_EVENT, SEARCH_PART_EVENT, type SearchPart } from "../eleventy-plugin/garden-plugin.js";
-import { PROJECT_ROOT } from "../eleventy-plugin/site-settings.js";
+import { PROJECT_ROOT } from "../site/site-settings.js";
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import { SearchIndexError, withoutGraph } from "../search-index/write-search-index.js";
 import { compareByFolderWalk, pageFileOf } from "../vault-scan/paths.js";

@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
-import { gardenFolders, PROJECT_ROOT } from "../eleventy-plugin/site-settings.js";
+import { gardenFolders, PROJECT_ROOT } from "../site/site-settings.js";
 import { checkNotesFolder, checkOutputFolder, markAsBuilt, UnsafeFolderError } from "../site-output/safe-folders.js";
 import { GuardedDevServer } from "./local-dev-server.js";
 

@@ -1,10 +1,10 @@
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import type { EleventyConfig } from "./eleventy-config.js";
-import { globalGraph } from "./graph-layout.js";
-import { recentlyUpdated, tagPages } from "./note-views.js";
-import { BROWSE_PAGES } from "./reserved-urls.js";
+import { globalGraph } from "../views/graph-layout.js";
+import { recentlyUpdated, tagPages } from "../views/note-views.js";
+import { BROWSE_PAGES } from "../site/pages.js";
 import { addPages } from "./site-pages.js";
-import { xmlText } from "./xml-text.js";
+import { xmlText } from "../views/xml-text.js";
 
 /** Registers the pages for exploring the garden beyond one note: tags, the whole graph, the feed and the sitemap. */
 export function addBrowsePages(eleventyConfig: EleventyConfig, graph: () => LinkGraph): void {

@@ -11,17 +11,17 @@ import { vaultPathOf, type VaultPath } from "../vault-scan/paths.js";
 import { ParseCache } from "../vault-scan/parse-cache.js";
 import { readVault } from "../vault-scan/read-vault.js";
 import type { EleventyConfig, EleventyData } from "./eleventy-config.js";
-import type { GardenEnv, GardenLinks } from "./garden-env.js";
+import type { GardenEnv, GardenLinks } from "../markdown/garden-env.js";
 import { confineEleventyToNotes, isNoteFile, readOnlyScannedFiles } from "./eleventy-input.js";
 import { GardenBuildError } from "./garden-build-error.js";
-import { globalGraph, graphPath } from "./graph-layout.js";
-import { createMarkdownLibrary } from "./markdown-library.js";
-import { homeGroups, missingNotes, noteView } from "./note-views.js";
-import type { NoteView } from "./views.js";
-import type { SiteSettings } from "./site-settings.js";
+import { globalGraph, graphPath } from "../views/graph-layout.js";
+import { createMarkdownLibrary } from "../markdown/garden-markdown.js";
+import { homeGroups, missingNotes, noteView } from "../views/note-views.js";
+import type { NoteView } from "../views/views.js";
+import type { SiteSettings } from "../site/site-settings.js";
 import { addSitePages } from "./site-pages.js";
 import { addBrowsePages } from "./browse-pages.js";
-import { reservedUrls } from "./reserved-urls.js";
+import { reservedUrls } from "../site/pages.js";
 import { pageFingerprint, UnchangedPages } from "./unchanged-pages.js";
 
 

@@ -1,5 +1,5 @@
 import type { EleventyConfig } from "./eleventy-config.js";
-import { SITE_ASSETS_DIR, SITE_PAGES, type SitePage } from "./reserved-urls.js";
+import { SITE_ASSETS_DIR, SITE_PAGES, type SitePage } from "../site/pages.js";
 
 /** Registers the home, search, "notes à écrire", 404 and accessibility statement pages, and copies the stylesheet and scripts to /assets/. */
 export function addSitePages(eleventyConfig: EleventyConfig): void {

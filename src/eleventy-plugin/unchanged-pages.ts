@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import type { Note } from "../vault-scan/note.js";
 import { pageFileOf, type VaultPath } from "../vault-scan/paths.js";
-import type { NoteView } from "./views.js";
+import type { NoteView } from "../views/views.js";
 
 /**
  * Everything a note's page is made of: its text, what the layout shows of it (title, dates, backlinks, graph…) and

@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SITE_ASSETS_DIR } from "../../src/eleventy-plugin/reserved-urls.js";
+import { SITE_ASSETS_DIR } from "../../src/site/pages.js";
 import { safetyViolations } from "./site-safety.js";
 
 const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">`;

@@ -3,7 +3,7 @@ import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { domainToUnicode } from "node:url";
 import { parse, parseFragment, type DefaultTreeAdapterMap } from "parse5";
-import { BROWSE_PAGES, SITE_ASSETS_DIR } from "../../src/eleventy-plugin/reserved-urls.js";
+import { BROWSE_PAGES, SITE_ASSETS_DIR } from "../../src/site/pages.js";
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];

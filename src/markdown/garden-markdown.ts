@@ -1,5 +1,5 @@
 import MarkdownIt from "markdown-it";
-import { rawHtmlPlugin } from "../markdown/raw-html-rule.js";
+import { rawHtmlPlugin } from "./raw-html-rule.js";
 import type { GardenLinks } from "./garden-env.js";
 import { blockAnchorsPlugin } from "./block-anchors.js";
 import { externalLinksPlugin } from "./external-links.js";
@@ -7,6 +7,25 @@ import { headingIdsPlugin } from "./heading-ids.js";
 import { noteEmbedsPlugin } from "./note-embeds.js";
 import { videoEmbedsPlugin } from "./video-embeds.js";
 import { wikilinkPlugin } from "./wikilink-rule.js";
+
+export interface GardenMarkdownOptions {
+  readonly links: GardenLinks;
+  /** The site's own host: links to it are internal, not external. */
+  readonly siteHost: string;
+}
+
+/** Every Markdown feature of the garden, in the order its rules must run: the one place where they are listed. */
+export function gardenMarkdown(md: MarkdownIt, { links, siteHost }: GardenMarkdownOptions): void {
+  md.use(wikilinkPlugin, links);
+  md.use(headingIdsPlugin);
+  md.use(blockAnchorsPlugin);
+  md.use(noteEmbedsPlugin, links);
+  md.use(videoEmbedsPlugin);
+  // After the videos: every iframe still there is removed.
+  md.use(rawHtmlPlugin);
+  md.use(externalLinksPlugin, siteHost);
+  md.use(keepRenderedFlat);
+}
 
 /**
  * The Markdown renderer for notes. `breaks` follows Obsidian, where a single line break shows as one;
@@ -16,16 +35,7 @@ export function createMarkdownLibrary(links: GardenLinks, siteHost: string): Mar
   const md = new MarkdownIt({ html: true, linkify: true, breaks: true });
   // Only addresses with a scheme become links: "site.name" or "p.ex" in French prose stay text.
   md.linkify.set({ fuzzyLink: false });
-  wikilinkPlugin(md, links);
-  headingIdsPlugin(md);
-  blockAnchorsPlugin(md);
-  noteEmbedsPlugin(md, links);
-  videoEmbedsPlugin(md);
-  // After the videos: every iframe still there is removed.
-  rawHtmlPlugin(md);
-  externalLinksPlugin(md, siteHost);
-  keepRenderedFlat(md);
-  return md;
+  return md.use(gardenMarkdown, { links, siteHost });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
-import { youTubeVideo, type YouTubeVideo } from "../markdown/youtube-video.js";
+import { youTubeVideo, type YouTubeVideo } from "./youtube-video.js";
 import { blockToken, inlineToken, text, token } from "./tokens.js";
 
 /** An iframe start tag; quoted attribute values may hold ">". */

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { dateView, homeGroups, kindOf, missingNotes, noteView } from "../../src/eleventy-plugin/note-views.js";
-import type { SiteSettings } from "../../src/eleventy-plugin/site-settings.js";
+import { dateView, homeGroups, kindOf, missingNotes, noteView } from "../../src/views/note-views.js";
+import type { SiteSettings } from "../../src/site/site-settings.js";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import { toVaultPath } from "../../src/vault-scan/paths.js";
 import { lines, memoryVault, note } from "../helpers.js";

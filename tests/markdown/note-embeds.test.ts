@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { MAX_EMBED_DEPTH } from "../../src/eleventy-plugin/garden-env.js";
+import { MAX_EMBED_DEPTH } from "../../src/markdown/garden-env.js";
 import { gardenRenderer, lines, memoryVault, rendererOf, type GardenRenderer } from "../helpers.js";
 
 let garden: GardenRenderer;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { globalGraph, graphPath, layOutGlobalGraph, localGraph } from "../../src/eleventy-plugin/graph-layout.js";
+import { globalGraph, graphPath, layOutGlobalGraph, localGraph } from "../../src/views/graph-layout.js";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import type { Note } from "../../src/vault-scan/note.js";
 import { hrefOf, toVaultPath } from "../../src/vault-scan/paths.js";

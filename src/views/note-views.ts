@@ -4,8 +4,8 @@ import { frenchCollator } from "../vault-scan/french-order.js";
 import type { Note } from "../vault-scan/note.js";
 import { hrefOf } from "../vault-scan/paths.js";
 import { localGraph } from "./graph-layout.js";
-import { tagUrl } from "./reserved-urls.js";
-import type { SiteSettings } from "./site-settings.js";
+import { tagUrl } from "../site/pages.js";
+import type { SiteSettings } from "../site/site-settings.js";
 import type { DateView, MissingNoteView, NoteGroupView, NoteLinkView, NoteView, RecentNoteView, TagLinkView, TagPageView, TocEntryView } from "./views.js";
 
 /** Type tags: the kind of a note, shown as such and used to group the home page. "liens" marks resources in the existing vault. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { iframesIn } from "../../src/eleventy-plugin/video-embeds.js";
+import { iframesIn } from "../../src/markdown/video-embeds.js";
 import { youTubeVideo } from "../../src/markdown/youtube-video.js";
 import { lines, memoryVault, rendererOf, type GardenRenderer } from "../helpers.js";
 
