@@ -1,11 +1,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildLinkGraph, type LinkGraph } from "../link-graph/link-graph.js";
-import { BUILD_BLOCKING_CODES } from "../link-graph/problems.js";
 import { resolveLink } from "../link-graph/resolve-link.js";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { copyAssets } from "../site-output/copy-assets.js";
 import { writePreviews } from "../site-output/write-previews.js";
+import { blocksBuild } from "../vault-scan/findings.js";
 import type { Note } from "../vault-scan/note.js";
 import { vaultPathOf, type VaultPath } from "../vault-scan/paths.js";
 import { ParseCache } from "../vault-scan/parse-cache.js";
@@ -118,7 +118,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     graph = built;
     publishedAssets = new Set(built.publishedAssets);
     await eleventyConfig.emit(GRAPH_EVENT, built);
-    const blocking = built.problems.filter((p) => p.level === "erreur" && BUILD_BLOCKING_CODES.has(p.code));
+    const blocking = built.problems.filter(blocksBuild);
     if (blocking.length > 0) throw new GardenBuildError(blocking);
     // Laid out here rather than on first use in a template, where Eleventy would flag it as a slow global.
     globalGraph(built);

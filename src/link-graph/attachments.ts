@@ -1,11 +1,10 @@
 import type { Note } from "../vault-scan/note.js";
 import { isInTemplatesFolder } from "../vault-scan/publication.js";
 import { asSiteUrl, baseNameOf, isInDraftFolder, type SiteUrl, type VaultPath } from "../vault-scan/paths.js";
-import type { Problem } from "../vault-scan/problem.js";
+import { problemAt, type Problem } from "../vault-scan/problem.js";
 import type { Vault } from "../vault-scan/read-vault.js";
 import type { OutgoingLink } from "./link-graph.js";
 import type { NoteIndex } from "./note-index.js";
-import { problemAt } from "./problems.js";
 import { resolveAttachmentPath } from "./resolve-link.js";
 import { siteFolderOf } from "./site-folders.js";
 
@@ -37,7 +36,7 @@ interface Use {
 }
 
 /** Why an attachment never reaches the site, whoever uses it: the finding at each use, and the reason in a few words. */
-interface Refusal extends Pick<Problem, "level" | "code" | "message"> {
+interface Refusal extends Pick<Problem, "code" | "message"> {
   readonly why: string;
 }
 
@@ -65,11 +64,11 @@ export function publishAttachments(vault: Vault, index: NoteIndex, outgoing: Rea
     if (!refusal && (always || publishedUses.length > 0)) {
       published.push(file);
     } else if (refusal && publishedUses.length > 0) {
-      for (const use of publishedUses) problems.push(problemAt({ file: use.from.file, line: use.line, column: use.column }, refusal));
+      for (const use of publishedUses) problems.push(problemAt({ file: use.from.file, line: use.line, column: use.column }, refusal.code, refusal.message));
     } else if (refusal?.code === "dossier-reserve" && always) {
-      problems.push(problemAt({ file, line: 1, column: 1 }, refusal));
+      problems.push(problemAt({ file, line: 1, column: 1 }, refusal.code, refusal.message));
     } else {
-      problems.push(problemAt({ file, line: 1, column: 1 }, { level: "info", code: "piece-jointe-inutilisee", message: leftOutMessage(file, all, refusal) }));
+      problems.push(problemAt({ file, line: 1, column: 1 }, "piece-jointe-inutilisee", leftOutMessage(file, all, refusal)));
     }
   }
   return { published, problems };
@@ -106,7 +105,6 @@ function refusalOf(file: VaultPath, vault: Pick<Vault, "activeSvgs" | "templates
   if (top !== undefined) {
     const replaced = reservedUrls.get(asSiteUrl(file));
     return {
-      level: "erreur",
       code: "dossier-reserve",
       why: `le dossier /${top}/ est celui des fichiers du site`,
       message: `« ${file} » serait publié à l'adresse /${file}, dans le dossier /${top}/ où le site range ses propres fichiers${replaced === undefined ? "" : `, à la place de son fichier « ${replaced} »`}. Déplacez ce fichier dans un autre dossier du coffre, puis corrigez le lien.`,
@@ -114,24 +112,24 @@ function refusalOf(file: VaultPath, vault: Pick<Vault, "activeSvgs" | "templates
   }
   const extension = extensionOf(file);
   if (HOST_CONTROL.has(baseNameOf(file).toLowerCase())) {
-    return { level: "avertissement", code: "piece-jointe-refusee", why: "c'est un réglage de l'hébergeur, jamais copié depuis les notes", message: `« ${file} » règle l'hébergeur du site : il n'est jamais copié depuis les notes, l'étape de publication écrit le sien. Retirez ce lien.` };
+    return { code: "piece-jointe-refusee", why: "c'est un réglage de l'hébergeur, jamais copié depuis les notes", message: `« ${file} » règle l'hébergeur du site : il n'est jamais copié depuis les notes, l'étape de publication écrit le sien. Retirez ce lien.` };
   }
   if (ACTIVE.has(extension)) {
-    return { level: "erreur", code: "fichier-actif", why: `les fichiers « .${extension} » ne le sont jamais`, message: `« ${file} » est un fichier « .${extension} », que le navigateur exécuterait ou afficherait comme une page du site : il n'est jamais publié. Retirez ce lien, ou publiez ce contenu autrement (une note, une image, un PDF).` };
+    return { code: "fichier-actif", why: `les fichiers « .${extension} » ne le sont jamais`, message: `« ${file} » est un fichier « .${extension} », que le navigateur exécuterait ou afficherait comme une page du site : il n'est jamais publié. Retirez ce lien, ou publiez ce contenu autrement (une note, une image, un PDF).` };
   }
   const svg = vault.activeSvgs.get(file);
   if (svg !== undefined) {
-    return { level: "erreur", code: "svg-actif", why: svg, message: `Le fichier « ${file} » n'est pas publié : ${svg}, ce qui pourrait exécuter du code ou charger des fichiers depuis le site. Enregistrez-le sans script, sans attribut « on… » ni lien extérieur (en « SVG simple » dans Inkscape), ou exportez-le en PNG.` };
+    return { code: "svg-actif", why: svg, message: `Le fichier « ${file} » n'est pas publié : ${svg}, ce qui pourrait exécuter du code ou charger des fichiers depuis le site. Enregistrez-le sans script, sans attribut « on… » ni lien extérieur (en « SVG simple » dans Inkscape), ou exportez-le en PNG.` };
   }
   if (isInDraftFolder(file)) {
-    return { level: "avertissement", code: "piece-jointe-refusee", why: "il est dans un dossier « Brouillon »", message: `« ${file} » est dans un dossier « Brouillon » : il n'est pas publié, et le lien ne mène nulle part. Sortez le fichier de ce dossier, ou retirez le lien.` };
+    return { code: "piece-jointe-refusee", why: "il est dans un dossier « Brouillon »", message: `« ${file} » est dans un dossier « Brouillon » : il n'est pas publié, et le lien ne mène nulle part. Sortez le fichier de ce dossier, ou retirez le lien.` };
   }
   if (isInTemplatesFolder(file, vault.templatesFolders)) {
-    return { level: "avertissement", code: "piece-jointe-refusee", why: "il est dans le dossier des modèles d'Obsidian", message: `« ${file} » est dans le dossier des modèles d'Obsidian : il n'est pas publié, et le lien ne mène nulle part. Sortez le fichier de ce dossier, ou retirez le lien.` };
+    return { code: "piece-jointe-refusee", why: "il est dans le dossier des modèles d'Obsidian", message: `« ${file} » est dans le dossier des modèles d'Obsidian : il n'est pas publié, et le lien ne mène nulle part. Sortez le fichier de ce dossier, ou retirez le lien.` };
   }
   if (!PUBLISHABLE.has(extension)) {
     const kind = extension === "" ? "les fichiers sans extension" : `les fichiers « .${extension} »`;
-    return { level: "avertissement", code: "piece-jointe-refusee", why: `${kind} ne le sont jamais`, message: `« ${file} » n'est pas publié : ${kind} ne font pas partie des pièces jointes permises (images, documents, sons, vidéos, zip, epub). Convertissez-le, par exemple en PDF, ou retirez le lien.` };
+    return { code: "piece-jointe-refusee", why: `${kind} ne le sont jamais`, message: `« ${file} » n'est pas publié : ${kind} ne font pas partie des pièces jointes permises (images, documents, sons, vidéos, zip, epub). Convertissez-le, par exemple en PDF, ou retirez le lien.` };
   }
   return undefined;
 }

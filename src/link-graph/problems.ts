@@ -2,35 +2,14 @@ import { compareFrench } from "../vault-scan/french-order.js";
 import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
 import type { Note } from "../vault-scan/note.js";
 import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
-import type { Problem } from "../vault-scan/problem.js";
+import { problemAt, type Problem } from "../vault-scan/problem.js";
 import { targetText, type WikilinkSyntax } from "../vault-scan/wikilink-syntax.js";
 import { looksLikeAttachment, type Resolution } from "./resolve-link.js";
 import { siteFolderOf } from "./site-folders.js";
 import type { TypoFinder } from "./suggestions.js";
 
-/** Problems that would make the published site wrong: the build stops on them. */
-export const BUILD_BLOCKING_CODES: ReadonlySet<string> = new Set([
-  "yaml-invalide",
-  "yaml-non-ferme",
-  "en-tete-pas-un-objet",
-  "url-en-double",
-  "permalink-invalide",
-  "publication-invalide",
-  "dossier-reserve",
-  "fichier-actif",
-  "svg-actif",
-]);
-
 function quoted(names: readonly string[]): string {
   return names.map((n) => `« ${n} »`).join(", ");
-}
-
-/**
- * A finding at a place. Not "{ ...at, level, code, message }": V8 builds an object literal that spreads another
- * object and adds properties to it tens of times slower, and a large vault has tens of thousands of findings.
- */
-export function problemAt(at: Pick<Problem, "file" | "line" | "column">, finding: Pick<Problem, "level" | "code" | "message">): Problem {
-  return { file: at.file, line: at.line, column: at.column, level: finding.level, code: finding.code, message: finding.message };
 }
 
 /** The link as the editor wrote it, for messages: most links raise none, so it is spelt out only for one. */
@@ -45,27 +24,27 @@ export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: 
   switch (resolution.kind) {
     case "missing": {
       if (embed) {
-        return problemAt(at, { level: "avertissement", code: "integration-introuvable", message: `${writtenLink(occurrence.syntax)} intègre « ${target.note} », qui n'existe pas dans le dossier des notes : rien ne s'affiche à sa place. Ajoutez ce fichier ou cette note, ou corrigez son nom.` });
+        return problemAt(at, "integration-introuvable", `${writtenLink(occurrence.syntax)} intègre « ${target.note} », qui n'existe pas dans le dossier des notes : rien ne s'affiche à sa place. Ajoutez ce fichier ou cette note, ou corrigez son nom.`);
       }
       if (looksLikeAttachment(target.note)) {
-        return problemAt(at, { level: "avertissement", code: "fichier-introuvable", message: `Le fichier de ${writtenLink(occurrence.syntax)} est introuvable dans le dossier des notes. Ajoutez-le au dossier, ou corrigez son nom.` });
+        return problemAt(at, "fichier-introuvable", `Le fichier de ${writtenLink(occurrence.syntax)} est introuvable dans le dossier des notes. Ajoutez-le au dossier, ou corrigez son nom.`);
       }
       const suggestions = typos.suggest(target.note);
       if (suggestions.length > 0) {
         const guess = suggestions.length === 1 ? `Vouliez-vous dire ${quoted(suggestions)} ?` : `Vouliez-vous dire l'une de ces notes : ${quoted(suggestions)} ?`;
-        return problemAt(at, { level: "erreur", code: "lien-casse", message: `Le lien ${writtenLink(occurrence.syntax)} ne mène à aucune note. ${guess}` });
+        return problemAt(at, "lien-casse", `Le lien ${writtenLink(occurrence.syntax)} ne mène à aucune note. ${guess}`);
       }
-      return problemAt(at, { level: "info", code: "note-a-venir", message: `Le lien ${writtenLink(occurrence.syntax)} mène à une note qui reste à écrire ; il s'affiche comme « note à venir ».` });
+      return problemAt(at, "note-a-venir", `Le lien ${writtenLink(occurrence.syntax)} mène à une note qui reste à écrire ; il s'affiche comme « note à venir ».`);
     }
     case "unpublished":
       if (from.unpublished) return undefined;
-      return problemAt(at, { level: "avertissement", code: "lien-vers-brouillon", message: `Le lien ${writtenLink(occurrence.syntax)} mène à « ${resolution.note.file} », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.` });
+      return problemAt(at, "lien-vers-brouillon", `Le lien ${writtenLink(occurrence.syntax)} mène à « ${resolution.note.file} », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.`);
     case "note": {
       if (resolution.fragmentMissing === "heading") {
-        return problemAt(at, { level: "avertissement", code: "section-introuvable", message: `La section « ${target.heading} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence.syntax)} mène au début de la note. Corrigez le titre de section après « # ».` });
+        return problemAt(at, "section-introuvable", `La section « ${target.heading} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence.syntax)} mène au début de la note. Corrigez le titre de section après « # ».`);
       }
       if (resolution.fragmentMissing === "block") {
-        return problemAt(at, { level: "avertissement", code: "bloc-introuvable", message: `Le bloc « ^${target.block} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence.syntax)} mène au début de la note.` });
+        return problemAt(at, "bloc-introuvable", `Le bloc « ^${target.block} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence.syntax)} mène au début de la note.`);
       }
       if (resolution.alternatives.length > 0) {
         const all = [resolution.note, ...resolution.alternatives].map((n) => n.file);
@@ -76,7 +55,7 @@ export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: 
           pathOf(resolution.note.file).toLowerCase() === target.note.toLowerCase()
             ? `, à la racine du coffre ; pour en choisir une autre, écrivez son chemin complet, par exemple [[${pathOf(all[1]!)}]].`
             : ` ; écrivez le chemin complet, par exemple [[${pathOf(resolution.note.file)}]], pour choisir.`;
-        return problemAt(at, { level: "avertissement", code: "lien-ambigu", message: intro + advice });
+        return problemAt(at, "lien-ambigu", intro + advice);
       }
       return undefined;
     }
@@ -99,32 +78,32 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
     if (note.unpublished) continue;
     const at = { file: note.file, line: note.permalinkLine ?? 1, column: 1 };
     if (!isSafePermalink(note.url)) {
-      problems.push(problemAt(at, { level: "erreur", code: "permalink-invalide", message: `Le permalink « ${note.url} » sort du site. Écrivez une adresse comme « /ma-note/ », sans « .. » ni « \\ ».` }));
+      problems.push(problemAt(at, "permalink-invalide", `Le permalink « ${note.url} » sort du site. Écrivez une adresse comme « /ma-note/ », sans « .. » ni « \\ ».`));
       continue;
     }
     // Eleventy refuses to write a page to a path without extension ("/ma-note"); "?" and "#" are not part of a path.
     if (!/(\/|\.html)$/i.test(note.url) || /[?#]/.test(note.url)) {
-      problems.push(problemAt(at, { level: "erreur", code: "permalink-invalide", message: `Le permalink « ${note.url} » n'est pas l'adresse d'une page : il doit finir par « / » (ou « .html »), sans « ? » ni « # ». Écrivez par exemple « /ma-note/ ».` }));
+      problems.push(problemAt(at, "permalink-invalide", `Le permalink « ${note.url} » n'est pas l'adresse d'une page : il doit finir par « / » (ou « .html »), sans « ? » ni « # ». Écrivez par exemple « /ma-note/ ».`));
       continue;
     }
     if (safeDecode(note.url).split("/").some((name) => Buffer.byteLength(name) > 255)) {
-      problems.push(problemAt(at, { level: "erreur", code: "permalink-invalide", message: `Le permalink « ${note.url} » a une partie de plus de 255 octets entre deux « / » : aucun système de fichiers n'accepte un nom aussi long. Raccourcissez-le.` }));
+      problems.push(problemAt(at, "permalink-invalide", `Le permalink « ${note.url} » a une partie de plus de 255 octets entre deux « / » : aucun système de fichiers n'accepte un nom aussi long. Raccourcissez-le.`));
       continue;
     }
     const siteFolder = siteFolderOf(safeDecode(note.url));
     if (siteFolder !== undefined) {
-      problems.push(problemAt(at, { level: "erreur", code: "dossier-reserve", message: `La note serait publiée à l'adresse ${note.url}, dans le dossier /${siteFolder}/ où le site range ses propres fichiers. Rangez-la dans un autre dossier, ou donnez-lui un permalink hors de /${siteFolder}/.` }));
+      problems.push(problemAt(at, "dossier-reserve", `La note serait publiée à l'adresse ${note.url}, dans le dossier /${siteFolder}/ où le site range ses propres fichiers. Rangez-la dans un autre dossier, ou donnez-lui un permalink hors de /${siteFolder}/.`));
       continue;
     }
     const key = outputFileOf(note.url);
     const reserved = reservedFiles.get(key);
     if (reserved !== undefined) {
-      problems.push(problemAt(at, { level: "erreur", code: "url-en-double", message: `L'adresse ${note.url} est déjà celle de la page « ${reserved} » du site. Renommez la note ou donnez-lui un permalink.` }));
+      problems.push(problemAt(at, "url-en-double", `L'adresse ${note.url} est déjà celle de la page « ${reserved} » du site. Renommez la note ou donnez-lui un permalink.`));
       continue;
     }
     const owner = owners.get(key);
     if (owner) {
-      problems.push(problemAt(at, { level: "erreur", code: "url-en-double", message: `« ${note.file} » et « ${owner.file} » seraient publiées à la même adresse ${note.url}. Renommez l'une des deux notes ou donnez-lui un permalink.` }));
+      problems.push(problemAt(at, "url-en-double", `« ${note.file} » et « ${owner.file} » seraient publiées à la même adresse ${note.url}. Renommez l'une des deux notes ou donnez-lui un permalink.`));
     } else {
       owners.set(key, note);
     }
@@ -137,7 +116,7 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
     const page = owners.get(folder);
     const taken = page ? `la page de la note « ${page.file} »` : `${folder.endsWith(".html") ? "la page" : "le fichier"} « ${reservedFiles.get(folder)} » du site`;
     const at = { file: note.file, line: note.permalinkLine ?? 1, column: 1 };
-    problems.push(problemAt(at, { level: "erreur", code: "url-en-double", message: `L'adresse ${note.url} ferait un dossier de ${folder}, qui est déjà ${taken}. Donnez à la note une autre adresse, par exemple « /ma-note/ ».` }));
+    problems.push(problemAt(at, "url-en-double", `L'adresse ${note.url} ferait un dossier de ${folder}, qui est déjà ${taken}. Donnez à la note une autre adresse, par exemple « /ma-note/ ».`));
   }
   // Attachments are copied while the pages are written: one at a page's place, or at one of the site's own files,
   // would replace it or be replaced by it, without a word.
@@ -147,7 +126,7 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
     const reserved = reservedFiles.get(key);
     const taken = page ? `la page de la note « ${page.file} »` : reserved !== undefined ? `${key.endsWith(".html") ? "la page" : "le fichier"} « ${reserved} » du site` : undefined;
     if (taken !== undefined) {
-      problems.push(problemAt({ file: asset, line: 1, column: 1 }, { level: "erreur", code: "url-en-double", message: `Le fichier « ${asset} » serait copié à l'adresse /${asset}, où se trouve déjà ${taken}. Renommez ce fichier ou déplacez-le dans un autre dossier.` }));
+      problems.push(problemAt({ file: asset, line: 1, column: 1 }, "url-en-double", `Le fichier « ${asset} » serait copié à l'adresse /${asset}, où se trouve déjà ${taken}. Renommez ce fichier ou déplacez-le dans un autre dossier.`));
     }
   }
   return problems;
@@ -195,25 +174,25 @@ export function noteProblems(notes: readonly Note[], published: readonly Note[],
   for (const note of notes.filter((n) => !n.unpublished).sort((a, b) => compareFrench(a.file, b.file))) {
     const at = { file: note.file, line: 1, column: 1 };
     if (note.empty) {
-      problems.push(problemAt(at, { level: "avertissement", code: "note-vide", message: "La note est vide : elle sera publiée sans texte. Écrivez son contenu, ou mettez « draft: true » dans son en-tête en attendant." }));
+      problems.push(problemAt(at, "note-vide", "La note est vide : elle sera publiée sans texte. Écrivez son contenu, ou mettez « draft: true » dans son en-tête en attendant."));
     } else if (note.titleSource === "file-name") {
-      problems.push(problemAt({ file: note.file, line: note.bodyStartLine, column: 1 }, { level: "avertissement", code: "note-sans-titre", message: `La note n'a pas de titre : le nom du fichier, « ${note.name} », en tient lieu. Commencez le texte par une ligne « # Titre de la note ».` }));
+      problems.push(problemAt({ file: note.file, line: note.bodyStartLine, column: 1 }, "note-sans-titre", `La note n'a pas de titre : le nom du fichier, « ${note.name} », en tient lieu. Commencez le texte par une ligne « # Titre de la note ».`));
     }
     const title = note.title.toLowerCase();
     const sameTitle = titles.get(title);
     if (sameTitle) {
-      problems.push(problemAt(at, { level: "avertissement", code: "titre-en-double", message: `« ${note.title} » est déjà le titre de « ${sameTitle.file} » : les lecteurs ne pourront pas distinguer les deux notes. Donnez-leur des titres différents.` }));
+      problems.push(problemAt(at, "titre-en-double", `« ${note.title} » est déjà le titre de « ${sameTitle.file} » : les lecteurs ne pourront pas distinguer les deux notes. Donnez-leur des titres différents.`));
     } else {
       titles.set(title, note);
     }
     for (const alias of note.aliases) {
       const owner = names.get(alias.toLowerCase());
       if (owner && owner !== note) {
-        problems.push(problemAt(at, { level: "avertissement", code: "alias-en-double", message: `L'alias « ${alias} » est aussi le nom de la note « ${owner.file} » : [[${alias}]] mènera à cette autre note. Choisissez un autre alias.` }));
+        problems.push(problemAt(at, "alias-en-double", `L'alias « ${alias} » est aussi le nom de la note « ${owner.file} » : [[${alias}]] mènera à cette autre note. Choisissez un autre alias.`));
       }
     }
     if (!hasBacklinks(note)) {
-      problems.push(problemAt(at, { level: "info", code: "note-orpheline", message: "Aucune note publiée ne mène à cette note : les lecteurs ne la trouveront que par la recherche ou l'accueil. Ajoutez-lui un lien depuis une note voisine." }));
+      problems.push(problemAt(at, "note-orpheline", "Aucune note publiée ne mène à cette note : les lecteurs ne la trouveront que par la recherche ou l'accueil. Ajoutez-lui un lien depuis une note voisine."));
     }
   }
   const aliasOwners = new Map<string, Note>();
@@ -222,7 +201,7 @@ export function noteProblems(notes: readonly Note[], published: readonly Note[],
       const key = alias.toLowerCase();
       const first = aliasOwners.get(key);
       if (first && first !== note) {
-        problems.push(problemAt({ file: note.file, line: 1, column: 1 }, { level: "avertissement", code: "alias-en-double", message: `L'alias « ${alias} » est aussi un alias de « ${first.file} » : [[${alias}]] est ambigu. Gardez cet alias sur une seule note.` }));
+        problems.push(problemAt({ file: note.file, line: 1, column: 1 }, "alias-en-double", `L'alias « ${alias} » est aussi un alias de « ${first.file} » : [[${alias}]] est ambigu. Gardez cet alias sur une seule note.`));
       } else {
         aliasOwners.set(key, note);
       }

@@ -2,7 +2,7 @@ import { lineOfKey, readFrontMatter } from "./front-matter.js";
 import { outlineMarkdown, type MarkdownOutline } from "./markdown-outline.js";
 import { aliasesOf, normaliseTags, tagsLostToComment } from "./note-fields.js";
 import { asSiteUrl, folderOf, noteNameOf, type SiteUrl, type VaultPath } from "./paths.js";
-import type { Problem } from "./problem.js";
+import { problemAt, type Problem } from "./problem.js";
 import { DEFAULT_TEMPLATES_FOLDERS, publicationOf, type Unpublished } from "./publication.js";
 import { rawHtmlProblems } from "./raw-html.js";
 import { urlSegment } from "./slug.js";
@@ -53,21 +53,17 @@ export interface ParsedNote {
 export function parseNote(file: VaultPath, source: string, options: ParseOptions): ParsedNote {
   const problems: Problem[] = [];
   const frontMatter = readFrontMatter(source);
-  if (frontMatter.error) problems.push({ level: "erreur", file, ...frontMatter.error });
+  if (frontMatter.error) {
+    const { code, line, column, message } = frontMatter.error;
+    problems.push(problemAt({ file, line, column }, code, message));
+  }
   const data = frontMatter.data;
 
   let tags = normaliseTags(data["tags"] ?? data["tag"]);
   const lost = tags.length === 0 ? tagsLostToComment(frontMatter.raw) : undefined;
   if (lost) {
     tags = lost.tags;
-    problems.push({
-      level: "avertissement",
-      code: "tag-commentaire",
-      file,
-      line: 1 + lost.lineOffset,
-      column: 1,
-      message: `« ${lost.key}: #${lost.tags.join(" #")} » est lu comme un commentaire YAML : le « # » efface la suite de la ligne. Le tag a été récupéré, mais écrivez plutôt « ${lost.key}: [${lost.tags.join(", ")}] ».`,
-    });
+    problems.push(problemAt({ file, line: 1 + lost.lineOffset, column: 1 }, "tag-commentaire", `« ${lost.key}: #${lost.tags.join(" #")} » est lu comme un commentaire YAML : le « # » efface la suite de la ligne. Le tag a été récupéré, mais écrivez plutôt « ${lost.key}: [${lost.tags.join(", ")}] ».`));
   }
 
   const outline = outlineMarkdown(frontMatter.body, frontMatter.bodyStartLine);
@@ -87,14 +83,7 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
     const line = dateLine?.line;
     // Quoted from the text: the value may be a YAML alias to a huge list.
     const written = dateLine?.text.replace(/^date:\s*/, "").trim() ?? "";
-    problems.push({
-      level: "avertissement",
-      code: "date-invalide",
-      file,
-      line: line ?? 1,
-      column: 1,
-      message: `« ${written} » n'est pas une date : elle est ignorée. Écrivez la date sous la forme « date: 2024-05-13 ».`,
-    });
+    problems.push(problemAt({ file, line: line ?? 1, column: 1 }, "date-invalide", `« ${written} » n'est pas une date : elle est ignorée. Écrivez la date sous la forme « date: 2024-05-13 ».`));
   }
 
   return {

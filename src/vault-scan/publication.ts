@@ -1,6 +1,6 @@
 import { lineOfKey } from "./front-matter.js";
 import { isInDraftFolder, type VaultPath } from "./paths.js";
-import type { Problem } from "./problem.js";
+import { problemAt, type Problem } from "./problem.js";
 
 /** Why a note stays off the site. */
 export type Unpublished = "draft" | "publish-false" | "invalid-publication" | "permalink-false" | "brouillon-folder" | "templates-folder";
@@ -64,14 +64,11 @@ function invalidPublication(file: VaultPath, key: string, hiddenWhen: boolean, r
   // Quoted from the text, cut short: the value may be a YAML alias to a huge list.
   const written = (at?.text.trim() ?? key).slice(0, 80);
   const [hide, show] = hiddenWhen ? ["true", "false"] : ["false", "true"];
-  return {
-    level: "erreur",
-    code: "publication-invalide",
-    file,
-    line: at?.line ?? 1,
-    column: 1,
-    message: `« ${written} » : la valeur de « ${key} » n'est pas comprise, la note n'est donc pas publiée. Écrivez « ${key}: ${hide} » pour la garder hors du site, ou « ${key}: ${show} » pour la publier (valeurs acceptées, en majuscules ou en minuscules : ${ACCEPTED}).`,
-  };
+  return problemAt(
+    { file, line: at?.line ?? 1, column: 1 },
+    "publication-invalide",
+    `« ${written} » : la valeur de « ${key} » n'est pas comprise, la note n'est donc pas publiée. Écrivez « ${key}: ${hide} » pour la garder hors du site, ou « ${key}: ${show} » pour la publier (valeurs acceptées, en majuscules ou en minuscules : ${ACCEPTED}).`,
+  );
 }
 
 /** Files under Obsidian's templates folder, a vault path, in any case. */

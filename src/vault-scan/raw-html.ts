@@ -3,7 +3,7 @@ import type MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
 import { htmlRemovals, type HtmlRemoval } from "../markdown/html-removals.js";
 import type { VaultPath } from "./paths.js";
-import type { Problem } from "./problem.js";
+import { problemAt, type Problem } from "./problem.js";
 import { parseWikilinkAt } from "./wikilink-syntax.js";
 
 /** Only a note with something that starts like a tag or a comment can hold raw HTML: the others are not parsed. */
@@ -54,14 +54,7 @@ export function rawHtmlProblems(file: VaultPath, body: string, firstLine: number
     const where = positions(piece.html);
     for (const removal of removals) {
       const { line, column } = where(removal.offset);
-      problems.push({
-        level: "avertissement",
-        code: "html-retire",
-        file,
-        line: firstLine + piece.line + line,
-        column: piece.block ? column : 1,
-        message: messageOf(removal),
-      });
+      problems.push(problemAt({ file, line: firstLine + piece.line + line, column: piece.block ? column : 1 }, "html-retire", messageOf(removal)));
     }
   });
   return problems;

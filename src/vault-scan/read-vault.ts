@@ -7,7 +7,7 @@ import { compareFrench } from "./french-order.js";
 import { parseNote, type Note, type ParseOptions } from "./note.js";
 import type { ParseCache } from "./parse-cache.js";
 import { vaultPathOf, type VaultPath } from "./paths.js";
-import { compareProblems, type Problem } from "./problem.js";
+import { compareProblems, problemAt, type Problem } from "./problem.js";
 import { templatesFoldersOf } from "./templates-folder.js";
 
 export interface ScanOptions extends ParseOptions {
@@ -101,28 +101,22 @@ export async function listVault(notesDir: string): Promise<VaultListing> {
 }
 
 function skippedProblem({ file, kind }: { file: VaultPath; kind: string }): Problem {
-  return {
-    level: "avertissement",
-    code: "entree-ignoree",
-    file,
-    line: 1,
-    column: 1,
-    message: `« ${file} » est ${kind}, pas un fichier ni un dossier : il n'est jamais suivi ni lu, et rien de ce qu'il désigne n'est publié. Mettez à sa place le fichier ou le dossier lui-même, ou retirez-le du dossier des notes.`,
-  };
+  return problemAt(
+    { file, line: 1, column: 1 },
+    "entree-ignoree",
+    `« ${file} » est ${kind}, pas un fichier ni un dossier : il n'est jamais suivi ni lu, et rien de ce qu'il désigne n'est publié. Mettez à sa place le fichier ou le dossier lui-même, ou retirez-le du dossier des notes.`,
+  );
 }
 
 /** Eleventy reads a `.eleventyignore` at the top of its input folder: the garden makes it read the scanned notes instead. */
 const ELEVENTY_IGNORE = ".eleventyignore" as VaultPath;
 
 function eleventyIgnoreProblem(): Problem {
-  return {
-    level: "avertissement",
-    code: "eleventyignore-sans-effet",
-    file: ELEVENTY_IGNORE,
-    line: 1,
-    column: 1,
-    message: "Le fichier « .eleventyignore » du dossier des notes est sans effet : le site publie toutes les notes qui ne sont pas marquées comme brouillons. Pour garder une note hors du site, écrivez « draft: true » dans son en-tête ou rangez-la dans un dossier « Brouillon », puis supprimez ce fichier.",
-  };
+  return problemAt(
+    { file: ELEVENTY_IGNORE, line: 1, column: 1 },
+    "eleventyignore-sans-effet",
+    "Le fichier « .eleventyignore » du dossier des notes est sans effet : le site publie toutes les notes qui ne sont pas marquées comme brouillons. Pour garder une note hors du site, écrivez « draft: true » dans son en-tête ou rangez-la dans un dossier « Brouillon », puis supprimez ce fichier.",
+  );
 }
 
 /** A note's text. A UTF-16 file (Windows Notepad's "Unicode"), which starts with its byte order mark, is decoded as such. */
@@ -143,27 +137,17 @@ function caseShadowProblems(notesDir: string, unread: readonly string[], notes: 
     const lower = file.toLowerCase();
     const shadow = [...lower.matchAll(/\//g)].map((slash) => lower.slice(0, slash.index)).concat(lower).find((prefix) => shadows.has(prefix));
     if (shadow === undefined) continue;
-    problems.push({
-      level: "erreur",
-      code: "url-en-double",
-      file,
-      line: 1,
-      column: 1,
-      message: `« ${file} » porte le nom de « ${shadows.get(shadow)} » aux majuscules près, une entrée que le site ne lit pas (lien symbolique, dossier caché…) : le générateur les confondrait et ne publierait pas la note. Renommez l'un des deux, ou retirez « ${shadows.get(shadow)} ».`,
-    });
+    problems.push(problemAt({ file, line: 1, column: 1 }, "url-en-double", `« ${file} » porte le nom de « ${shadows.get(shadow)} » aux majuscules près, une entrée que le site ne lit pas (lien symbolique, dossier caché…) : le générateur les confondrait et ne publierait pas la note. Renommez l'un des deux, ou retirez « ${shadows.get(shadow)} ».`));
   }
   return problems;
 }
 
 function twinProblem(file: VaultPath): Problem {
-  return {
-    level: "erreur",
-    code: "url-en-double",
-    file,
-    line: 1,
-    column: 1,
-    message: `Deux fichiers s'appellent « ${file} », l'un avec les accents composés, l'autre décomposés (comme les écrit macOS) : le site n'en garderait qu'un. Supprimez ou renommez l'un des deux.`,
-  };
+  return problemAt(
+    { file, line: 1, column: 1 },
+    "url-en-double",
+    `Deux fichiers s'appellent « ${file} », l'un avec les accents composés, l'autre décomposés (comme les écrit macOS) : le site n'en garderait qu'un. Supprimez ou renommez l'un des deux.`,
+  );
 }
 
 /** The SVG files of the vault that could run script, read here so that the link graph, which decides what is published, stays pure. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateVault, type GeneratedVaultStats } from "../../bench/generate-vault.js";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
-import { BUILD_BLOCKING_CODES } from "../../src/link-graph/problems.js";
+import { blocksBuild } from "../../src/vault-scan/findings.js";
 import { readVault } from "../../src/vault-scan/read-vault.js";
 
 const NOTES = 50;
@@ -75,7 +75,7 @@ describe("generateVault", () => {
   });
 
   it("writes notes the site can build: no blocking problem, every image embed found", () => {
-    expect(graph.problems.filter((p) => BUILD_BLOCKING_CODES.has(p.code))).toEqual([]);
+    expect(graph.problems.filter(blocksBuild)).toEqual([]);
     expect(graph.problems.filter((p) => p.code === "fichier-introuvable" || p.code === "lien-ambigu")).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildLinkGraph, type GraphOptions } from "../../src/link-graph/link-graph.js";
-import { BUILD_BLOCKING_CODES } from "../../src/link-graph/problems.js";
+import { blocksBuild } from "../../src/vault-scan/findings.js";
 import { asSiteUrl } from "../../src/vault-scan/paths.js";
 import type { Vault } from "../../src/vault-scan/read-vault.js";
 import { lines, memoryVault } from "../helpers.js";
@@ -93,7 +93,7 @@ describe("the attachments the site publishes", () => {
     const messages = graph.problems.filter((p) => p.level === "erreur").map((p) => p.message);
     expect(messages).toContain("« assets/stats.js » serait publié à l'adresse /assets/stats.js, dans le dossier /assets/ où le site range ses propres fichiers, à la place de son fichier « assets/stats.js ». Déplacez ce fichier dans un autre dossier du coffre, puis corrigez le lien.");
     expect(messages).toContain("Le fichier « logo.svg » n'est pas publié : il contient un élément <script>, ce qui pourrait exécuter du code ou charger des fichiers depuis le site. Enregistrez-le sans script, sans attribut « on… » ni lien extérieur (en « SVG simple » dans Inkscape), ou exportez-le en PNG.");
-    for (const code of ["fichier-actif", "svg-actif", "dossier-reserve"]) expect(BUILD_BLOCKING_CODES.has(code), code).toBe(true);
+    expect(graph.problems.filter((p) => p.level === "erreur").every(blocksBuild)).toBe(true);
   });
 
   it("never publishes a host's control file, a file of a Brouillon folder or one of another kind, and warns at the use", () => {

@@ -2,31 +2,17 @@ import { access, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { PROBLEMS } from "../../src/vault-scan/findings.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const read = (file: string) => readFile(path.join(root, file), "utf8");
 const readJson = async (file: string) => JSON.parse(await read(file)) as Record<string, unknown>;
 
-async function sourceFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(path.join(root, dir), { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".ts")).map((e) => path.join(e.parentPath, e.name));
-}
-
-/** Every problem code the check can print, as the sources spell them. */
-async function problemCodes(): Promise<string[]> {
-  const codes = new Set<string>();
-  for (const file of await sourceFiles("src")) {
-    for (const match of (await readFile(file, "utf8")).matchAll(/\bcode: "([a-z]+(?:-[a-z]+)+)"/g)) codes.add(match[1]!);
-  }
-  return [...codes].sort();
-}
-
 describe("editors' guide (docs/guide-editeur.md)", () => {
-  it("explains every code the check prints, with an example line", async () => {
+  it("explains every code of the table of findings, at its level, with an example line", async () => {
     const guide = await read("docs/guide-editeur.md");
-    const codes = await problemCodes();
-    expect(codes.length).toBeGreaterThan(10);
-    const missing = codes.filter((code) => !guide.includes(`#### ${code} · `) || !new RegExp(`\\S:\\d+:\\d+ {2}[a-z]+ {2}${code} {2}`).test(guide));
+    const explained = ([code, { level }]: [string, { level: string }]) => guide.includes(`#### ${code} · ${level}\n`) && new RegExp(`\\S:\\d+:\\d+ {2}${level} {2}${code} {2}`).test(guide);
+    const missing = Object.entries(PROBLEMS).filter((entry) => !explained(entry)).map(([code]) => code);
     expect(missing, "codes without a section and an example line in the guide").toEqual([]);
   });
 
