@@ -1,8 +1,7 @@
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
+import { GardenError } from "../errors/garden-error.js";
 import { gardenFolders } from "../site/site-settings.js";
-import { SearchIndexError } from "../search-index/write-search-index.js";
 import { checkNotesFolder, UnsafeFolderError } from "../site-output/safe-folders.js";
-import { OutputBusyError } from "../site-output/swap-output.js";
 import { buildGarden, type BuildResult } from "./build-garden.js";
 import { readCommandLine } from "./command-line.js";
 import { formatProblem, plural, printable, shownNotesDir } from "./problem-report.js";
@@ -49,7 +48,7 @@ async function main(): Promise<number> {
       for (const problem of error.problems) console.error(formatProblem(problem, shownNotesDir(notesDir)));
       const fix = error.problems.length === 1 ? "corrigez-la" : "corrigez-les";
       console.error(`La construction s'est arrêtée sur ${plural(error.problems.length, "erreur")} : ${fix}, puis relancez « npm run build ». Le site précédent est resté intact.`);
-    } else if (error instanceof OutputBusyError || error instanceof SearchIndexError) {
+    } else if (error instanceof GardenError) {
       console.error(printable(error.message));
     } else {
       console.error(`La construction a échoué : ${printable(error instanceof Error ? error.message : String(error))}\nLe site précédent est resté intact.`);

@@ -2,17 +2,17 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { PagefindIndex } from "pagefind";
+import { GardenError } from "../errors/garden-error.js";
 import { foldHtmlForSearch } from "./french-folding.js";
 import { InOrder } from "./in-order.js";
 
 /** Pagefind reports failures in an `errors` array instead of throwing; this turns them into one French error. */
-export class SearchIndexError extends Error {
+export class SearchIndexError extends GardenError {
   constructor(
     readonly step: string,
     readonly errors: readonly string[],
   ) {
     super(`L'index de recherche n'a pas pu être écrit (${step}) : ${errors.join(" ; ")}`);
-    this.name = "SearchIndexError";
   }
 }
 

@@ -1,15 +1,11 @@
 import { readdir, realpath, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { GardenError } from "../errors/garden-error.js";
 import { isInside } from "../vault-scan/paths.js";
 
 /** A notes or output folder a command refuses, before writing anything: the message names it and says how to fix it. */
-export class UnsafeFolderError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UnsafeFolderError";
-  }
-}
+export class UnsafeFolderError extends GardenError {}
 
 /**
  * The file each build writes into the folders it creates. A later build replaces an output folder, or removes a
@@ -28,9 +24,12 @@ export function folderSetting(value: string | undefined, setting: string, fallba
 }
 
 export async function checkNotesFolder(notesDir: string, setting: string): Promise<void> {
-  if (!(await stat(notesDir).then((s) => s.isDirectory(), () => false))) {
-    throw new UnsafeFolderError(`Le dossier de notes « ${notesDir} » est introuvable. Indiquez-le avec ${setting}.`);
-  }
+  let cause: unknown;
+  const isFolder = await stat(notesDir).then(
+    (s) => s.isDirectory(),
+    (error: unknown) => ((cause = error), false),
+  );
+  if (!isFolder) throw new UnsafeFolderError(`Le dossier de notes « ${notesDir} » est introuvable. Indiquez-le avec ${setting}.`, { cause });
 }
 
 /**

@@ -1,12 +1,12 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { GardenError } from "../errors/garden-error.js";
 import { BUILT_SITE_MARKER, checkReplaceable, isBuiltSite, markAsBuilt } from "./safe-folders.js";
 
 /** Another build holds the output folder: refuse rather than interleave two builds' files. */
-export class OutputBusyError extends Error {
-  constructor(outputDir: string, pid: number) {
-    super(`Une autre construction (processus ${pid}) écrit déjà dans « ${outputDir} ». Attendez qu'elle se termine, puis relancez la commande.`);
-    this.name = "OutputBusyError";
+export class OutputBusyError extends GardenError {
+  constructor(outputDir: string, pid: number, options?: { cause?: unknown }) {
+    super(`Une autre construction (processus ${pid}) écrit déjà dans « ${outputDir} ». Attendez qu'elle se termine, puis relancez la commande.`, options);
   }
 }
 
@@ -65,7 +65,7 @@ async function acquireLock(lockFile: string, outputDir: string): Promise<() => P
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = await lockHolder(lockFile);
-      if (holder > 0 && isRunningBuild(holder, lockFile)) throw new OutputBusyError(outputDir, holder);
+      if (holder > 0 && isRunningBuild(holder, lockFile)) throw new OutputBusyError(outputDir, holder, { cause: error });
       await rm(lockFile, { force: true });
     }
   }

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BUILT_SITE_MARKER, checkOutputFolder, checkReplaceable, folderSetting, UnsafeFolderError } from "../../src/site-output/safe-folders.js";
+import { GardenError } from "../../src/errors/garden-error.js";
+import { BUILT_SITE_MARKER, checkNotesFolder, checkOutputFolder, checkReplaceable, folderSetting, UnsafeFolderError } from "../../src/site-output/safe-folders.js";
 
 describe("folderSetting", () => {
   it("gives the default when unset, the trimmed folder when set, and refuses a blank one", () => {
@@ -13,6 +14,27 @@ describe("folderSetting", () => {
         new UnsafeFolderError("OUTPUT_DIR est vide. Indiquez un dossier, ou retirez OUTPUT_DIR pour utiliser le dossier par défaut « /projet/_site »."),
       );
     }
+  });
+});
+
+describe("checkNotesFolder", () => {
+  let work: string;
+  beforeEach(async () => (work = await mkdtemp(path.join(os.tmpdir(), "garden-notes-folder-"))));
+  afterEach(() => rm(work, { recursive: true, force: true }));
+
+  it("accepts a folder, and refuses a missing one or a file, keeping the file system's error as the cause", async () => {
+    await expect(checkNotesFolder(work, "NOTES_DIR=<dossier>")).resolves.toBeUndefined();
+    const missing = path.join(work, "absent");
+    const refusal = await checkNotesFolder(missing, "NOTES_DIR=<dossier>").catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(GardenError);
+    expect(refusal).toMatchObject({
+      name: "UnsafeFolderError",
+      message: `Le dossier de notes « ${missing} » est introuvable. Indiquez-le avec NOTES_DIR=<dossier>.`,
+      cause: { code: "ENOENT" },
+    });
+    const file = path.join(work, "note.md");
+    await writeFile(file, "# Note");
+    await expect(checkNotesFolder(file, "--notes <dossier>")).rejects.toThrow(new UnsafeFolderError(`Le dossier de notes « ${file} » est introuvable. Indiquez-le avec --notes <dossier>.`));
   });
 });
 

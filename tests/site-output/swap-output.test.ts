@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GardenError } from "../../src/errors/garden-error.js";
 import { BUILT_SITE_MARKER, UnsafeFolderError } from "../../src/site-output/safe-folders.js";
 import { buildIntoFreshOutput, OutputBusyError } from "../../src/site-output/swap-output.js";
 import { snapshot } from "../hostile/site-safety.js";
@@ -61,7 +62,10 @@ describe("buildIntoFreshOutput", () => {
     });
     // The first build must hold the lock before the others try: taking it is asynchronous.
     await holdsLock;
-    await expect(buildIntoFreshOutput(site, async () => undefined)).rejects.toThrow(OutputBusyError);
+    const busy = await buildIntoFreshOutput(site, async () => undefined).catch((error: unknown) => error);
+    expect(busy).toBeInstanceOf(OutputBusyError);
+    expect(busy).toBeInstanceOf(GardenError);
+    expect(busy).toMatchObject({ name: "OutputBusyError", cause: { code: "EEXIST" } });
     await expect(buildIntoFreshOutput(site, async () => undefined)).rejects.toThrow(
       `Une autre construction (processus ${process.pid}) écrit déjà dans « ${site} ». Attendez qu'elle se termine, puis relancez la commande.`,
     );
