@@ -6,10 +6,12 @@ import type { VaultPath } from "./paths.js";
 export type ProblemLevel = "erreur" | "avertissement" | "info";
 
 /** One finding about the notes, at file:line:column (1-based), with a stable code and a French message. */
-export interface Problem {
-  /** Always the code's level in PROBLEMS: findings are made by problemAt. */
-  readonly level: ProblemLevel;
-  readonly code: ProblemCode;
+export type Problem = { [Code in ProblemCode]: ProblemOf<Code> }[ProblemCode];
+
+/** A finding with this code: its level is the code's level in PROBLEMS. */
+interface ProblemOf<Code extends ProblemCode> {
+  readonly level: (typeof PROBLEMS)[Code]["level"];
+  readonly code: Code;
   readonly file: VaultPath;
   readonly line: number;
   readonly column: number;
@@ -19,10 +21,11 @@ export interface Problem {
 /**
  * The finding `code` raises at a place, at the level the table of findings gives it. Not "{ ...at, level, code,
  * message }": V8 builds an object literal that spreads another object and adds properties to it tens of times slower,
- * and a large vault has tens of thousands of findings.
+ * and a large vault has tens of thousands of findings. (TypeScript cannot tell that the level read for `code` is
+ * that code's level, hence the cast.)
  */
 export function problemAt(at: Pick<Problem, "file" | "line" | "column">, code: ProblemCode, message: string): Problem {
-  return { file: at.file, line: at.line, column: at.column, level: PROBLEMS[code].level, code, message };
+  return { file: at.file, line: at.line, column: at.column, level: PROBLEMS[code].level, code, message } as Problem;
 }
 
 const LEVEL_ORDER: Record<ProblemLevel, number> = { erreur: 0, avertissement: 1, info: 2 };
