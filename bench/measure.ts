@@ -106,9 +106,16 @@ export async function measure(command: string, args: readonly string[], options:
   return { label: options.label, exitCode, timedOut, wallMs, startedAt, samples, peakKb, stdout, stderr };
 }
 
-/** Peak of the sampled tree RSS between two epoch times, in KiB. */
+/**
+ * Peak of the sampled tree RSS between two epoch times, in KiB. A window shorter than the sampling period may hold
+ * no sample: then the first sample after it stands for it, or the last before it.
+ */
 export function peakBetween(m: Measurement, from: number, to: number): number {
-  return Math.max(0, ...m.samples.filter((s) => s.at >= from && s.at <= to).map((s) => s.rssKb));
+  const alive = m.samples.filter((s) => s.rssKb > 0);
+  const inside = alive.filter((s) => s.at >= from && s.at <= to);
+  const nearest = alive.find((s) => s.at > to) ?? alive.findLast((s) => s.at < from);
+  const chosen = inside.length > 0 ? inside : nearest ? [nearest] : [];
+  return chosen.length > 0 ? Math.max(...chosen.map((s) => s.rssKb)) : NaN;
 }
 
 export function failed(m: Measurement, okCodes: readonly number[] = [0]): boolean {

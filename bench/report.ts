@@ -76,7 +76,7 @@ export function targetsTable(sizes: readonly SizeResult[]): string {
   ] as const;
   for (const [key, target, limit, show] of ratioTargets) {
     for (const size of sizes) {
-      const pairs = size.runs.map(paired).flatMap((p) => (p ? [p[key]] : []));
+      const pairs = size.runs.map(paired).flatMap((p) => (p && Number.isFinite(p[key].ours / p[key].base) ? [p[key]] : []));
       const ratio = median(pairs.map((p) => p.ours / p.base));
       const measured = pairs.length ? `${ratio.toFixed(2)}× (${show(median(pairs.map((p) => p.ours)))} vs ${show(median(pairs.map((p) => p.base)))})` : "–";
       rows.push(row(target, size.notes, `≤ ${limit.toFixed(2)}×`, measured, pairs.length ? ratio <= limit : undefined, TARGET_SIZES.includes(size.notes)));
