@@ -37,12 +37,12 @@ export interface GeneratedVaultStats {
   readonly notes: number;
   readonly drafts: number;
   /** Every "[[…]]" and "![[…]]" written, embeds included. */
-  wikilinks: number;
+  readonly wikilinks: number;
   /** Links to notes that do not exist. */
-  missingLinks: number;
-  images: number;
-  imageEmbeds: number;
-  bytes: number;
+  readonly missingLinks: number;
+  readonly images: number;
+  readonly imageEmbeds: number;
+  readonly bytes: number;
 }
 
 /** mulberry32, and the draws the generator needs. */
@@ -108,54 +108,25 @@ interface PlannedNote {
   readonly draft: boolean;
 }
 
-class VaultWriter {
-  readonly random: ReturnType<typeof randomSource>;
-  readonly notes: PlannedNote[] = [];
-  private readonly taken = new Set<string>();
-  private missing: string[] = [];
-  readonly stats: GeneratedVaultStats;
+/** Every note of the vault, in memory: its path and its text. */
+function writeVault(count: number, seed: number): { files: (readonly [string, string])[]; stats: Omit<GeneratedVaultStats, "bytes"> } {
+  const r = randomSource(seed);
+  const notes: PlannedNote[] = [];
+  const taken = new Set<string>();
+  const stats = { notes: count, drafts: 0, wikilinks: 0, missingLinks: 0, images: 0, imageEmbeds: 0 };
   /** Typographic apostrophes in the prose of the note being written; file names and link targets keep "'". */
-  private curly = false;
-
-  constructor(count: number, seed: number) {
-    this.random = randomSource(seed);
-    const r = this.random;
-    for (const concept of W.CONCEPTS.slice(0, Math.round(count * 0.05))) {
-      this.claim(concept.name);
-      const folder = Object.keys(FOLDER_TOPICS).find((name) => FOLDER_TOPICS[name] === concept.topic)!;
-      this.plan(concept.name, folder, concept.topic, false, concept.aliases.filter((alias) => this.claim(alias)), false, 2);
-    }
-    while (this.notes.length < count) {
-      const folder = r.weighted(FOLDER_WEIGHTS);
-      const topic = FOLDER_TOPICS[folder] ?? r.pick(TOPICS);
-      let drafted = this.draftName(topic);
-      for (let attempt = 0; !this.claim(drafted.name); attempt++) drafted = attempt < 40 ? this.draftName(topic) : { ...drafted, name: `${drafted.name} ${attempt}` };
-      const aliases = drafted.short !== undefined && r.chance(0.12) && this.claim(drafted.short) ? [drafted.short] : [];
-      this.plan(drafted.name, folder, topic, drafted.question, aliases, r.chance(0.03), 0);
-    }
-    // People nobody has written about yet, after the titles many gardens lack: none is a typo of a note's name.
-    const people = W.FIRST_NAMES.flatMap((first) => W.LAST_NAMES.map((last) => `${first} ${last}`));
-    this.missing = [...W.KNOWN_MISSING, ...r.sample(people, people.length)].filter((name) => this.claim(name)).slice(0, Math.max(12, Math.round(count / 20)));
-    this.stats = { notes: count, drafts: this.notes.filter((n) => n.draft).length, wikilinks: 0, missingLinks: 0, images: 0, imageEmbeds: 0, bytes: 0 };
-  }
+  let curly = false;
 
   /** No two notes, aliases or missing targets share a slug, so no link is ambiguous. */
-  private claim(name: string): boolean {
-    const slug = slugify(name);
-    if (this.taken.has(slug)) return false;
-    this.taken.add(slug);
-    return true;
-  }
+  const claim = (name: string): boolean => !taken.has(slugify(name)) && Boolean(taken.add(slugify(name)));
 
-  private plan(name: string, folder: string, topic: Topic, question: boolean, aliases: readonly string[], draft: boolean, minSections: number): void {
-    const r = this.random;
+  function plan(name: string, folder: string, topic: Topic, question: boolean, aliases: readonly string[], draft: boolean, minSections: number): void {
     const sections = r.sample(W.SECTION_TITLES, r.int(minSections, 5));
     const blockId = r.chance(0.08) ? Math.floor(r.next() * 36 ** 6).toString(36).padStart(6, "0") : undefined;
-    this.notes.push({ name, folder, topic, title: question ? `${name} ?` : name, question, aliases, sections, blockId, embedsNote: r.chance(0.04), draft });
+    notes.push({ name, folder, topic, title: question ? `${name} ?` : name, question, aliases, sections, blockId, embedsNote: r.chance(0.04), draft });
   }
 
-  phrase(topic: Topic, plural = this.random.chance(0.35), adjective = 0.45): Phrase {
-    const r = this.random;
+  function phrase(topic: Topic, plural = r.chance(0.35), adjective = 0.45): Phrase {
     const noun = r.pick(W.NOUNS[r.chance(0.7) ? topic : r.pick(TOPICS)]);
     let text = plural ? noun.plural : noun.singular;
     if (r.chance(adjective)) {
@@ -167,16 +138,14 @@ class VaultWriter {
     return { noun, plural, text };
   }
 
-  private draftName(topic: Topic): { name: string; question: boolean; short?: string } {
-    const r = this.random;
-    const p = this.phrase(topic, false, 0.6);
+  function draftName(topic: Topic): { name: string; question: boolean; short?: string } {
+    const p = phrase(topic, false, 0.6);
     const complement = (chance: number) => (r.chance(chance) ? ` ${r.pick(W.COMPLEMENTS)}` : "");
-    switch (r.weighted({ what: 15, how: 20, why: 8, topic: 27, case: 12, person: 6, event: 8, organisation: 4 })) {
+    switch (r.weighted({ what: 15, how: 28, topic: 27, case: 12, person: 6, event: 8, organisation: 4 })) {
       case "what":
         return { name: `Qu'est-ce qu'${p.noun.feminine ? "une" : "un"} ${p.text}${complement(0.4)}`, question: true, short: capitalize(p.text) };
-      case "how":
-      case "why": {
-        const q = this.phrase(topic);
+      case "how": {
+        const q = phrase(topic);
         return { name: `${r.chance(0.7) ? "Comment" : "Pourquoi"} ${r.pick(W.VERBS_INFINITIVE)} ${the(q)}${complement(0.5)}`, question: true, short: capitalize(q.text) };
       }
       case "topic":
@@ -192,22 +161,36 @@ class VaultWriter {
     }
   }
 
-  private prose(text: string): string {
-    return this.curly ? text.replaceAll("'", "’") : text;
+  for (const concept of W.CONCEPTS.slice(0, Math.round(count * 0.05))) {
+    claim(concept.name);
+    const folder = Object.keys(FOLDER_TOPICS).find((name) => FOLDER_TOPICS[name] === concept.topic)!;
+    plan(concept.name, folder, concept.topic, false, concept.aliases.filter(claim), false, 2);
   }
+  while (notes.length < count) {
+    const folder = r.weighted(FOLDER_WEIGHTS);
+    const topic = FOLDER_TOPICS[folder] ?? r.pick(TOPICS);
+    let drafted = draftName(topic);
+    for (let attempt = 0; !claim(drafted.name); attempt++) drafted = attempt < 40 ? draftName(topic) : { ...drafted, name: `${drafted.name} ${attempt}` };
+    plan(drafted.name, folder, topic, drafted.question, drafted.short !== undefined && r.chance(0.12) && claim(drafted.short) ? [drafted.short] : [], r.chance(0.03), 0);
+  }
+  stats.drafts = notes.filter((note) => note.draft).length;
+  // People nobody has written about yet, after the titles many gardens lack: none is a typo of a note's name.
+  const people = W.FIRST_NAMES.flatMap((first) => W.LAST_NAMES.map((last) => `${first} ${last}`));
+  const missing = [...W.KNOWN_MISSING, ...r.sample(people, people.length)].filter(claim).slice(0, Math.max(12, Math.round(count / 20)));
 
-  sentence(topic: Topic): string {
-    const r = this.random;
-    const np = (plural?: boolean) => the(this.phrase(topic, plural));
+  const prose = (text: string) => (curly ? text.replaceAll("'", "’") : text);
+
+  function sentence(topic: Topic): string {
+    const np = (plural?: boolean) => the(phrase(topic, plural));
     const verb = () => r.pick(W.VERBS_PRESENT);
-    return this.prose(
+    return prose(
       r.pick([
         () => `${capitalize(np(false))} ${verb()} ${np()} ${r.pick(W.COMPLEMENTS)}.`,
         () => `${capitalize(np(false))} permet ${de(r.pick(W.VERBS_INFINITIVE))} ${np()}.`,
         () => `Pour ${r.pick(W.VERBS_INFINITIVE)} ${np()}, il faut d'abord ${r.pick(W.VERBS_INFINITIVE)} ${np()}.`,
         () => `${r.pick(W.CONNECTORS)} ${np(false)} ${verb()} ${np()}.`,
-        () => `C'est au cœur ${ofThe(this.phrase(topic))} que se joue ${np(false)}.`,
-        () => `La mise en œuvre ${ofThe(this.phrase(topic))} demande du temps, des compétences et un budget dédié.`,
+        () => `C'est au cœur ${ofThe(phrase(topic))} que se joue ${np(false)}.`,
+        () => `La mise en œuvre ${ofThe(phrase(topic))} demande du temps, des compétences et un budget dédié.`,
         () => `Selon ${r.pick(W.FIRST_NAMES)} ${r.pick(W.LAST_NAMES)}, ${np(false)} ${verb()} ${np()}.`,
         () => `En ${r.int(2016, 2024)}, ${r.pick(W.ORGANISATIONS)} a publié un guide sur ${np()}.`,
         () => `Il n'existe pas de recette unique : chaque musée doit ${r.pick(W.VERBS_INFINITIVE)} ${np()} selon ses moyens.`,
@@ -218,43 +201,40 @@ class VaultWriter {
     );
   }
 
-  private render(target: string, options: { label?: string; embed?: boolean; missing?: boolean; inTable?: boolean } = {}): string {
-    this.stats.wikilinks++;
-    if (options.missing) this.stats.missingLinks++;
-    const label = options.label === undefined ? "" : `${options.inTable ? "\\|" : "|"}${this.prose(options.label)}`;
+  function render(target: string, options: { label?: string; embed?: boolean; missing?: boolean; inTable?: boolean } = {}): string {
+    stats.wikilinks++;
+    if (options.missing) stats.missingLinks++;
+    const label = options.label === undefined ? "" : `${options.inTable ? "\\|" : "|"}${prose(options.label)}`;
     return `${options.embed ? "!" : ""}[[${target}${label}]]`;
   }
 
-  private label(title: string): string {
-    const r = this.random;
-    return r.pick([() => title.replace(/ \?$/, "").replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase()), () => r.pick(W.LINK_LABELS), () => the(this.phrase(r.pick(TOPICS)))])();
-  }
+  const label = (title: string): string =>
+    r.pick([() => title.replace(/ \?$/, "").replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase()), () => r.pick(W.LINK_LABELS), () => the(phrase(r.pick(TOPICS)))])();
 
   /** A note other than `from`, popular notes first; for embeds, a published note that embeds nothing itself. */
-  private target(from: PlannedNote, forEmbed = false): PlannedNote | undefined {
+  function target(from: PlannedNote, forEmbed = false): PlannedNote | undefined {
     for (let attempt = 0; attempt < 50; attempt++) {
-      const note = this.random.popular(this.notes);
+      const note = r.popular(notes);
       if (note !== from && !(forEmbed && (note.embedsNote || note.draft))) return note;
     }
     return undefined;
   }
 
   /** A link of one of the forms editors write, rendered and counted. */
-  private link(from: PlannedNote, missing: boolean, inTable = false): string {
-    const r = this.random;
-    if (missing) {
-      const name = r.popular(this.missing);
+  function link(from: PlannedNote, toMissing: boolean, inTable: boolean): string {
+    if (toMissing) {
+      const name = r.popular(missing);
       const form = r.weighted({ plain: 70, label: 20, heading: 10 });
-      return this.render(form === "heading" ? `${name}#${r.pick(W.SECTION_TITLES)}` : name, { missing: true, inTable, ...(form === "label" ? { label: this.label(name) } : {}) });
+      return render(form === "heading" ? `${name}#${r.pick(W.SECTION_TITLES)}` : name, { missing: true, inTable, ...(form === "label" ? { label: label(name) } : {}) });
     }
     const form = r.weighted({ plain: 34, label: 14, heading: 10, headingLabel: 6, samePage: 6, spaces: 5, folder: 8, alias: 6, lowercase: 2, block: 2 });
-    if (form === "samePage" && from.sections.length > 0) return this.render(`#${r.pick(from.sections)}`, { inTable });
-    const to = this.target(from);
-    if (!to) return this.link(from, true, inTable);
+    if (form === "samePage" && from.sections.length > 0) return render(`#${r.pick(from.sections)}`, { inTable });
+    const to = target(from);
+    if (!to) return link(from, true, inTable);
     // One heading link in ten names a heading the note lacks, as when a heading was renamed.
     const heading = to.sections.length === 0 ? "" : `#${r.chance(0.9) ? r.pick(to.sections) : r.pick(W.SECTION_TITLES)}`;
     const folder = to.folder.split("/").slice(r.int(0, 1)).join("/");
-    const target = {
+    const written = {
       heading: to.name + heading,
       headingLabel: to.name + heading,
       spaces: ` ${to.name} `,
@@ -262,56 +242,52 @@ class VaultWriter {
       alias: to.aliases.length > 0 ? r.pick(to.aliases) : to.name,
       lowercase: to.name.toLowerCase(),
       block: to.blockId === undefined ? to.name : `${to.name}#^${to.blockId}`,
-    }[form as string] ?? to.name;
-    return this.render(target, { inTable, ...(form === "label" || form === "headingLabel" ? { label: this.label(to.title) } : {}) });
+    }[form as string];
+    return render(written ?? to.name, { inTable, ...(form === "label" || form === "headingLabel" ? { label: label(to.title) } : {}) });
   }
 
   /** A sentence of running prose around some links. */
-  private linkSentence(topic: Topic, links: readonly string[]): string {
-    const r = this.random;
+  function linkSentence(topic: Topic, links: readonly string[]): string {
     const slots = links.map((_, i) => `\u0000${i}\u0001`);
     const template =
       links.length > 1
         ? r.pick([`À lire : ${joinFrench(slots)}.`, `Voir ${joinFrench(slots)}.`])
-        : r.pick([`Voir aussi ${slots[0]}.`, `${slots[0]} détaille ${the(this.phrase(topic))}.`, `Pour aller plus loin : ${slots[0]}.`, `On retrouve cette question dans ${slots[0]}.`]);
-    return this.prose(template).replace(/\u0000(\d+)\u0001/g, (_, i: string) => links[Number(i)]!);
+        : r.pick([`Voir aussi ${slots[0]}.`, `${slots[0]} détaille ${the(phrase(topic))}.`, `Pour aller plus loin : ${slots[0]}.`, `On retrouve cette question dans ${slots[0]}.`]);
+    return prose(template).replace(/\u0000(\d+)\u0001/g, (_, i: string) => links[Number(i)]!);
   }
 
-  private externalLink(): string {
-    const r = this.random;
-    const label = capitalize(the(this.phrase(r.pick(TOPICS), undefined, 0.6)));
+  function externalLink(): string {
+    const text = capitalize(the(phrase(r.pick(TOPICS), undefined, 0.6)));
     const utm = r.chance(0.3) ? `?utm_source=${r.pick(["newsletter", "linkedin", "mastodon"])}&utm_medium=social&utm_campaign=${r.int(2019, 2024)}` : "";
-    return `[${this.prose(label)}](${r.pick(W.LINK_DOMAINS)}${slugify(label)}${utm})`;
+    return `[${prose(text)}](${r.pick(W.LINK_DOMAINS)}${slugify(text)}${utm})`;
   }
 
   /** One block of a section: paragraphs, a list, a quote or a table, holding its links (true: to a missing note). */
-  private block(note: PlannedNote, missing: readonly boolean[], intro = false): string[] {
-    const r = this.random;
-    const sentences = (count: number) => Array.from({ length: count }, () => this.sentence(note.topic)).join(" ");
+  function block(note: PlannedNote, missing: readonly boolean[], intro = false): string[] {
+    const sentences = (count: number) => Array.from({ length: count }, () => sentence(note.topic)).join(" ");
     const kind = intro ? "paragraphs" : r.weighted({ paragraphs: 45, bullets: 20, numbered: 10, quote: 5, external: 10, table: 10 });
-    const links = missing.map((toMissing) => this.link(note, toMissing, kind === "table"));
+    const links = missing.map((toMissing) => link(note, toMissing, kind === "table"));
     switch (kind) {
       case "table":
-        return ["| Ressource | Usage |", "| --- | --- |", ...[...links, this.prose(capitalize(this.phrase(note.topic).text))].map((cell) => `| ${cell} | ${this.prose(capitalize(this.phrase(note.topic).text))} |`), ""];
+        return ["| Ressource | Usage |", "| --- | --- |", ...[...links, prose(capitalize(phrase(note.topic).text))].map((cell) => `| ${cell} | ${prose(capitalize(phrase(note.topic).text))} |`), ""];
       case "quote":
-        return [`> ${sentences(r.int(1, 3))}`, `> — ${r.pick(W.FIRST_NAMES)} ${r.pick(W.LAST_NAMES)}`, "", ...(links.length > 0 ? [this.linkSentence(note.topic, links), ""] : [])];
+        return [`> ${sentences(r.int(1, 3))}`, `> — ${r.pick(W.FIRST_NAMES)} ${r.pick(W.LAST_NAMES)}`, "", ...(links.length > 0 ? [linkSentence(note.topic, links), ""] : [])];
       case "bullets":
       case "numbered":
       case "external": {
-        const items = [...links.map((link) => `${link} : ${sentences(1)}`), ...Array.from({ length: r.int(2, 4) }, () => (kind === "external" ? this.externalLink() : sentences(1)))];
+        const items = [...links.map((link) => `${link} : ${sentences(1)}`), ...Array.from({ length: r.int(2, 4) }, () => (kind === "external" ? externalLink() : sentences(1)))];
         return [...items.map((item, i) => `${kind === "numbered" ? `${i + 1}.` : "-"} ${item}`), ""];
       }
       default: {
         const paragraphs = Array.from({ length: r.int(1, 2) }, () => sentences(r.int(2, 4)));
-        if (links.length > 0) paragraphs.push(this.linkSentence(note.topic, links));
+        if (links.length > 0) paragraphs.push(linkSentence(note.topic, links));
         if (intro && note.blockId !== undefined) paragraphs[0] += ` ^${note.blockId}`;
         return paragraphs.flatMap((paragraph) => [paragraph, ""]);
       }
     }
   }
 
-  private frontMatter(note: PlannedNote): string {
-    const r = this.random;
+  function frontMatter(note: PlannedNote): string {
     const lines = ["---"];
     const title = r.weighted({ site: 55, real: 30, none: 15 });
     if (title !== "none") lines.push(`title: ${title === "site" ? SITE_NAME : yamlString(note.title)}`);
@@ -331,9 +307,8 @@ class VaultWriter {
   }
 
   /** The whole file of a note. */
-  write(note: PlannedNote): string {
-    const r = this.random;
-    this.curly = r.chance(0.6);
+  function writeNote(note: PlannedNote): string {
+    curly = r.chance(0.6);
     const linkCount = r.int(4, 10) + (r.chance(0.1) ? r.int(3, 9) : 0);
     // Rounding the missing count per note, rather than drawing each link, keeps small vaults near 10 %.
     let missing = Math.floor(linkCount * 0.105 + r.next());
@@ -341,24 +316,27 @@ class VaultWriter {
     for (let i = 0; i < linkCount; i++) r.pick(parts).push(missing-- > 0);
     const extras: string[] = [];
     for (let i = r.chance(0.18) ? r.int(1, 2) : 0; i > 0; i--) {
-      const image = this.stats.images > 0 && r.chance(0.1) ? r.int(1, this.stats.images) : ++this.stats.images;
-      this.stats.imageEmbeds++;
-      extras.push(this.render(`${r.chance(0.15) ? `${IMAGES}/` : ""}image-${image}.png`, { embed: true, ...(r.chance(0.3) ? { label: "300" } : {}) }));
+      const image = stats.images > 0 && r.chance(0.1) ? r.int(1, stats.images) : ++stats.images;
+      stats.imageEmbeds++;
+      extras.push(render(`${r.chance(0.15) ? `${IMAGES}/` : ""}image-${image}.png`, { embed: true, ...(r.chance(0.3) ? { label: "300" } : {}) }));
     }
-    const embedded = note.embedsNote ? this.target(note, true) : undefined;
-    if (embedded) extras.push(this.render(embedded.name, { embed: true }));
+    const embedded = note.embedsNote ? target(note, true) : undefined;
+    if (embedded) extras.push(render(embedded.name, { embed: true }));
 
-    const lines = [this.frontMatter(note)];
+    const lines = [frontMatter(note)];
     if (r.chance(0.85)) lines.push(`# ${note.title}`, ...(r.chance(0.5) ? [""] : []));
-    lines.push(...this.block(note, parts[0]!, true));
+    lines.push(...block(note, parts[0]!, true));
     note.sections.forEach((section, i) => {
-      lines.push(`${r.chance(0.15) ? "###" : "##"} ${this.prose(section)}`, ...this.block(note, parts[i + 1]!));
+      lines.push(`${r.chance(0.15) ? "###" : "##"} ${prose(section)}`, ...block(note, parts[i + 1]!));
       if (extras.length > 0 && r.chance(0.5)) lines.push(extras.pop()!, "");
     });
     lines.push(...extras.flatMap((extra) => [extra, ""]));
-    if (r.chance(0.1)) lines.push(this.prose("Vous n'êtes pas d'accord ou vous pensez pouvoir compléter cette note ? Écrivez-nous à [info@museumxtd.ch](mailto:info@museumxtd.ch)."));
+    if (r.chance(0.1)) lines.push(prose("Vous n'êtes pas d'accord ou vous pensez pouvoir compléter cette note ? Écrivez-nous à [info@museumxtd.ch](mailto:info@museumxtd.ch)."));
     return lines.join("\n").trimEnd() + (r.chance(0.75) ? "\n" : "");
   }
+
+  const files = notes.map((note) => [`${note.folder === "" ? "" : `${note.folder}/`}${note.name}.md`, writeNote(note)] as const);
+  return { files, stats };
 }
 
 /** Refuses a non-empty folder unless `force`, and then never one that holds the working directory or home. */
@@ -377,19 +355,22 @@ async function prepareOutDir(outDir: string, force: boolean): Promise<void> {
 export async function generateVault({ notes: count, seed, outDir, force = false }: GenerateVaultOptions): Promise<GeneratedVaultStats> {
   if (!Number.isInteger(count) || count < 1) throw new Error(`Le nombre de notes doit être un entier positif (reçu : ${count}).`);
   if (!Number.isSafeInteger(seed)) throw new Error(`La graine doit être un entier (reçu : ${seed}).`);
-  const vault = new VaultWriter(count, seed);
-  const files = vault.notes.map((note) => [`${note.folder === "" ? "" : `${note.folder}/`}${note.name}.md`, vault.write(note)] as const);
+  const { files, stats } = writeVault(count, seed);
   await prepareOutDir(outDir, force);
   for (const folder of new Set(["", IMAGES, ...Object.keys(FOLDER_WEIGHTS)])) await mkdir(path.join(outDir, folder), { recursive: true });
-  const all: (readonly [string, string | Buffer])[] = [...files, ...Array.from({ length: vault.stats.images }, (_, i) => [`${IMAGES}/image-${i + 1}.png`, PNG] as const)];
+  const all: (readonly [string, string | Buffer])[] = [...files, ...Array.from({ length: stats.images }, (_, i) => [`${IMAGES}/image-${i + 1}.png`, PNG] as const)];
   for (let i = 0; i < all.length; i += 64) await Promise.all(all.slice(i, i + 64).map(([file, content]) => writeFile(path.join(outDir, file), content)));
-  vault.stats.bytes = all.reduce((sum, [, content]) => sum + Buffer.byteLength(content), 0);
-  return vault.stats;
+  return { ...stats, bytes: all.reduce((sum, [, content]) => sum + Buffer.byteLength(content), 0) };
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { notes: { type: "string", default: "1000" }, seed: { type: "string", default: "1" }, out: { type: "string" }, force: { type: "boolean", default: false } } });
-  if (values.out === undefined) throw new Error("Indiquez le dossier à créer avec --out.");
-  const stats = await generateVault({ notes: Number(values.notes), seed: Number(values.seed), outDir: values.out, force: values.force });
-  console.log(`Coffre écrit dans ${values.out} : ${stats.notes} notes (${stats.drafts} brouillons), ${stats.wikilinks} liens wiki dont ${stats.missingLinks} vers des notes absentes, ${stats.images} images.`);
+  try {
+    const { values } = parseArgs({ options: { notes: { type: "string", default: "1000" }, seed: { type: "string", default: "1" }, out: { type: "string" }, force: { type: "boolean", default: false } } });
+    if (values.out === undefined) throw new Error("Indiquez le dossier à créer avec --out.");
+    const stats = await generateVault({ notes: Number(values.notes), seed: Number(values.seed), outDir: values.out, force: values.force });
+    console.log(`Coffre écrit dans ${values.out} : ${stats.notes} notes (${stats.drafts} brouillons), ${stats.wikilinks} liens wiki dont ${stats.missingLinks} vers des notes absentes, ${stats.images} images.`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
 }
