@@ -17,8 +17,6 @@ import { track, untrack } from "./measure.js";
 
 export interface DevServerResult {
   readonly note: string;
-  /** From spawn to the first "Watching". */
-  readonly startupMs: number;
   /** Per edit: until the note's HTML holds the new line. */
   readonly pageUpdatedMs: readonly number[];
   /** Per edit: until Eleventy printed "Watching" again, the rebuild finished. */
@@ -135,10 +133,8 @@ export async function measureDevServer(options: DevServerOptions): Promise<DevSe
   if (!note) throw new Error("dev server: the vault has no published note to edit");
   const page = path.join(outputDir, ...decodeURIComponent(note.url).split("/").filter(Boolean), "index.html");
 
-  const started = performance.now();
   const server = await startDevServer(options.projectRoot, notesDir, outputDir, options.timeoutMs);
   try {
-    const startupMs = performance.now() - started;
     const pageUpdatedMs: number[] = [];
     const rebuildDoneMs: number[] = [];
     for (let edit = 1; edit <= options.edits; edit++) {
@@ -157,7 +153,7 @@ export async function measureDevServer(options: DevServerOptions): Promise<DevSe
       await rebuildAfter(server, seen, options.editTimeoutMs);
       rebuildDoneMs.push(performance.now() - editedAt);
     }
-    return { note: note.file, startupMs, pageUpdatedMs, rebuildDoneMs };
+    return { note: note.file, pageUpdatedMs, rebuildDoneMs };
   } finally {
     await server.stop();
     await rm(options.workDir, { recursive: true, force: true });

@@ -1,16 +1,12 @@
 /**
- * `npm run bench`: builds generated vaults with our full build and with bare Eleventy + the Pagefind CLI, in
- * alternation, and writes medians, ratios, targets and CPU profile summaries to bench/RESULTS.md.
+ * `npm run bench`: builds generated vaults with our build and with the baseline (bare Eleventy, then the Pagefind
+ * CLI), one after the other, run after run; times `npm run check` and an edit under `npm start`; prints the table of
+ * targets and writes it into bench/RESULTS.md, whose analysis is written by hand.
  *
- *   npm run bench -- [--notes 1000,10000] [--runs 3] [--seed 1] [--out bench/RESULTS.md]
- *                    [--work <dir>] [--keep] [--no-profile] [--no-dev-server] [--no-warmup] [--timeout 900]
- *                    [--comment "what this run measures"]
- *
- * Every measured command is a child process (see measure.ts). Per run and size: our build and `npm run check` as
- * the user runs them, with bench/phase-marks.mjs preloaded to time their stages, and the baseline (Eleventy's CLI
- * with an empty configuration, then `pagefind --site`). Output folders are emptied before each command.
- * With --keep, the vaults and the .cpuprofile files stay in the work folder, for `tsx bench/profile-summary.ts`.
+ *   npm run bench -- [--notes 1000,10000] [--runs 3] [--seed 1] [--out bench/RESULTS.md] [--work <dir>]
+ *                    [--no-dev-server] [--no-warmup] [--timeout 900]
  */
+import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -21,96 +17,78 @@ import { measureDevServer } from "./dev-server.js";
 import { generateVault, SITE_NAME } from "./generate-vault.js";
 import { describeFailure, failed, killRunning, measure, type Measurement } from "./measure.js";
 import { phasesReportIn } from "./phases-report.js";
-import { profileFiles, summariseProfiles } from "./profile-summary.js";
-import { machineDetails, renderResults, seconds, type BenchResults, type ProfileRun, type RunRecord, type SizeResult } from "./report.js";
+import { replaceBlock, resultsBlock, seconds, type RunRecord, type SizeResult } from "./report.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-/**
- * Our TypeScript commands run as the npm scripts run them (Node itself, with tsx as its loader), with
- * bench/phase-marks.mjs listening to the phases the command announces.
- */
-const withPhaseMarks = (script: string, ...args: string[]) => ["--import", "tsx", "--import", pathToFileURL(path.join(projectRoot, "bench", "phase-marks.mjs")).href, script, ...args];
-const eleventyCli = path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
-const pagefindCli = path.join(projectRoot, "node_modules", ".bin", "pagefind");
+/** Inside the project, as notes/ is: see dev-server.ts. */
+const devServerDir = path.join(projectRoot, "bench", `.dev-server-${process.pid}`);
+const USAGE = `usage: npm run bench -- [--notes 1000,10000] [--runs 3] [--seed 1] [--out bench/RESULTS.md] [--work <dir>]
+                        [--no-dev-server] [--no-warmup] [--timeout 900]`;
 
-const USAGE = `usage: npm run bench -- [--notes 1000,10000] [--runs 3] [--seed 1] [--out bench/RESULTS.md]
-                        [--work <dir>] [--keep] [--no-profile] [--no-dev-server] [--no-warmup] [--timeout 900]
-                        [--comment "what this run measures"]`;
-
-interface Options {
-  readonly sizes: readonly number[];
-  readonly runs: number;
-  readonly seed: number;
-  readonly comment: string | undefined;
-  readonly out: string;
-  readonly work: string | undefined;
-  readonly keep: boolean;
-  readonly profile: boolean;
-  readonly devServer: boolean;
-  readonly warmup: boolean;
-  readonly timeoutMs: number;
-  readonly command: string;
+const { values: options } = parseArgs({
+  options: {
+    notes: { type: "string", default: "1000,10000" },
+    runs: { type: "string", default: "3" },
+    seed: { type: "string", default: "1" },
+    out: { type: "string", default: path.join(projectRoot, "bench", "RESULTS.md") },
+    work: { type: "string" },
+    "no-dev-server": { type: "boolean", default: false },
+    "no-warmup": { type: "boolean", default: false },
+    timeout: { type: "string", default: "900" },
+    help: { type: "boolean", default: false },
+  },
+});
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
 }
-
-function parseOptions(argv: readonly string[]): Options {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      notes: { type: "string", default: "1000,10000" },
-      runs: { type: "string", default: "3" },
-      comment: { type: "string" },
-      seed: { type: "string", default: "1" },
-      out: { type: "string", default: path.join(projectRoot, "bench", "RESULTS.md") },
-      work: { type: "string" },
-      keep: { type: "boolean", default: false },
-      "no-profile": { type: "boolean", default: false },
-      "no-dev-server": { type: "boolean", default: false },
-      "no-warmup": { type: "boolean", default: false },
-      timeout: { type: "string", default: "900" },
-      help: { type: "boolean", default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const integer = (name: string, text: string, min: number): number => {
-    if (!/^\d+$/.test(text.trim()) || Number(text) < min) throw new Error(`--${name} expects an integer ≥ ${min}, got "${text}"\n${USAGE}`);
-    return Number(text);
-  };
-  const sizes = values.notes.split(",").map((n) => integer("notes", n, 1));
-  const runs = integer("runs", values.runs, 1);
-  return {
-    sizes: [...new Set(sizes)].sort((a, b) => a - b),
-    runs,
-    comment: values.comment,
-    seed: integer("seed", values.seed, 0),
-    out: path.resolve(values.out),
-    work: values.work === undefined ? undefined : path.resolve(values.work),
-    keep: values.keep,
-    profile: !values["no-profile"],
-    devServer: !values["no-dev-server"],
-    warmup: !values["no-warmup"],
-    timeoutMs: integer("timeout", values.timeout, 1) * 1000,
-    command: ["npm run bench --", ...argv.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a))].join(" ").replace(/ --$/, ""),
-  };
+function integer(name: string, text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new Error(`--${name} expects a positive integer, got "${text}"\n${USAGE}`);
+  return Number(text);
 }
-
-/** Inside the project, like notes/: see dev-server.ts. */
-function devServerDir(): string {
-  return path.join(projectRoot, "bench", `.dev-server-${process.pid}`);
-}
-
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env, ...extra };
-  if (!("NOTES_DIR" in extra)) delete env["NOTES_DIR"];
-  if (!("OUTPUT_DIR" in extra)) delete env["OUTPUT_DIR"];
-  return env;
-}
+const sizes = [...new Set(options.notes.split(",").map((text) => integer("notes", text)))].sort((a, b) => a - b);
+const runs = integer("runs", options.runs);
+const seed = Number(options.seed);
+const timeoutMs = integer("timeout", options.timeout) * 1000;
+const errors: string[] = [];
+const loads: number[] = [];
 
 function log(message: string): void {
-  const load = os.loadavg()[0]!.toFixed(2);
-  console.log(`[bench ${new Date().toISOString().slice(11, 19)} load ${load}] ${message}`);
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)} load ${os.loadavg()[0]!.toFixed(2)}] ${message}`);
+}
+
+/** Measures a command with the environment the user has, minus the folders our build would otherwise take from it. */
+async function run(label: string, command: string, args: readonly string[], env: Record<string, string> = {}, cwd = projectRoot, okCodes = [0]): Promise<Measurement> {
+  const { NOTES_DIR: _notes, OUTPUT_DIR: _output, ...inherited } = process.env;
+  const m = await measure(command, args, { label, cwd, env: { ...inherited, ...env }, timeoutMs });
+  if (failed(m, okCodes)) {
+    errors.push(describeFailure(m));
+    log(`FAILED ${describeFailure(m)}`);
+  }
+  return m;
+}
+
+/** Our commands as the npm scripts run them, with bench/phase-marks.mjs listening to the phases they announce. */
+const ours = (vault: string, out: string) =>
+  run("our build", process.execPath, ["--import", "tsx", "--import", pathToFileURL(path.join(projectRoot, "bench", "phase-marks.mjs")).href, "src/cli/build.ts"], { NOTES_DIR: vault, OUTPUT_DIR: out });
+const check = (vault: string) => run("npm run check", process.execPath, ["--import", "tsx", "src/cli/check.ts", "--notes", vault], {}, projectRoot, [0, 1]);
+const bareEleventy = (vault: string, out: string, config: string) =>
+  run("bare Eleventy", process.execPath, [path.join(projectRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs"), `--config=${path.basename(config)}`, `--input=${vault}`, `--output=${out}`, "--quiet"], {}, path.dirname(config));
+const barePagefind = (site: string, cwd: string) => run("Pagefind CLI", path.join(projectRoot, "node_modules", ".bin", "pagefind"), ["--site", site], {}, cwd);
+
+/**
+ * Eleventy's defaults, run from a folder of its own so that .eleventy.ts is never found: the one layout every note
+ * names, and drafts left out as our build leaves them out (Eleventy's own recipe), so both publish the same notes.
+ */
+async function prepareBaseline(dir: string, vault: string): Promise<string> {
+  await mkdir(path.join(dir, "includes", "layouts"), { recursive: true });
+  await writeFile(path.join(dir, "includes", "layouts", "post.njk"), '<!doctype html>\n<html lang="fr">\n<head><meta charset="utf-8"><title>{{ title }}</title></head>\n<body>\n{{ content | safe }}\n</body>\n</html>\n');
+  const config = path.join(dir, "bare.config.mjs");
+  await writeFile(
+    config,
+    `export default function (eleventyConfig) {\n  eleventyConfig.addPreprocessor("drafts", "*", (data) => (data.draft ? false : undefined));\n  return { dir: { includes: ${JSON.stringify(path.relative(vault, path.join(dir, "includes")))} } };\n}\n`,
+  );
+  return config;
 }
 
 async function countFiles(dir: string, suffix: string): Promise<number> {
@@ -118,215 +96,102 @@ async function countFiles(dir: string, suffix: string): Promise<number> {
   return entries.filter((e) => e.isFile() && e.name.endsWith(suffix)).length;
 }
 
-/** An empty Eleventy configuration, except for the folder of the one layout every generated note names. */
-async function prepareBaseline(dir: string, vaultDir: string): Promise<string> {
-  const includes = path.join(dir, "includes");
-  await mkdir(path.join(includes, "layouts"), { recursive: true });
-  await writeFile(
-    path.join(includes, "layouts", "post.njk"),
-    '<!doctype html>\n<html lang="fr">\n<head><meta charset="utf-8"><title>{{ title }}</title></head>\n<body>\n{{ content | safe }}\n</body>\n</html>\n',
-  );
-  const config = path.join(dir, "bare.config.mjs");
-  await writeFile(config, `export default function () {\n  return { dir: { includes: ${JSON.stringify(path.relative(vaultDir, includes))} } };\n}\n`);
-  return config;
+async function measureSize(notes: number, work: string): Promise<SizeResult> {
+  const vault = path.join(work, "vault");
+  const stats = await generateVault({ notes, seed, outDir: vault });
+  log(`${notes} notes: vault generated (${stats.wikilinks} wikilinks, ${stats.drafts} drafts)`);
+  const config = await prepareBaseline(path.join(work, "baseline"), vault);
+  const [oursOut, bareOut] = [path.join(work, "ours"), path.join(work, "bare")];
+  const result: SizeResult = { notes, stats, runs: [] };
+  for (let i = 1; i <= runs; i++) {
+    const record: RunRecord = {};
+    result.runs.push(record);
+    const steps = {
+      ours: async () => {
+        record.ours = await ours(vault, oursOut);
+        record.phases = phasesReportIn(record.ours.stdout);
+      },
+      baseline: async () => {
+        record.bareEleventy = await bareEleventy(vault, bareOut, config);
+        record.barePages = await countFiles(bareOut, ".html");
+        record.barePagefind = await barePagefind(bareOut, path.dirname(config));
+        record.bareIndexed = Number(/Indexed (\d+) pages?/.exec(record.barePagefind.stdout)?.[1] ?? NaN);
+      },
+      check: async () => void (record.check = await check(vault)),
+    };
+    // Alternate the order, so that a slow patch of the machine does not always hit the same side.
+    for (const step of i % 2 === 1 ? (["ours", "baseline", "check"] as const) : (["baseline", "ours", "check"] as const)) {
+      await Promise.all([oursOut, bareOut].map((dir) => rm(dir, { recursive: true, force: true })));
+      await steps[step]();
+    }
+    if (record.phases && record.barePages !== record.phases.counts["published"]) errors.push(`${notes} notes, run ${i}: bare Eleventy wrote ${record.barePages} pages, our build published ${record.phases.counts["published"]} notes`);
+    log(`${notes} notes, run ${i}: ours ${seconds(record.ours?.wallMs ?? NaN)}, bare Eleventy ${seconds(record.bareEleventy?.wallMs ?? NaN)}, Pagefind ${seconds(record.barePagefind?.wallMs ?? NaN)}, check ${seconds(record.check?.wallMs ?? NaN)}`);
+  }
+  return result;
 }
 
-class Bench {
-  readonly errors: string[] = [];
-
-  constructor(readonly options: Options) {}
-
-  private check(m: Measurement, okCodes: readonly number[] = [0]): Measurement {
-    if (failed(m, okCodes)) {
-      const message = describeFailure(m);
-      this.errors.push(message);
-      log(`FAILED ${message}`);
-    }
-    return m;
-  }
-
-  private run(label: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv, cwd = projectRoot): Promise<Measurement> {
-    return measure(command, args, { label, cwd, env, timeoutMs: this.options.timeoutMs });
-  }
-
-  ours(vault: string, out: string): Promise<Measurement> {
-    return this.run("our build (npm run build, with phase marks)", process.execPath, withPhaseMarks("src/cli/build.ts"), childEnv({ NOTES_DIR: vault, OUTPUT_DIR: out }));
-  }
-
-  bareEleventy(vault: string, out: string, config: string): Promise<Measurement> {
-    const args = [eleventyCli, `--config=${path.basename(config)}`, `--input=${vault}`, `--output=${out}`, "--quiet"];
-    return this.run("bare Eleventy", process.execPath, args, childEnv(), path.dirname(config));
-  }
-
-  barePagefind(out: string, cwd: string): Promise<Measurement> {
-    return this.run("Pagefind CLI", pagefindCli, ["--site", out], childEnv(), cwd);
-  }
-
-  checkCommand(vault: string): Promise<Measurement> {
-    return this.run("npm run check (with phase marks)", process.execPath, withPhaseMarks("src/cli/check.ts", "--notes", vault), childEnv());
-  }
-
-  async warmUp(work: string): Promise<void> {
-    // Fills tsx's transform cache and the page cache, so the first measured run is not the only cold one.
-    const vault = path.join(work, "vault");
-    await generateVault({ notes: 20, seed: this.options.seed, outDir: vault });
-    const config = await prepareBaseline(path.join(work, "baseline"), vault);
-    log("warm-up on 20 notes (not measured)");
-    await this.ours(vault, path.join(work, "ours"));
-    await this.bareEleventy(vault, path.join(work, "bare"), config);
-    await this.checkCommand(vault);
-  }
-
-  async size(notes: number, work: string): Promise<SizeResult> {
-    const { runs, seed } = this.options;
-    const vault = path.join(work, "vault");
-    const generateStarted = performance.now();
-    const stats = await generateVault({ notes, seed, outDir: vault });
-    const generateMs = performance.now() - generateStarted;
-    log(`${notes} notes: vault generated in ${(generateMs / 1000).toFixed(1)} s (${stats.wikilinks} wikilinks, ${stats.images} images)`);
-    const config = await prepareBaseline(path.join(work, "baseline"), vault);
-    const dirs = { ours: path.join(work, "ours"), bare: path.join(work, "bare") };
-    const clean = () => Promise.all(Object.values(dirs).map((dir) => rm(dir, { recursive: true, force: true })));
-
-    const records: RunRecord[] = [];
-    let oursFailed = false;
-    for (let run = 1; run <= runs; run++) {
-      const record: RunRecord = { run };
-      records.push(record);
-      const steps: Record<string, () => Promise<void>> = {
-        ours: async () => {
-          if (oursFailed) return;
-          record.ours = this.check(await this.ours(vault, dirs.ours));
-          const phases = phasesReportIn(record.ours.stdout);
-          if (phases) record.oursPhases = phases;
-          oursFailed ||= failed(record.ours);
-        },
-        baseline: async () => {
-          record.bareEleventy = this.check(await this.bareEleventy(vault, dirs.bare, config));
-          record.bareHtml = await countFiles(dirs.bare, ".html");
-          if (record.bareHtml !== notes) this.errors.push(`bare Eleventy wrote ${record.bareHtml} HTML files for ${notes} notes (run ${run})`);
-          record.barePagefind = this.check(await this.barePagefind(dirs.bare, path.dirname(config)));
-          record.barePagefindPages = Number(/Indexed (\d+) pages?/.exec(record.barePagefind.stdout)?.[1] ?? NaN);
-        },
-        check: async () => {
-          // Exit code 1 only says the vault has errors (the generator writes some broken links on purpose).
-          record.check = this.check(await this.checkCommand(vault), [0, 1]);
-          const phases = phasesReportIn(record.check.stdout);
-          if (phases) record.checkPhases = phases;
-        },
-      };
-      // Alternate the order so that a slow patch of the machine does not always hit the same side.
-      const order = run % 2 === 1 ? ["ours", "baseline", "check"] : ["baseline", "ours", "check"];
-      for (const step of order) {
-        await clean();
-        await steps[step]!();
-      }
-      log(`${notes} notes: run ${run} done: ${describeRun(record)}`);
-    }
-
-    const result: SizeResult = { notes, stats, generateMs, runs: records };
-    if (this.options.profile) {
-      const profileDir = path.join(work, "profile");
-      // One profile of each command: the build where it is cheap to repeat, the check where its target is set.
-      const build = notes === this.options.sizes[0] && !oursFailed ? await this.profileBuild(vault, profileDir) : undefined;
-      const check = notes === this.options.sizes.at(-1) ? await this.profileCheck(vault, profileDir) : undefined;
-      if (build || check) result.profile = { ...(build ? { build } : {}), ...(check ? { check } : {}) };
-    }
-    await clean();
-    return result;
-  }
-
-  async profileBuild(vault: string, dir: string): Promise<ProfileRun | undefined> {
-    const profileDir = path.join(dir, "build-cpuprofile");
-    log("CPU profile of our build (node --import tsx --cpu-prof src/cli/build.ts)");
-    const args = ["--import", "tsx", "--cpu-prof", `--cpu-prof-dir=${profileDir}`, "src/cli/build.ts"];
-    const m = this.check(await this.run("our build under --cpu-prof", process.execPath, args, childEnv({ NOTES_DIR: vault, OUTPUT_DIR: path.join(dir, "site") })));
-    return failed(m) ? undefined : { wallMs: m.wallMs, summary: await summariseProfiles(await profileFiles([profileDir])), directory: profileDir };
-  }
-
-  async profileCheck(vault: string, dir: string): Promise<ProfileRun | undefined> {
-    const profileDir = path.join(dir, "check-cpuprofile");
-    log("CPU profile of the check (node --import tsx --cpu-prof src/cli/check.ts)");
-    const args = ["--import", "tsx", "--cpu-prof", `--cpu-prof-dir=${profileDir}`, "src/cli/check.ts", "--notes", vault];
-    const c = this.check(await this.run("check under --cpu-prof", process.execPath, args, childEnv()), [0, 1]);
-    return failed(c, [0, 1]) ? undefined : { wallMs: c.wallMs, summary: await summariseProfiles(await profileFiles([profileDir])), directory: profileDir };
-  }
-}
-
-function describeRun(record: RunRecord): string {
-  const s = (m: Measurement | undefined) => seconds(m?.wallMs ?? NaN);
-  const parts = [`ours ${s(record.ours)}`, `bare Eleventy ${s(record.bareEleventy)}`, `Pagefind ${s(record.barePagefind)}`];
-  parts.push(`check ${s(record.check)}`);
-  return parts.join(", ");
+async function version(pkg: string): Promise<string> {
+  const json = await readFile(path.join(projectRoot, "node_modules", pkg, "package.json"), "utf8").catch(() => "{}");
+  return (JSON.parse(json) as { version?: string }).version ?? "?";
 }
 
 async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
-  const started = Date.now();
-  const work = options.work ?? (await mkdtemp(path.join(os.tmpdir(), "garden-bench-")));
+  const started = new Date();
+  const work = options.work ? path.resolve(options.work) : await mkdtemp(path.join(os.tmpdir(), "garden-bench-"));
   await mkdir(work, { recursive: true });
-  const bench = new Bench(options);
-  const machine = await machineDetails(projectRoot);
-  log(`work folder ${work}; sizes ${options.sizes.join(", ")}; ${options.runs} runs`);
-
-  const results: BenchResults = { options: { ...options, work }, machine, startedAt: new Date(started), sizes: [], errors: bench.errors, loads: [] };
-  const loadSampler = setInterval(() => results.loads.push(os.loadavg()[0]!), 5000);
+  const loadSampler = setInterval(() => loads.push(os.loadavg()[0]!), 5000);
+  const results: SizeResult[] = [];
   try {
-    if (options.warmup) {
-      await rm(path.join(work, "warmup"), { recursive: true, force: true });
-      await bench.warmUp(path.join(work, "warmup"));
+    if (!options["no-warmup"]) {
+      // Fills tsx's transform cache and the page cache, so that the first measured run is not the only cold one.
+      log("warm-up on 20 notes (not measured)");
+      const dir = path.join(work, "warmup");
+      await rm(dir, { recursive: true, force: true });
+      await generateVault({ notes: 20, seed, outDir: path.join(dir, "vault") });
+      await ours(path.join(dir, "vault"), path.join(dir, "ours"));
+      await bareEleventy(path.join(dir, "vault"), path.join(dir, "bare"), await prepareBaseline(path.join(dir, "baseline"), path.join(dir, "vault")));
+      await check(path.join(dir, "vault"));
     }
-    const devNotes = options.sizes.includes(1000) ? 1000 : options.sizes[0]!;
-    for (const notes of options.sizes) {
+    const devNotes = sizes.includes(1000) ? 1000 : sizes[0]!;
+    for (const notes of sizes) {
       const sizeWork = path.join(work, String(notes));
       await rm(sizeWork, { recursive: true, force: true });
-      const sizeStarted = Date.now();
-      const result = await bench.size(notes, sizeWork);
-      result.elapsedMs = Date.now() - sizeStarted;
-      results.sizes.push(result);
-      if (options.devServer && notes === devNotes) {
-        log(`dev server on ${notes} notes (npm start, then 3 edits)`);
-        const dir = devServerDir();
+      const result = await measureSize(notes, sizeWork);
+      results.push(result);
+      if (!options["no-dev-server"] && notes === devNotes) {
+        log(`dev server on ${notes} notes: npm start, then 3 edits`);
         try {
-          result.devServer = await measureDevServer({
-            projectRoot,
-            vaultDir: path.join(sizeWork, "vault"),
-            workDir: dir,
-            edits: 3,
-            siteName: SITE_NAME,
-            timeoutMs: options.timeoutMs,
-            editTimeoutMs: 60_000,
-          });
+          result.devServer = await measureDevServer({ projectRoot, vaultDir: path.join(sizeWork, "vault"), workDir: devServerDir, edits: 3, siteName: SITE_NAME, timeoutMs, editTimeoutMs: 60_000 });
         } catch (error) {
-          const message = `dev server: ${error instanceof Error ? error.message : String(error)}`;
-          bench.errors.push(message);
-          log(`FAILED ${message}`);
+          errors.push(`dev server: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
-      if (!options.keep) await rm(sizeWork, { recursive: true, force: true });
+      await rm(sizeWork, { recursive: true, force: true });
     }
   } finally {
     clearInterval(loadSampler);
-    results.elapsedMs = Date.now() - started;
     // An aborted run with nothing measured must not replace the last results.
-    if (results.sizes.length > 0) {
-      const previous = await readFile(options.out, "utf8").catch(() => "");
-      await mkdir(path.dirname(options.out), { recursive: true });
-      const markdown = renderResults(results, previous);
-      await writeFile(options.out, markdown);
-      console.log(`\n${markdown.split("\n## Every run")[0]}`);
-      log(`results written to ${options.out}, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (results.length > 0) {
+      const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: projectRoot, encoding: "utf8" }).stdout.trim();
+      const load = loads.length ? `, load ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}` : "";
+      const machine =
+        `${started.toISOString().replace("T", " ").slice(0, 16)} UTC, ${seconds(Date.now() - started.getTime())}; Node ${process.version}, ${os.cpus()[0]?.model.trim() ?? "?"}, ` +
+        `${os.availableParallelism()} cores${load}; Eleventy ${await version("@11ty/eleventy")}, Pagefind ${await version("pagefind")}; commit ${commit || "?"}`;
+      const command = ["npm run bench --", ...process.argv.slice(2)].join(" ").replace(/ --$/, "");
+      const block = resultsBlock(results, { command, machine, errors });
+      await writeFile(options.out, replaceBlock(await readFile(options.out, "utf8").catch(() => ""), block));
+      console.log(`\n${block}\n`);
+      log(`results written to ${options.out}`);
     }
-    if (!options.keep && options.work === undefined) await rm(work, { recursive: true, force: true });
-    else log(`kept ${work}`);
+    if (!options.work) await rm(work, { recursive: true, force: true });
   }
-  return bench.errors.length > 0 ? 1 : 0;
+  return errors.length > 0 ? 1 : 0;
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     killRunning();
-    rmSync(devServerDir(), { recursive: true, force: true });
+    rmSync(devServerDir, { recursive: true, force: true });
     process.exit(130);
   });
 }
