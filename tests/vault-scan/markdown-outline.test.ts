@@ -28,7 +28,7 @@ const BODY = [
 ].join("\n");
 
 describe("outlineMarkdown", () => {
-  const outline = outlineMarkdown(BODY, 5);
+  const outline = outlineMarkdown(BODY, 5, []);
 
   it("finds headings with their level, plain text, unique id and file line", () => {
     expect(outline.headings).toEqual([
@@ -75,26 +75,26 @@ describe("outlineMarkdown", () => {
   });
 
   it("counts CRLF and CR line breaks as one line each", () => {
-    const crlf = outlineMarkdown("Titre\r\n\r\n## Deux\r\nVoir [[A]].\r\n", 3);
+    const crlf = outlineMarkdown("Titre\r\n\r\n## Deux\r\nVoir [[A]].\r\n", 3, []);
     expect(crlf.headings).toEqual([{ level: 2, text: "Deux", id: "deux", line: 5 }]);
     expect(crlf.links.map((l) => [l.line, l.column, l.context])).toEqual([[6, 6, "Voir A."]]);
-    const cr = outlineMarkdown("a\rb [[B]]", 1);
+    const cr = outlineMarkdown("a\rb [[B]]", 1, []);
     expect(cr.links.map((l) => [l.line, l.column])).toEqual([[2, 3]]);
   });
 
   it("ignores a fence closed by a shorter or different fence", () => {
-    const outline = outlineMarkdown(["````", "```", "[[Toujours du code]]", "~~~~", "````", "[[Après]]"].join("\n"), 1);
+    const outline = outlineMarkdown(["````", "```", "[[Toujours du code]]", "~~~~", "````", "[[Après]]"].join("\n"), 1, []);
     expect(outline.links.map((l) => [l.syntax.target.note, l.line])).toEqual([["Après", 6]]);
   });
 
   it("ignores headings and block ids inside fenced code", () => {
-    const outline = outlineMarkdown(["```", "# Pas un titre", "Texte ^pasunbloc", "```", "# Titre"].join("\n"), 1);
+    const outline = outlineMarkdown(["```", "# Pas un titre", "Texte ^pasunbloc", "```", "# Titre"].join("\n"), 1, []);
     expect(outline.headings).toEqual([{ level: 1, text: "Titre", id: "titre", line: 5 }]);
     expect(outline.blockIds.size).toBe(0);
   });
 
   it("does not take a description from a line that is not indented", () => {
-    const outline = outlineMarkdown(["1. [[C]]", "Pas indenté.", "- [[A]]", "  La description."].join("\n"), 1);
+    const outline = outlineMarkdown(["1. [[C]]", "Pas indenté.", "- [[A]]", "  La description."].join("\n"), 1, []);
     expect(outline.links.map((l) => l.context)).toEqual(["C", "A — La description."]);
   });
 
@@ -105,7 +105,7 @@ describe("outlineMarkdown", () => {
       "comme la [[Stratégie numérique]] et " +
       "des formations régulières pour leurs équipes ".repeat(4) +
       "sans fin. Autre phrase.";
-    const [link] = outlineMarkdown(long, 1).links;
+    const [link] = outlineMarkdown(long, 1, []).links;
     expect(link?.context).toBe(
       "…Les musées ont besoin d'outils simples Les musées ont besoin d'outils simples comme la Stratégie numérique et des formations régulières pour leurs équipes des formations régulières pour leurs…",
     );

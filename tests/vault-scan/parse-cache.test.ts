@@ -23,7 +23,7 @@ describe("ParseCache", () => {
     expect(edited).not.toBe(first);
     expect(edited.note.title).toBe("Note modifiée");
     cache.endScan();
-    const renamedSite = cache.parse(FILE, "# Note modifiée\n", { siteName: "Note modifiée" });
+    const renamedSite = cache.parse(FILE, "# Note modifiée\n", { ...SITE, siteName: "Note modifiée" });
     expect(renamedSite).not.toBe(edited);
   });
 
