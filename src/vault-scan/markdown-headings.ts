@@ -55,11 +55,16 @@ const HIDING_LINE = /^(?:[ \t]*<|[ \t]+(?:`{3}|~{3})|`{3,}(?!`)[^`]*`|(?=[ \t>*+
 /** A Setext underline, when the line above holds text. */
 const UNDERLINE = /^[ \t>]*(?:=+|-+)[ \t]*$/;
 const BLANK = /^[ \t]*$/;
+const GREATER_THAN = 0x3e;
+const BACKTICK = 0x60;
 
 /**
  * Whether this line may make the headings read line by line (ATX headings at the margin, outside fences at the
  * margin) differ from markdown-it's, given the line above it. A note with one such line is read by markdown-it.
  */
 export function mayHideHeadings(text: string, previous: string | undefined): boolean {
+  // Most lines start with a letter, after ">" and beside "`" in ASCII: none of the patterns can match.
+  const first = text.charCodeAt(0);
+  if (first > GREATER_THAN && first !== BACKTICK) return false;
   return HIDING_LINE.test(text) || (UNDERLINE.test(text) && previous !== undefined && !BLANK.test(previous));
 }
