@@ -47,9 +47,9 @@ export function blockHeadings(body: string, firstLine: number): RawHeading[] {
 }
 
 /**
- * The lines after which reading headings line by line may differ from markdown-it: a "#" after a quote marker, a
- * list marker or indentation; a line that starts with "<", which may open an HTML block; a fence that is indented,
- * or opened by backticks that its info string holds again. Starting with "#", a line is an ATX heading for both.
+ * Lines that may make reading headings line by line differ from markdown-it: a "#" after a quote marker, a list
+ * marker or indentation; a "<" at the start, which may open an HTML block; a fence that is indented, or opened by
+ * backticks that its info string holds again. A line that starts with "#" is the same ATX heading for both.
  */
 const HIDING_LINE = /^(?:[ \t]*<|[ \t]+(?:`{3}|~{3})|`{3,}(?!`)[^`]*`|(?=[ \t>*+\d-])[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t>]*)*#{1,6}(?:[ \t]|$))/;
 /** A Setext underline, when the line above holds text. */
@@ -63,7 +63,7 @@ const BACKTICK = 0x60;
  * margin) differ from markdown-it's, given the line above it. A note with one such line is read by markdown-it.
  */
 export function mayHideHeadings(text: string, previous: string | undefined): boolean {
-  // Most lines start with a letter, after ">" and beside "`" in ASCII: none of the patterns can match.
+  // Most lines start with a letter: past ">" in ASCII, as every character the patterns start with but "`".
   const first = text.charCodeAt(0);
   if (first > GREATER_THAN && first !== BACKTICK) return false;
   return HIDING_LINE.test(text) || (UNDERLINE.test(text) && previous !== undefined && !BLANK.test(previous));
