@@ -18,7 +18,8 @@ const require = createRequire(import.meta.url);
 /**
  * A markdown-it that cuts a note into blocks as the site's renderer does: raw HTML on (a line "<div>" starts an
  * HTML block, and a "# Titre" inside it is text), indented code off, as Eleventy turns it off on the library it is
- * given. The renderer is made by it, and so is the scan's block parser: both read the same headings.
+ * given. The renderer is made by it, and so are the scan's readers of headings and of raw HTML: all cut the same
+ * blocks.
  */
 export function notesMarkdownIt(options: Options = {}): MarkdownIt {
   const MarkdownItClass = require("markdown-it") as typeof MarkdownIt;
@@ -27,7 +28,7 @@ export function notesMarkdownIt(options: Options = {}): MarkdownIt {
 
 let blockParser: MarkdownIt | undefined;
 
-/** Block rules only: headings and their text, no inline Markdown read. Loaded on first use: most notes never need it. */
+/** Block rules only: headings and their text, no inline Markdown read. Made on first use: most notes never need it. */
 function headingParser(): MarkdownIt {
   if (blockParser) return blockParser;
   blockParser = notesMarkdownIt();

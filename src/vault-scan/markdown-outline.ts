@@ -29,7 +29,7 @@ export interface MarkdownOutline {
    * id "contenu-2"): a link to a section finds it without reading every heading of the note.
    */
   headingWithId(id: string): Heading | undefined;
-  /** The text of the first level-1 heading outside quotes and lists that has one: the note's title, when there is one. */
+  /** The text of the first level-1 heading out of quotes and lists that has one: the note's title, when there is one. */
   readonly titleHeading?: string;
   readonly blockIds: ReadonlySet<string>;
   readonly links: readonly LinkOccurrence[];
