@@ -12,6 +12,7 @@ import { appendFile, cp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { readLayoutIds } from "../src/site/layout-ids.js";
 import { readVault } from "../src/vault-scan/read-vault.js";
 import { track, untrack } from "./measure.js";
 
@@ -128,7 +129,7 @@ export async function measureDevServer(options: DevServerOptions): Promise<DevSe
   const outputDir = path.join(options.workDir, "site");
   await rm(options.workDir, { recursive: true, force: true });
   await cp(options.vaultDir, notesDir, { recursive: true });
-  const vault = await readVault(notesDir, { siteName: options.siteName });
+  const vault = await readVault(notesDir, { siteName: options.siteName, layoutIds: readLayoutIds() });
   const note = vault.notes.filter((n) => !n.unpublished && n.url.endsWith("/")).sort((a, b) => (a.file < b.file ? -1 : 1))[0];
   if (!note) throw new Error("dev server: the vault has no published note to edit");
   const page = path.join(outputDir, ...decodeURIComponent(note.url).split("/").filter(Boolean), "index.html");

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type MarkdownIt from "markdown-it";
 import type { GardenEnv, GardenLinks } from "../src/markdown/garden-env.js";
 import { createMarkdownLibrary } from "../src/markdown/garden-markdown.js";
+import { readLayoutIds } from "../src/site/layout-ids.js";
 import { reservedUrls } from "../src/site/pages.js";
 import { buildLinkGraph, type LinkGraph } from "../src/link-graph/link-graph.js";
 import { resolveLink } from "../src/link-graph/resolve-link.js";
@@ -11,8 +12,8 @@ import { DEFAULT_TEMPLATES_FOLDERS } from "../src/vault-scan/publication.js";
 import { toVaultPath } from "../src/vault-scan/paths.js";
 import { readVault, type Vault } from "../src/vault-scan/read-vault.js";
 
-/** The site name of _data/site.json: a front-matter `title` equal to it is a placeholder. */
-export const SITE = { siteName: "MuseumXTD" } as const;
+/** The site name of _data/site.json (a front-matter `title` equal to it is a placeholder), and the layout's ids. */
+export const SITE = { siteName: "MuseumXTD", layoutIds: readLayoutIds() } as const;
 
 /** Absolute path of a fixture vault under tests/fixtures/. */
 export function fixtureDir(name: string): string {
@@ -86,7 +87,7 @@ export async function gardenRenderer(fixture: string): Promise<GardenRenderer> {
 /** The note renderer for a vault already read (or built with memoryVault), whose notes live under `notesDir`. */
 export function rendererOf(vault: Vault, notesDir: string): GardenRenderer {
   const graph = buildLinkGraph(vault, { reservedUrls: new Map() });
-  const md = createMarkdownLibrary(gardenLinks(graph, notesDir), "www.museumxtd.ch");
+  const md = createMarkdownLibrary(gardenLinks(graph, notesDir), "www.museumxtd.ch", SITE.layoutIds);
   const renderAs = (file: string, markdown: string): string => {
     const env: GardenEnv = { page: { inputPath: path.join(notesDir, file) } };
     return md.render(markdown, env);

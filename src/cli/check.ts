@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { readLayoutIds } from "../site/layout-ids.js";
 import { reservedUrls } from "../site/pages.js";
 import { gardenFolders, readSiteSettings } from "../site/site-settings.js";
 import { buildLinkGraph } from "../link-graph/link-graph.js";
@@ -73,7 +74,7 @@ async function main(): Promise<number> {
   }
   announce("check.start");
   const site = readSiteSettings();
-  const vault = await readVault(notesDir, { siteName: site.name, fileDates: false });
+  const vault = await readVault(notesDir, { siteName: site.name, layoutIds: readLayoutIds(), fileDates: false });
   announce("scan.end");
   const only = new Map<VaultPath, string>(positionals.map((file) => [vaultPathOf(notesDir, path.resolve(file)), file]));
   const read = new Set(vault.notes.map((note) => note.file));

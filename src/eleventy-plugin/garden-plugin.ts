@@ -19,6 +19,7 @@ import { createMarkdownLibrary } from "../markdown/garden-markdown.js";
 import { homeGroups, missingNotes, noteView } from "../views/note-views.js";
 import type { NoteView } from "../views/views.js";
 import type { SiteSettings } from "../site/site-settings.js";
+import { readLayoutIds } from "../site/layout-ids.js";
 import { addSitePages } from "./site-pages.js";
 import { addBrowsePages } from "./browse-pages.js";
 import { reservedUrls } from "../site/pages.js";
@@ -49,6 +50,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   /** Eleventy's input folder, learnt at each build: the same configuration builds any vault. */
   let notesDir = "";
   const sourceFiles = new Map<string, VaultPath>();
+  const layoutIds = readLayoutIds();
 
   function current(): LinkGraph {
     if (!graph) throw new Error("garden: link graph used before the vault was scanned");
@@ -112,7 +114,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     serving = runMode !== "build";
     if (serving) unchanged.start();
     sourceFiles.clear();
-    const vault = await readVault(notesDir, { siteName: site.name }, serving ? parseCache : undefined);
+    const vault = await readVault(notesDir, { siteName: site.name, layoutIds }, serving ? parseCache : undefined);
     ignoreUnscanned({ notesDir, outputDir }, vault.unread);
     const built = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes), alwaysPublishedFolders: site.alwaysPublishedFolders ?? [] });
     graph = built;
@@ -132,7 +134,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     if (serving) unchanged.succeeded();
   });
 
-  eleventyConfig.setLibrary("md", createMarkdownLibrary(links, new URL(site.url).host));
+  eleventyConfig.setLibrary("md", createMarkdownLibrary(links, new URL(site.url).host, layoutIds));
   confineEleventyToNotes(eleventyConfig, () => notesDir, noteOfInput);
   // Drafts, notes under "Brouillon" and anything the scan did not take are never rendered. The others are rendered
   // from the body the scan read, whatever gray-matter made of an odd first line or line ending; an empty string

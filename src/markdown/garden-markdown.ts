@@ -1,4 +1,5 @@
-import MarkdownIt from "markdown-it";
+import type MarkdownIt from "markdown-it";
+import { notesMarkdownIt } from "../vault-scan/markdown-headings.js";
 import { rawHtmlPlugin } from "./raw-html-rule.js";
 import type { GardenLinks } from "./garden-env.js";
 import { blockAnchorsPlugin } from "./block-anchors.js";
@@ -12,12 +13,14 @@ export interface GardenMarkdownOptions {
   readonly links: GardenLinks;
   /** The site's own host: links to it are internal, not external. */
   readonly siteHost: string;
+  /** The ids the page layout writes (_includes/layout-ids.json), which no heading takes. */
+  readonly layoutIds: readonly string[];
 }
 
 /** Every Markdown feature of the garden, in the order its rules must run: the one place where they are listed. */
-export function gardenMarkdown(md: MarkdownIt, { links, siteHost }: GardenMarkdownOptions): void {
+export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: GardenMarkdownOptions): void {
   md.use(wikilinkPlugin, links);
-  md.use(headingIdsPlugin);
+  md.use(headingIdsPlugin, layoutIds);
   md.use(blockAnchorsPlugin);
   md.use(noteEmbedsPlugin, links);
   md.use(videoEmbedsPlugin);
@@ -29,13 +32,14 @@ export function gardenMarkdown(md: MarkdownIt, { links, siteHost }: GardenMarkdo
 
 /**
  * The Markdown renderer for notes. `breaks` follows Obsidian, where a single line break shows as one;
- * raw HTML stays allowed because editors embed videos and format text with it, through the raw HTML policy.
+ * raw HTML stays allowed because editors embed videos and format text with it, through the raw HTML policy. Its
+ * blocks are those the scan reads headings from (notesMarkdownIt).
  */
-export function createMarkdownLibrary(links: GardenLinks, siteHost: string): MarkdownIt {
-  const md = new MarkdownIt({ html: true, linkify: true, breaks: true });
+export function createMarkdownLibrary(links: GardenLinks, siteHost: string, layoutIds: readonly string[]): MarkdownIt {
+  const md = notesMarkdownIt({ linkify: true, breaks: true });
   // Only addresses with a scheme become links: "site.name" or "p.ex" in French prose stay text.
   md.linkify.set({ fuzzyLink: false });
-  return md.use(gardenMarkdown, { links, siteHost });
+  return md.use(gardenMarkdown, { links, siteHost, layoutIds });
 }
 
 /**

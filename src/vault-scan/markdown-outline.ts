@@ -1,7 +1,8 @@
 import { attachmentReferences, mayReferenceAttachment, type AttachmentReference, type BodyLine } from "./attachment-references.js";
 import type { Slug } from "./paths.js";
+import { blockHeadings, mayHideHeadings, type RawHeading } from "./markdown-headings.js";
 import { codeSpanAt, plainText } from "./plain-text.js";
-import { HeadingSlugger } from "./slug.js";
+import { HeadingSlugger, headingSlug } from "./slug.js";
 import { parseWikilinkAt, type WikilinkSyntax } from "./wikilink-syntax.js";
 
 export interface Heading {
@@ -23,9 +24,12 @@ export interface LinkOccurrence {
 export interface MarkdownOutline {
   /** Headings in order, with the ids the renderer gives them. */
   readonly headings: readonly Heading[];
-  /** The heading with this id: a link to a section finds it without reading every heading of the note. */
+  /**
+   * The heading with this id, else the first whose text gives this slug when a layout id took it ("Contenu" has the
+   * id "contenu-2"): a link to a section finds it without reading every heading of the note.
+   */
   headingWithId(id: string): Heading | undefined;
-  /** The text of the first level-1 heading that has one: the note's title, when there is one. */
+  /** The text of the first level-1 heading out of quotes and lists that has one: the note's title, when there is one. */
   readonly titleHeading?: string;
   readonly blockIds: ReadonlySet<string>;
   readonly links: readonly LinkOccurrence[];
@@ -38,28 +42,36 @@ export interface MarkdownOutline {
 }
 
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/;
+// "s": a U+2028 in a heading is text for markdown-it, not the end of the line.
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/s;
+const SPACES_ONLY = /^[ \t]*$/;
 export const BLOCK_ID = /[ \t]\^([A-Za-z0-9-]+)[ \t]*$/;
 const LINE_BREAK = /\r\n|\r|\n/;
 const CONTEXT_MAX = 200;
 
 /**
- * One pass over a note body: headings (with the ids the renderer gives them), block ids, and wikilinks
- * with their line, column and context. Code blocks and code spans are skipped, as markdown-it skips them.
+ * One pass over a note body: headings (with the ids the renderer gives them, none of `layoutIds`), block ids, and
+ * wikilinks with their line, column and context. Code blocks and code spans are skipped, as markdown-it skips them.
+ * Headings are read line by line, unless a line may make that reading differ from markdown-it's (a Setext heading,
+ * a heading in a quote, an HTML block): markdown-it's block parser then reads the note's headings.
  */
-export function outlineMarkdown(body: string, firstLine: number): MarkdownOutline {
+export function outlineMarkdown(body: string, firstLine: number, layoutIds: readonly string[]): MarkdownOutline {
   const lines = body.split(LINE_BREAK);
   const headings: RawHeading[] = [];
   const blockIds = new Set<string>();
   const links: LinkOccurrence[] = [];
   const mayReference: BodyLine[] = [];
   let fence: string | null = null;
+  // markdown-it reads a NUL as U+FFFD.
+  let readByMarkdownIt = body.includes("\0");
 
   lines.forEach((text, index) => {
     const line = firstLine + index;
     const fenceMatch = FENCE.exec(text);
+    // In a fence, only another fence line can make the two readings part.
+    if (!readByMarkdownIt && (fence === null || fenceMatch) && mayHideHeadings(text, lines[index - 1])) readByMarkdownIt = true;
     if (fence !== null) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && text.trim() === fenceMatch[1]) {
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && SPACES_ONLY.test(text.slice(fenceMatch[0].length))) {
         fence = null;
       }
       return;
@@ -68,22 +80,15 @@ export function outlineMarkdown(body: string, firstLine: number): MarkdownOutlin
       fence = fenceMatch[1]!;
       return;
     }
-    const heading = ATX_HEADING.exec(text);
-    if (heading) headings.push({ level: heading[1]!.length, markdown: heading[2]!.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, ""), line });
+    const heading = readByMarkdownIt ? null : ATX_HEADING.exec(text);
+    if (heading) headings.push({ level: heading[1]!.length, markdown: heading[2]!.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, ""), line, topLevel: true });
     // Unanchored at its start, the pattern would be tried at every position of every line.
     const block = text.includes("^") ? BLOCK_ID.exec(text) : null;
     if (block) blockIds.add(block[1]!);
     if (text.includes("[[")) addWikilinks(links, text, line, lines[index + 1]);
     if (mayReferenceAttachment(text)) mayReference.push({ text, line });
   });
-  return new Outline(headings, blockIds, links, attachmentReferences(mayReference), lines);
-}
-
-/** A heading as written, its inline Markdown not yet read. */
-interface RawHeading {
-  readonly level: number;
-  readonly markdown: string;
-  readonly line: number;
+  return new Outline(readByMarkdownIt ? blockHeadings(body, firstLine) : headings, layoutIds, blockIds, links, attachmentReferences(mayReference), lines);
 }
 
 /**
@@ -93,18 +98,20 @@ interface RawHeading {
 class Outline implements MarkdownOutline {
   private named: readonly Heading[] | undefined;
   private byId: ReadonlyMap<string, Heading> | undefined;
+  private bySlug: ReadonlyMap<string, Heading> | undefined;
   private cachedSummary: string | undefined;
   readonly titleHeading?: string;
 
   constructor(
     private readonly raw: readonly RawHeading[],
+    private readonly layoutIds: readonly string[],
     readonly blockIds: ReadonlySet<string>,
     readonly links: readonly LinkOccurrence[],
     readonly attachmentReferences: readonly AttachmentReference[],
     readonly lines: readonly string[],
   ) {
     for (const heading of raw) {
-      const text = heading.level === 1 ? plainText(heading.markdown) : "";
+      const text = heading.level === 1 && heading.topLevel ? plainText(heading.markdown) : "";
       if (text !== "") {
         this.titleHeading = text;
         break;
@@ -114,7 +121,7 @@ class Outline implements MarkdownOutline {
 
   get headings(): readonly Heading[] {
     if (!this.named) {
-      const slugger = new HeadingSlugger();
+      const slugger = new HeadingSlugger(this.layoutIds);
       this.named = this.raw.map(({ level, markdown, line }) => {
         const text = plainText(markdown);
         return { level, text, id: slugger.next(text), line };
@@ -125,13 +132,25 @@ class Outline implements MarkdownOutline {
 
   headingWithId(id: string): Heading | undefined {
     this.byId ??= new Map(this.headings.map((h) => [h.id, h]));
-    return this.byId.get(id);
+    const heading = this.byId.get(id);
+    if (heading || !this.layoutIds.includes(id)) return heading;
+    this.bySlug ??= firstOfEachSlug(this.headings);
+    return this.bySlug.get(id);
   }
 
   get summary(): string {
     this.cachedSummary ??= summaryOf(this.lines);
     return this.cachedSummary;
   }
+}
+
+function firstOfEachSlug(headings: readonly Heading[]): ReadonlyMap<string, Heading> {
+  const bySlug = new Map<string, Heading>();
+  for (const heading of headings) {
+    const slug = headingSlug(heading.text);
+    if (!bySlug.has(slug)) bySlug.set(slug, heading);
+  }
+  return bySlug;
 }
 
 const LINK_OR_ESCAPE = /[\\`[!]/g;

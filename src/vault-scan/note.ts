@@ -37,6 +37,8 @@ export interface Note {
 export interface ParseOptions {
   /** A front-matter `title` equal to the site name is a legacy placeholder, not the note's title. */
   readonly siteName: string;
+  /** The ids the page layout writes (_includes/layout-ids.json): no heading of a note takes one. */
+  readonly layoutIds: readonly string[];
   /**
    * Obsidian's templates folder, as vault paths: the folder `.obsidian/templates.json` names, read by readVault, else
    * DEFAULT_TEMPLATES_FOLDERS.
@@ -66,7 +68,7 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
     problems.push(problemAt({ file, line: 1 + lost.lineOffset, column: 1 }, "tag-commentaire", `« ${lost.key}: #${lost.tags.join(" #")} » est lu comme un commentaire YAML : le « # » efface la suite de la ligne. Le tag a été récupéré, mais écrivez plutôt « ${lost.key}: [${lost.tags.join(", ")}] ».`));
   }
 
-  const outline = outlineMarkdown(frontMatter.body, frontMatter.bodyStartLine);
+  const outline = outlineMarkdown(frontMatter.body, frontMatter.bodyStartLine, options.layoutIds);
   // One by one: a note can hold more removals than a call takes arguments.
   for (const problem of rawHtmlProblems(file, frontMatter.body, frontMatter.bodyStartLine)) problems.push(problem);
   const aliases = aliasesOf(data);

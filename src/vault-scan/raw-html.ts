@@ -1,7 +1,7 @@
-import { createRequire } from "node:module";
 import type MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
 import { htmlRemovals, type HtmlRemoval } from "../markdown/html-removals.js";
+import { notesMarkdownIt } from "./markdown-headings.js";
 import type { VaultPath } from "./paths.js";
 import { problemAt, type Problem } from "./problem.js";
 import { parseWikilinkAt } from "./wikilink-syntax.js";
@@ -9,7 +9,6 @@ import { parseWikilinkAt } from "./wikilink-syntax.js";
 /** Only a note with something that starts like a tag or a comment can hold raw HTML: the others are not parsed. */
 const MAYBE_HTML = /<[A-Za-z!?/]/;
 
-const require = createRequire(import.meta.url);
 let parser: MarkdownIt | undefined;
 
 /**
@@ -18,8 +17,7 @@ let parser: MarkdownIt | undefined;
  */
 function htmlParser(): MarkdownIt {
   if (parser) return parser;
-  const MarkdownItClass = require("markdown-it") as typeof MarkdownIt;
-  parser = new MarkdownItClass({ html: true });
+  parser = notesMarkdownIt();
   parser.inline.ruler.before("link", "wikilink", (state) => {
     const code = state.src.charCodeAt(state.pos);
     if (code !== 0x5b /* [ */ && code !== 0x21 /* ! */) return false;

@@ -68,23 +68,30 @@ export function urlSegment(text: string): Slug {
   return `${slug.slice(0, LONGEST_SEGMENT - digest.length - 1).replace(/-+$/, "")}-${digest}` as Slug;
 }
 
+/** The slug a heading's id starts from: its plain text's, "section" for an empty heading. */
+export function headingSlug(text: string): Slug {
+  return slugify(text === "" ? "section" : text);
+}
+
 /**
  * Gives unique heading ids within one page, in document order: the second "Sources" becomes "sources-2".
  * The scanner and the renderer both walk headings in order through this, so their ids always agree.
  */
 export class HeadingSlugger {
-  /** Ids the page layout itself uses (skip-link target, search, backlinks panel): a heading never takes them. */
-  static readonly LAYOUT_IDS: readonly string[] = ["contenu", "recherche", "site-recherche-q", "mentions-titre"];
-
-  private readonly issued = new Set<string>(HeadingSlugger.LAYOUT_IDS);
+  private readonly issued: Set<string>;
   /**
    * The last number given to each repeated base: the numbers below it stay taken, so the next search starts after
    * it. Starting again from 2 would take quadratic time on a page of thousands of identical headings.
    */
   private readonly lastNumber = new Map<string, number>();
 
+  /** `layoutIds`: the ids the page layout itself writes (_includes/layout-ids.json), which no heading takes. */
+  constructor(layoutIds: Iterable<string>) {
+    this.issued = new Set(layoutIds);
+  }
+
   next(text: string): Slug {
-    const base = slugify(text === "" ? "section" : text);
+    const base = headingSlug(text);
     let id = base as string;
     let n = this.lastNumber.get(base) ?? 1;
     while (this.issued.has(id)) id = `${base}-${++n}`;

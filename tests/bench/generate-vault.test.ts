@@ -6,6 +6,7 @@ import { generateVault, type GeneratedVaultStats } from "../../bench/generate-va
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import { blocksBuild } from "../../src/vault-scan/findings.js";
 import { readVault } from "../../src/vault-scan/read-vault.js";
+import { SITE } from "../helpers.js";
 
 const NOTES = 50;
 
@@ -29,7 +30,7 @@ describe("generateVault", () => {
   beforeAll(async () => {
     const dir = await folder();
     first = { dir, stats: await generateVault({ notes: NOTES, seed: 7, outDir: dir }) };
-    graph = buildLinkGraph(await readVault(dir, { siteName: "MuseumXTD" }), { reservedUrls: new Map() });
+    graph = buildLinkGraph(await readVault(dir, SITE), { reservedUrls: new Map() });
   });
 
   afterAll(async () => {

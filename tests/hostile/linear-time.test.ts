@@ -83,6 +83,19 @@ describe("hostile inputs take linear time", () => {
     expect(doublingRatio(markdown, render)).toBeLessThanOrEqual(3);
   });
 
+  it("Setext headings and headings in quotes and list items, which the scan reads with markdown-it", () => {
+    const markdown = (size: number) => repeated(size, (i) => ["a\n===\n\n", "> ## a\n\n", "- # a\n\n"][i % 3]!);
+    expect(parse("Titres.md", markdown(30)).note.outline.headings.map((h) => `h${h.level}#${h.id}`)).toEqual(["h1#a", "h2#a-2", "h1#a-3", "h1#a-4", "h2#a-5"]);
+    expect(doublingRatio(markdown, (source) => parse("Titres.md", source))).toBeLessThanOrEqual(3);
+  });
+
+  it("one long line of list markers or quote markers, before no heading", () => {
+    for (const unit of ["- ", "1.", "> "]) {
+      const markdown = (size: number) => `${unit.repeat(size / 2)}x\n`;
+      expect(doublingRatio(markdown, (source) => parse("Marqueurs.md", source))).toBeLessThanOrEqual(3);
+    }
+  });
+
   it("links to each of the identical headings of a note", () => {
     const vault = (size: number) => {
       const count = Math.round(size / 16);

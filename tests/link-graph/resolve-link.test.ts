@@ -8,7 +8,7 @@ import type { Note } from "../../src/vault-scan/note.js";
 import type { ProblemLevel } from "../../src/vault-scan/problem.js";
 import { readVault, type Vault } from "../../src/vault-scan/read-vault.js";
 import { parseTarget, parseWikilinkAt } from "../../src/vault-scan/wikilink-syntax.js";
-import { fixtureDir, memoryVault, SITE } from "../helpers.js";
+import { fixtureDir, lines, memoryVault, rendererOf, SITE } from "../helpers.js";
 
 /** What a link should resolve to, in plain values. */
 type Outcome =
@@ -321,6 +321,25 @@ describe("resolveLink on notes in memory", () => {
     });
     const home = vault.notes[2]!;
     expect(outcomeOf(resolveLink(new NoteIndex(vault.notes, []), home, { note: "Charte" }))).toEqual(toNote("Charte.md", "/charte/"));
+  });
+
+  it("links a section to the heading of the page that has its id, Setext, quoted, or named like a layout id", () => {
+    const vault = memoryVault({
+      "Note.md": lines("Sources", "-------", "", "> ## Voir aussi", "", "## Sources", "", "## Thème bascule"),
+      "Accueil.md": "# Accueil\n",
+    });
+    const index = new NoteIndex(vault.notes, []);
+    const home = vault.notes[1]!;
+    const href = (link: string) => outcomeOf(resolveLink(index, home, parseTarget(link)!));
+    expect([href("Note#Sources"), href("Note#Sources 2"), href("Note#Voir aussi"), href("Note#Thème bascule")]).toEqual([
+      toNote("Note.md", "/note/#sources"),
+      toNote("Note.md", "/note/#sources-2"),
+      toNote("Note.md", "/note/#voir-aussi"),
+      toNote("Note.md", "/note/#theme-bascule-2"),
+    ]);
+    const page = rendererOf(vault, "/coffre").renderNote("Note.md");
+    expect(page).toContain('<h2 id="sources">Sources</h2>\n<blockquote>\n<h2 id="voir-aussi">Voir aussi</h2>');
+    expect(page).toContain('<h2 id="sources-2">Sources</h2>\n<h2 id="theme-bascule-2">Thème bascule</h2>');
   });
 
   it("looksLikeAttachment tells file names from note names", () => {

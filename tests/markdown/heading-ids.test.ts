@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { mayHideHeadings } from "../../src/vault-scan/markdown-headings.js";
 import { toVaultPath } from "../../src/vault-scan/paths.js";
-import { gardenRenderer, lines, type GardenRenderer } from "../helpers.js";
+import { gardenRenderer, lines, parse, type GardenRenderer } from "../helpers.js";
 
 let garden: GardenRenderer;
 beforeAll(async () => {
@@ -19,7 +21,32 @@ describe("heading ids", () => {
   });
 
   it("never takes an id the layout uses", () => {
-    expect(garden.renderAs("Lecteur.md", lines("## Contenu", "", "## Recherche"))).toBe('<h2 id="contenu-2">Contenu</h2>\n<h2 id="recherche-2">Recherche</h2>\n');
+    expect(garden.renderAs("Lecteur.md", lines("## Contenu", "", "## Recherche", "", "## Thème bascule", "", "## Toc titre"))).toBe(
+      '<h2 id="contenu-2">Contenu</h2>\n<h2 id="recherche-2">Recherche</h2>\n<h2 id="theme-bascule-2">Thème bascule</h2>\n<h2 id="toc-titre-2">Toc titre</h2>\n',
+    );
+  });
+
+  it("reads indented text as the build's markdown-it does, where Eleventy turns indented code off", () => {
+    expect(garden.renderAs("Lecteur.md", lines("Texte", "", "    # Pas un titre", "    ---"))).toBe("<p>Texte</p>\n<p># Pas un titre<br>\n---</p>\n");
+  });
+
+  it("gives Setext headings and headings in quotes and list items their ids, in order with the others", () => {
+    expect(garden.renderAs("Lecteur.md", lines("Sources", "-------", "", "> ## Sources", "", "- # Sources", "", "Suite", "===", "", "## Sources"))).toBe(
+      [
+        '<h2 id="sources">Sources</h2>',
+        "<blockquote>",
+        '<h2 id="sources-2">Sources</h2>',
+        "</blockquote>",
+        "<ul>",
+        '<li>',
+        '<h1 id="sources-3">Sources</h1>',
+        "</li>",
+        "</ul>",
+        '<h1 id="suite">Suite</h1>',
+        '<h2 id="sources-4">Sources</h2>',
+        "",
+      ].join("\n"),
+    );
   });
 
   it("slugs the text a reader sees of a heading holding a wikilink", () => {
@@ -43,6 +70,82 @@ describe("heading ids", () => {
     );
     const scanned = garden.graph.index.byFile.get(toVaultPath("Cible.md"))?.outline.headings.map((h) => h.id);
     expect([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1])).toEqual(scanned);
+  });
+});
+
+/** The level and id of each heading of the rendered page, in order. */
+function renderedHeadings(html: string): string[] {
+  return [...html.matchAll(/<h([1-6]) id="([^"]*)"/g)].map((m) => `h${m[1]}#${m[2]}`);
+}
+
+/** The level and id of each heading of the note the scan reads from `body`, in order. */
+function scannedHeadings(body: string): string[] {
+  return parse("Note.md", `---\ntitle: Note\n---\n${body}`).note.outline.headings.map((h) => `h${h.level}#${h.id}`);
+}
+
+const headingText = fc
+  .array(
+    fc.constantFrom("Sources", "Contenu", "Thème bascule", "Été à la campagne", "**gras**", "_penché_", "`code`", "a <br> b", "<span>mot</span>", "[[Cible|la cible]]", "x #", "\\#", "&amp;", "a\u2028b", ""),
+    { minLength: 1, maxLength: 3 },
+  )
+  .map((words) => words.join(" "));
+
+/** Blocks read line by line the same way markdown-it reads them: headings only at the margin, fences at the margin. */
+const plainBlock = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 7 }), headingText, fc.constantFrom("", " #", " ##", "#")).map(([n, text, closing]) => `${"#".repeat(n)} ${text}${closing}`),
+  headingText.map((text) => `Un paragraphe ${text}.`),
+  headingText.map((text) => `#tag ${text}`),
+  fc.constantFrom("#", "#sans-espace", "- #tag", "- un point", "1. un point", "| a | b |\n|---|---|\n| c | d |", "[ref]: /adresse", "[ref]:"),
+  headingText.map((text) => `\`\`\`\n# ${text}\n\`\`\``),
+  headingText.map((text) => `~~~~\n## ${text}\n~~~\n~~~~`),
+  headingText.map((text) => `\`\`\`\n# ${text}`),
+  headingText.map((text) => `\`\`\`\n# code\n\`\`\`\u00a0\n# ${text}\n\`\`\``),
+);
+
+/** Anything else: Setext headings, quotes, lists, indentation, HTML blocks, odd fences. */
+const trickyBlock = fc.oneof(
+  plainBlock,
+  fc.tuple(headingText, fc.constantFrom("=", "===", "-", "---", "  ---  ")).map(([text, underline]) => `${text || "Texte"}\n${underline}`),
+  fc.tuple(headingText, headingText).map(([a, b]) => `${a || "Un"}\n${b || "deux"}\n===`),
+  headingText.map((text) => `> ## ${text}`),
+  headingText.map((text) => `> ${text || "Cité"}\n> ---`),
+  headingText.map((text) => `> > # ${text}\n> suite`),
+  headingText.map((text) => `- # ${text}`),
+  headingText.map((text) => `1. ## ${text}`),
+  headingText.map((text) => `- point\n  ### ${text}`),
+  headingText.map((text) => `   ## ${text}`),
+  headingText.map((text) => `    # ${text}`),
+  headingText.map((text) => `<div>\n# ${text}\n</div>`),
+  headingText.map((text) => `<!--\n# ${text}\n\n-->`),
+  headingText.map((text) => `<span>mot</span>\n# ${text}`),
+  headingText.map((text) => `<br>\n## ${text}`),
+  headingText.map((text) => `    \`\`\`\n# ${text}\n    \`\`\``),
+  headingText.map((text) => `\`\`\`js \`x\`\n# ${text}\n\`\`\``),
+  fc.constantFrom("---", "***", "___", "- - -", "\t# tab", ">", "-"),
+);
+
+const note = (block: fc.Arbitrary<string>) =>
+  fc.array(fc.tuple(block, fc.constantFrom("\n", "\n\n")), { minLength: 1, maxLength: 8 }).map((parts) => parts.map(([b, sep]) => b + sep).join(""));
+
+describe("heading ids of the scan and of the rendered page", () => {
+  it("agree on notes of Setext and ATX headings, quotes, lists, HTML, fences and duplicates", () => {
+    fc.assert(
+      fc.property(note(trickyBlock), (body) => {
+        expect(scannedHeadings(body)).toEqual(renderedHeadings(garden.renderAs("Note.md", body)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("agree on notes that the scan reads line by line", () => {
+    fc.assert(
+      fc.property(note(plainBlock), (body) => {
+        const bodyLines = body.split("\n");
+        expect(bodyLines.some((text, i) => mayHideHeadings(text, bodyLines[i - 1]))).toBe(false);
+        expect(scannedHeadings(body)).toEqual(renderedHeadings(garden.renderAs("Note.md", body)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import { lines } from "../helpers.js";
 
 /** The references of a note body whose first line is line 1, as "path@line:column". */
 function referencesOf(body: string): string[] {
-  return outlineMarkdown(body, 1).attachmentReferences.map((r) => `${r.path}@${r.line}:${r.column}`);
+  return outlineMarkdown(body, 1, []).attachmentReferences.map((r) => `${r.path}@${r.line}:${r.column}`);
 }
 
 describe("the attachments a note names outside wikilinks", () => {

@@ -28,7 +28,7 @@ const BODY = [
 ].join("\n");
 
 describe("outlineMarkdown", () => {
-  const outline = outlineMarkdown(BODY, 5);
+  const outline = outlineMarkdown(BODY, 5, []);
 
   it("finds headings with their level, plain text, unique id and file line", () => {
     expect(outline.headings).toEqual([
@@ -75,26 +75,55 @@ describe("outlineMarkdown", () => {
   });
 
   it("counts CRLF and CR line breaks as one line each", () => {
-    const crlf = outlineMarkdown("Titre\r\n\r\n## Deux\r\nVoir [[A]].\r\n", 3);
+    const crlf = outlineMarkdown("Titre\r\n\r\n## Deux\r\nVoir [[A]].\r\n", 3, []);
     expect(crlf.headings).toEqual([{ level: 2, text: "Deux", id: "deux", line: 5 }]);
     expect(crlf.links.map((l) => [l.line, l.column, l.context])).toEqual([[6, 6, "Voir A."]]);
-    const cr = outlineMarkdown("a\rb [[B]]", 1);
+    const cr = outlineMarkdown("a\rb [[B]]", 1, []);
     expect(cr.links.map((l) => [l.line, l.column])).toEqual([[2, 3]]);
   });
 
   it("ignores a fence closed by a shorter or different fence", () => {
-    const outline = outlineMarkdown(["````", "```", "[[Toujours du code]]", "~~~~", "````", "[[Après]]"].join("\n"), 1);
+    const outline = outlineMarkdown(["````", "```", "[[Toujours du code]]", "~~~~", "````", "[[Après]]"].join("\n"), 1, []);
     expect(outline.links.map((l) => [l.syntax.target.note, l.line])).toEqual([["Après", 6]]);
   });
 
   it("ignores headings and block ids inside fenced code", () => {
-    const outline = outlineMarkdown(["```", "# Pas un titre", "Texte ^pasunbloc", "```", "# Titre"].join("\n"), 1);
+    const outline = outlineMarkdown(["```", "# Pas un titre", "Texte ^pasunbloc", "```", "# Titre"].join("\n"), 1, []);
     expect(outline.headings).toEqual([{ level: 1, text: "Titre", id: "titre", line: 5 }]);
     expect(outline.blockIds.size).toBe(0);
   });
 
+  it("reads Setext headings and headings in quotes and list items as markdown-it does, at the line of their text", () => {
+    const outline = outlineMarkdown(["Première", "partie", "===", "", "> ## Citée", "", "- ### Listée", "", "Texte", "---", "## Fin ##"].join("\n"), 3, []);
+    expect(outline.headings).toEqual([
+      { level: 1, text: "Première partie", id: "premiere-partie", line: 3 },
+      { level: 2, text: "Citée", id: "citee", line: 7 },
+      { level: 3, text: "Listée", id: "listee", line: 9 },
+      { level: 2, text: "Texte", id: "texte", line: 11 },
+      { level: 2, text: "Fin", id: "fin", line: 13 },
+    ]);
+  });
+
+  it("sees no heading in an HTML block, nor a Setext underline after a blank line", () => {
+    const outline = outlineMarkdown(["<div>", "# Dans le HTML", "</div>", "", "---", "# Titre"].join("\n"), 1, []);
+    expect(outline.headings.map((h) => [h.text, h.line])).toEqual([["Titre", 6]]);
+  });
+
+  it("gives no heading an id of the layout, and finds the heading that would have had it", () => {
+    const outline = outlineMarkdown(["## Thème bascule", "## Contenu", "## Contenu"].join("\n"), 1, ["contenu", "theme-bascule"]);
+    expect(outline.headings.map((h) => h.id)).toEqual(["theme-bascule-2", "contenu-2", "contenu-3"]);
+    expect(outline.headingWithId("contenu")?.id).toBe("contenu-2");
+    expect(outline.headingWithId("theme-bascule")?.id).toBe("theme-bascule-2");
+    expect(outline.headingWithId("contenu-3")?.id).toBe("contenu-3");
+  });
+
+  it("closes a fence only by a line of the fence and spaces or tabs, as markdown-it does", () => {
+    const outline = outlineMarkdown(["```", "```\u00a0", "[[Encore du code]]", "``` \t", "[[Après]]"].join("\n"), 1, []);
+    expect(outline.links.map((l) => [l.syntax.target.note, l.line])).toEqual([["Après", 5]]);
+  });
+
   it("does not take a description from a line that is not indented", () => {
-    const outline = outlineMarkdown(["1. [[C]]", "Pas indenté.", "- [[A]]", "  La description."].join("\n"), 1);
+    const outline = outlineMarkdown(["1. [[C]]", "Pas indenté.", "- [[A]]", "  La description."].join("\n"), 1, []);
     expect(outline.links.map((l) => l.context)).toEqual(["C", "A — La description."]);
   });
 
@@ -105,7 +134,7 @@ describe("outlineMarkdown", () => {
       "comme la [[Stratégie numérique]] et " +
       "des formations régulières pour leurs équipes ".repeat(4) +
       "sans fin. Autre phrase.";
-    const [link] = outlineMarkdown(long, 1).links;
+    const [link] = outlineMarkdown(long, 1, []).links;
     expect(link?.context).toBe(
       "…Les musées ont besoin d'outils simples Les musées ont besoin d'outils simples comme la Stratégie numérique et des formations régulières pour leurs équipes des formations régulières pour leurs…",
     );

@@ -23,8 +23,16 @@ describe("ParseCache", () => {
     expect(edited).not.toBe(first);
     expect(edited.note.title).toBe("Note modifiée");
     cache.endScan();
-    const renamedSite = cache.parse(FILE, "# Note modifiée\n", { siteName: "Note modifiée" });
+    const renamedSite = cache.parse(FILE, "# Note modifiée\n", { ...SITE, siteName: "Note modifiée" });
     expect(renamedSite).not.toBe(edited);
+  });
+
+  it("parses the note again when the layout's ids changed, which its heading ids avoid", () => {
+    const cache = new ParseCache();
+    const first = cache.parse(FILE, "## Sommaire\n", SITE);
+    cache.endScan();
+    const second = cache.parse(FILE, "## Sommaire\n", { ...SITE, layoutIds: [...SITE.layoutIds, "sommaire"] });
+    expect([first.note.outline.headings[0]?.id, second.note.outline.headings[0]?.id]).toEqual(["sommaire", "sommaire-2"]);
   });
 
   it("parses the note again when the templates folder changed", () => {

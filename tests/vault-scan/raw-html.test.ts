@@ -17,6 +17,10 @@ describe("rawHtmlProblems", () => {
     ]);
   });
 
+  it("reads indented HTML as the build does, where Eleventy turns indented code off", () => {
+    expect(found(lines("Texte", "", "    <b onclick=\"x()\">b</b>"))).toEqual(["3:1 L'attribut onclick de <b>"]);
+  });
+
   it("quotes a refused address on one line, shortened", () => {
     const [problem] = rawHtmlProblems(FILE, `<a href="java\nscript:${"x".repeat(100)}">a</a>\n`, 1);
     expect(problem!.message).toBe(

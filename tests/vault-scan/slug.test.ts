@@ -62,23 +62,30 @@ describe("urlSegment", () => {
 });
 
 describe("HeadingSlugger", () => {
+  const LAYOUT_IDS = ["contenu", "recherche"];
+
+  it("never gives the ids of the layout it is given", () => {
+    const slugger = new HeadingSlugger(["contenu", "theme-bascule"]);
+    expect(["Contenu", "Thème bascule", "Contenu", "Recherche"].map((t) => slugger.next(t))).toEqual(["contenu-2", "theme-bascule-2", "contenu-3", "recherche"]);
+  });
+
   it("numbers repeated headings from 2, in document order", () => {
-    const slugger = new HeadingSlugger();
+    const slugger = new HeadingSlugger(LAYOUT_IDS);
     expect(["Sources", "Notes", "Sources", "sources"].map((t) => slugger.next(t))).toEqual(["sources", "notes", "sources-2", "sources-3"]);
   });
 
   it("calls an empty heading 'section'", () => {
-    const slugger = new HeadingSlugger();
+    const slugger = new HeadingSlugger(LAYOUT_IDS);
     expect([slugger.next(""), slugger.next("")]).toEqual(["section", "section-2"]);
   });
 
   it("starts afresh for each page", () => {
-    expect(new HeadingSlugger().next("Sources")).toBe("sources");
-    expect(new HeadingSlugger().next("Sources")).toBe("sources");
+    expect(new HeadingSlugger(LAYOUT_IDS).next("Sources")).toBe("sources");
+    expect(new HeadingSlugger(LAYOUT_IDS).next("Sources")).toBe("sources");
   });
 
   it("never gives two headings of one page the same id, even when a heading is literally 'Sources 2'", () => {
-    const slugger = new HeadingSlugger();
+    const slugger = new HeadingSlugger(LAYOUT_IDS);
     const ids = ["Sources", "Sources", "Sources 2"].map((t) => slugger.next(t));
     expect(ids.slice(0, 2)).toEqual(["sources", "sources-2"]);
     expect(new Set(ids).size).toBe(3);
@@ -88,7 +95,7 @@ describe("HeadingSlugger", () => {
   // "the first free number from 2".
   it("gives the ids of the first free number from 2, whatever the order of the headings", () => {
     const firstFree = (texts: readonly string[]) => {
-      const issued = new Set<string>(HeadingSlugger.LAYOUT_IDS);
+      const issued = new Set<string>(LAYOUT_IDS);
       return texts.map((text) => {
         const base = slugify(text === "" ? "section" : text);
         let id: string = base;
@@ -100,7 +107,7 @@ describe("HeadingSlugger", () => {
     const heading = fc.constantFrom("a", "a 2", "a-3", "A", "a 2 2", "b", "", "section", "section 2", "contenu", "contenu 2", "recherche");
     fc.assert(
       fc.property(fc.array(heading, { maxLength: 30 }), (texts) => {
-        const slugger = new HeadingSlugger();
+        const slugger = new HeadingSlugger(LAYOUT_IDS);
         expect(texts.map((t) => slugger.next(t))).toEqual(firstFree(texts));
       }),
       { numRuns: 2000 },
