@@ -2,13 +2,10 @@ import type { LinkGraph } from "../link-graph/link-graph.js";
 import type { EleventyConfig } from "./eleventy-config.js";
 import { globalGraph } from "../views/graph-layout.js";
 import { recentlyUpdated, tagPages } from "../views/note-views.js";
-import { BROWSE_PAGES } from "../site/pages.js";
-import { addPages } from "./site-pages.js";
 import { xmlText } from "../views/xml-text.js";
 
-/** Registers the pages for exploring the garden beyond one note: tags, the whole graph, the feed and the sitemap. */
+/** Registers the tag pages, and what the pages for exploring the garden read: tags, the whole graph, the feed and the sitemap. */
 export function addBrowsePages(eleventyConfig: EleventyConfig, graph: () => LinkGraph): void {
-  addPages(eleventyConfig, BROWSE_PAGES);
   eleventyConfig.addTemplate("garden-pages/tag.njk", "", {
     layout: "layouts/tag.njk",
     pagination: { data: "gardenTagPages", size: 1, alias: "tagPage", addAllPagesToCollections: false },

@@ -1,14 +1,9 @@
 import type { EleventyConfig } from "./eleventy-config.js";
-import { SITE_ASSETS_DIR, SITE_PAGES, type SitePage } from "../site/pages.js";
+import { PAGES, SITE_ASSETS_DIR } from "../site/pages.js";
 
-/** Registers the home, search, "notes à écrire", 404 and accessibility statement pages, and copies the stylesheet and scripts to /assets/. */
+/** Registers every page of the table PAGES, and copies the stylesheet and scripts to /assets/. */
 export function addSitePages(eleventyConfig: EleventyConfig): void {
-  addPages(eleventyConfig, SITE_PAGES);
-  eleventyConfig.addPassthroughCopy({ [SITE_ASSETS_DIR]: "assets" });
-}
-
-export function addPages(eleventyConfig: EleventyConfig, pages: readonly SitePage[]): void {
-  for (const page of pages) {
+  for (const page of PAGES) {
     eleventyConfig.addTemplate(`garden-pages/${page.layout}.njk`, "", {
       layout: `layouts/${page.layout}.njk`,
       permalink: page.url,
@@ -17,4 +12,6 @@ export function addPages(eleventyConfig: EleventyConfig, pages: readonly SitePag
       ...(page.noindex ? { noindex: true } : {}),
     });
   }
+  eleventyConfig.addGlobalData("gardenPages", PAGES);
+  eleventyConfig.addPassthroughCopy({ [SITE_ASSETS_DIR]: "assets" });
 }

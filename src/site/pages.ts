@@ -13,22 +13,24 @@ export interface SitePage {
   readonly url: SiteUrl;
   readonly name: string;
   readonly layout: string;
+  /** Kept out of search engines: `noindex` in the page, `Disallow` in robots.txt. */
   readonly noindex?: boolean;
+  /** Listed in sitemap.xml, beside the notes and tag pages. */
+  readonly inSitemap?: boolean;
 }
 
-/** The home, search, "notes à écrire", 404 and accessibility statement pages. */
-export const SITE_PAGES: readonly SitePage[] = [
-  { url: asSiteUrl("/"), name: "Accueil", layout: "home" },
-  { url: asSiteUrl("/recherche/"), name: "Recherche", layout: "search" },
+/**
+ * Every page of the site that is not a note or a tag page: the one table from which the pages are registered, their
+ * URLs reserved, and the sitemap and robots.txt written. A new page type is one row here and one layout.
+ */
+export const PAGES: readonly SitePage[] = [
+  { url: asSiteUrl("/"), name: "Accueil", layout: "home", inSitemap: true },
+  { url: asSiteUrl("/recherche/"), name: "Recherche", layout: "search", inSitemap: true },
   { url: asSiteUrl("/notes-a-ecrire/"), name: "Notes à écrire", layout: "missing-notes", noindex: true },
   { url: asSiteUrl("/404.html"), name: "Page introuvable", layout: "not-found" },
   { url: asSiteUrl("/accessibilite/"), name: "Déclaration d’accessibilité", layout: "accessibility" },
-];
-
-/** Pages for exploring the garden beyond one note: tags, the whole graph, and what machines read (feed, sitemap). */
-export const BROWSE_PAGES: readonly SitePage[] = [
-  { url: asSiteUrl("/tags/"), name: "Étiquettes", layout: "tags" },
-  { url: asSiteUrl("/graphe/"), name: "Graphe des notes", layout: "graph" },
+  { url: asSiteUrl("/tags/"), name: "Étiquettes", layout: "tags", inSitemap: true },
+  { url: asSiteUrl("/graphe/"), name: "Graphe des notes", layout: "graph", inSitemap: true },
   { url: asSiteUrl("/flux.xml"), name: "Flux Atom", layout: "feed-atom" },
   { url: asSiteUrl("/sitemap.xml"), name: "Plan du site", layout: "sitemap" },
   { url: asSiteUrl("/robots.txt"), name: "robots.txt", layout: "robots" },
@@ -45,7 +47,7 @@ export function tagUrl(tag: string): SiteUrl {
  * `npm run check` loads none of them.
  */
 export function reservedUrls(notes: readonly Note[]): ReadonlyMap<SiteUrl, string> {
-  const urls = new Map([...SITE_PAGES, ...BROWSE_PAGES].map((page) => [page.url, page.name]));
+  const urls = new Map(PAGES.map((page) => [page.url, page.name]));
   for (const file of readdirSync(SITE_ASSETS_DIR)) urls.set(asSiteUrl(`/assets/${file}`), `assets/${file}`);
   for (const note of notes) {
     if (note.unpublished) continue;

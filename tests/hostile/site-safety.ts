@@ -3,7 +3,7 @@ import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { domainToUnicode } from "node:url";
 import { parse, parseFragment, type DefaultTreeAdapterMap } from "parse5";
-import { BROWSE_PAGES, SITE_ASSETS_DIR } from "../../src/site/pages.js";
+import { PAGES, SITE_ASSETS_DIR } from "../../src/site/pages.js";
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];
@@ -70,7 +70,7 @@ const SITE_SCRIPTS = new Set([...[...SITE_ASSETS.keys()].filter((file) => file.e
 /** Files a browser runs or shows as a page of the site. */
 const ACTIVE_FILE = /\.(?:js|mjs|html?|xhtml|xml|wasm)$/i;
 /** The XML files the site writes itself: its feed and sitemap. */
-const SITE_XML = new Set(BROWSE_PAGES.map((page) => page.url.slice(1)).filter((file) => file.endsWith(".xml")));
+const SITE_XML = new Set(PAGES.map((page) => page.url.slice(1)).filter((file) => file.endsWith(".xml")));
 const HOST_CONTROL = new Set(["_redirects", "_headers", "cname", ".htaccess", ".nojekyll", "netlify.toml", "vercel.json"]);
 const EXTERNAL_STYLE = /url\(\s*(?!['"]?#)|@import/i;
 const CSP_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self'/;
