@@ -141,7 +141,7 @@ describe("browsing pages of a vault with a Git history", () => {
   it("strips tracking parameters from external links and marks them as external", async () => {
     const html = await page(SLUGS.home);
     expect(html).toContain(
-      '<a href="https://icom.museum/fr/?id=3" class="lien-externe">ICOM<span class="lien-externe-icone" aria-hidden="true">↗</span><span class="visually-hidden"> (lien externe)</span></a>',
+      '<a href="https://icom.museum/fr/?id=3" class="lien-externe">ICOM<span class="lien-externe-icone" aria-hidden="true" data-pagefind-ignore="">↗</span><span class="visually-hidden" data-pagefind-ignore=""> (lien externe)</span></a>',
     );
     expect(html).toContain('href="https://www.example.org/musees?page=2#haut"');
     expect(html).not.toMatch(/utm_|fbclid|_ga=|_gl=/);
