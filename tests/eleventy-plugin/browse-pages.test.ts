@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden } from "../../src/cli/build-garden.js";
 import type { LinkGraph } from "../../src/link-graph/link-graph.js";
 import { BUILT_SITE_MARKER } from "../../src/site-output/safe-folders.js";
+import { previewFileOf } from "../../src/site-output/write-previews.js";
 import { fixtureDir, scanGarden } from "../helpers.js";
 
 const SLUGS = {
@@ -97,11 +98,11 @@ describe("browsing pages of a vault with a Git history", () => {
     expect(await page(SLUGS.orphan)).not.toContain('class="fil-ariane"');
   });
 
-  it("writes a preview with title and excerpt beside every note", async () => {
+  it("writes every note's preview, title and excerpt, in the preview file of its address", async () => {
     for (const note of graph.published) {
-      const preview = JSON.parse(await readFile(path.join(site, ...note.url.split("/").filter(Boolean), "apercu.json"), "utf8"));
-      expect(preview).toEqual({ titre: note.title, resume: note.outline.summary });
-      expect(preview.resume.length).toBeGreaterThan(0);
+      const previews = JSON.parse(await readFile(path.join(site, "assets", "apercus", previewFileOf(note.url)), "utf8"));
+      expect(previews[note.url]).toEqual({ titre: note.title, resume: note.outline.summary });
+      expect(previews[note.url].resume.length).toBeGreaterThan(0);
     }
   });
 
