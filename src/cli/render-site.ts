@@ -1,13 +1,14 @@
 /**
  * The Eleventy half of the build, run in a worker thread by build-garden.ts: it renders the notes into the staging
- * folder and ends with the report and the pages to index. When the worker ends, Eleventy's memory (most of the
- * build's) goes with it, before Pagefind indexes the written pages.
+ * folder, hands each note's indexed part to the main thread as soon as it is rendered, so that Pagefind indexes it
+ * while Eleventy renders the others, and ends with the report. When the worker ends, Eleventy's memory (most of the
+ * build's) goes with it, before Pagefind builds its index.
  */
 import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
-import { GRAPH_EVENT } from "../eleventy-plugin/garden-plugin.js";
+import { GRAPH_EVENT, SEARCH_PART_EVENT, type SearchPart } from "../eleventy-plugin/garden-plugin.js";
 import { PROJECT_ROOT } from "../site/site-settings.js";
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import { SearchIndexError } from "../search-index/write-search-index.js";
@@ -29,17 +30,14 @@ export type RenderFailure =
 
 export type RenderMessage =
   | { readonly kind: "phase"; readonly phase: BuildPhase }
-  | { readonly kind: "done"; readonly rendered: RenderedSite }
+  /** The pages to index, once the notes are known: the files of the published notes' pages. */
+  | { readonly kind: "search-order"; readonly files: readonly string[] }
+  | ({ readonly kind: "search-part" } & SearchPart)
+  | { readonly kind: "done"; readonly report: RenderReport }
   | { readonly kind: "failed"; readonly failure: RenderFailure };
 
-export interface RenderedSite {
-  readonly report: RenderReport;
-  /** The pages search indexes, in the order of their notes' files: every published note's page. */
-  readonly searchPages: readonly string[];
-}
-
 /** Renders the site with Eleventy. */
-async function renderSite(post: (message: RenderMessage) => void): Promise<RenderedSite> {
+async function renderSite(post: (message: RenderMessage) => void): Promise<RenderReport> {
   const { stagingDir } = workerData as RenderRequest;
   let graph: LinkGraph | undefined;
   const eleventy = new Eleventy(undefined, undefined, {
@@ -54,14 +52,18 @@ async function renderSite(post: (message: RenderMessage) => void): Promise<Rende
       eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => {
         graph = built;
         post({ kind: "phase", phase: "eleventy.graph" });
+        // Eleventy renders the notes roughly in the order it walked their folder: Pagefind, which must get them in a
+        // fixed order, gets each one sooner the closer that order is to Eleventy's.
+        const notes = [...built.published].sort((a, b) => compareByFolderWalk(a.file, b.file));
+        post({ kind: "search-order", files: notes.map((note) => pageFileOf(stagingDir, note.url)) });
       });
+      eleventyConfig.on(SEARCH_PART_EVENT, ({ outputPath, html }: SearchPart) => post({ kind: "search-part", outputPath, html }));
       eleventyConfig.on("eleventy.after", () => post({ kind: "phase", phase: "eleventy.after" }));
     },
   });
   eleventy.disableLogger();
   await eleventy.write();
-  const notes = [...graph!.published].sort((a, b) => compareByFolderWalk(a.file, b.file));
-  return { report: reportOf(graph!), searchPages: notes.map((note) => pageFileOf(stagingDir, note.url)) };
+  return reportOf(graph!);
 }
 
 /** An error and those it wraps, outermost first: Eleventy wraps template errors several times. */
@@ -88,7 +90,7 @@ if (parentPort) {
   const port = parentPort;
   const post = (message: RenderMessage) => port.postMessage(message);
   try {
-    post({ kind: "done", rendered: await renderSite(post) });
+    post({ kind: "done", report: await renderSite(post) });
   } catch (error) {
     post({ kind: "failed", failure: failureOf(error) });
   }

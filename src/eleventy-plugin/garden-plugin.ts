@@ -28,6 +28,15 @@ import { pageFingerprint, UnchangedPages } from "./unchanged-pages.js";
 /** Emitted after each scan, with the new LinkGraph: the build reads its report from it (src/cli/render-site.ts). */
 export const GRAPH_EVENT = "garden.graph";
 
+/** Emitted as each note page is rendered, with the part of it that search indexes (see the layout post.njk). */
+export const SEARCH_PART_EVENT = "garden.searchPart";
+
+export interface SearchPart {
+  /** Where Eleventy writes the page, or false for a page with no output file. */
+  readonly outputPath: string | false;
+  readonly html: string;
+}
+
 const SOURCE_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 /**
@@ -146,6 +155,12 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     return note ? viewOf(note) : undefined;
   });
   eleventyConfig.addFilter("graphPath", graphPath);
+  // Eleventy renders every page's layout before it writes any, so the build gets each note's indexed part here,
+  // while the layouts of the others are still rendering, rather than from the written page.
+  eleventyConfig.addFilter("searchPart", (html: string, outputPath: string | false) => {
+    void eleventyConfig.emit(SEARCH_PART_EVENT, { outputPath, html } satisfies SearchPart);
+    return html;
+  });
   eleventyConfig.addFilter("nombre", (count: number) => count.toLocaleString("fr-FR"));
   eleventyConfig.addNunjucksGlobal("gardenHomeGroups", () => homeGroups(current()));
   eleventyConfig.addNunjucksGlobal("gardenMissingNotes", () => missingNotes(current()));

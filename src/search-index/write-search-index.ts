@@ -3,6 +3,7 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import type { PagefindIndex } from "pagefind";
 import { foldHtmlForSearch } from "./french-folding.js";
+import { InOrder } from "./in-order.js";
 
 /** Pagefind reports failures in an `errors` array instead of throwing; this turns them into one French error. */
 export class SearchIndexError extends Error {
@@ -15,69 +16,129 @@ export class SearchIndexError extends Error {
   }
 }
 
-/** Pages read and sent to Pagefind ahead of those it has indexed: more than one, else each would wait for the last. */
+/** A page of the site to index: its path in the site ("note/index.html") and the HTML Pagefind is to read. */
+interface SearchPage {
+  readonly page: string;
+  readonly html: string;
+}
+
+/** Pages sent to Pagefind and not yet indexed: more than one, else each would wait for the last. */
 const PAGES_IN_FLIGHT = 8;
 
 function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new SearchIndexError(step, errors);
 }
 
+/** Where a file of the site lives in it, as the writer names pages ("note/index.html"), or undefined if outside. */
+function pageInSite(siteDir: string, file: string): string | undefined {
+  const page = path.relative(siteDir, path.resolve(file)).split(path.sep).join("/");
+  return page.startsWith("../") || path.isAbsolute(page) ? undefined : page;
+}
+
 /**
- * Writes the French full-text index of the written pages `files` into `<siteDir>/pagefind/`, with Pagefind's UI
- * files, and says how many pages it holds. Pagefind reads what each page marks `data-pagefind-body` (a note's
- * text), without what is marked `data-pagefind-ignore` in it.
+ * Feeds Pagefind the note pages of a build while Eleventy renders the others, then writes the French full-text
+ * index into `<siteDir>/pagefind/`, with Pagefind's UI files. Each page comes as the part of it the layout marks
+ * for search (the note's article): the head, header, backlinks and footer hold nothing indexed, and Pagefind's time
+ * grows with what it reads. In the article, Pagefind reads the note's text (`data-pagefind-body`) without what is
+ * marked `data-pagefind-ignore` there (the local graph, the hints for screen readers).
  *
- * Pagefind numbers pages in the order it gets them, and the index must be the same every build: the pages go to it
- * in the order of `files`. Their text is folded for French on the way (see french-folding.ts): the files on disk
- * stay as visitors read them.
+ * Pagefind numbers pages as they arrive, and the index must be the same every build, while Eleventy's order of
+ * pages is not: the pages go to Pagefind in the order given to `expect`, each as soon as those before it are in
+ * (see in-order.ts). Their text is folded for French on the way (see french-folding.ts): the files on disk stay
+ * as visitors read them.
  */
-export async function writeSearchIndex(siteDir: string, files: readonly string[]): Promise<{ pages: number; languages: readonly string[] }> {
-  try {
-    const created = await pagefind.createIndex({});
-    check("création", created.errors);
-    const index = created.index!;
-    await addPagesInOrder(index, siteDir, files);
-    const outputPath = path.join(siteDir, "pagefind");
-    check("écriture", (await index.writeFiles({ outputPath })).errors);
+export class SearchIndexWriter {
+  readonly #siteDir: string;
+  readonly #language: string;
+  readonly #index: Promise<PagefindIndex>;
+  #order: InOrder<SearchPage> | undefined;
+  /** Pages whose turn has come, not yet sent. */
+  readonly #ready: SearchPage[] = [];
+  #inFlight = 0;
+  #failure: unknown;
+  #idle: (() => void) | undefined;
+
+  /** Starts Pagefind's service right away: it is ready by the time the first page comes. */
+  constructor(siteDir: string, language: string) {
+    this.#siteDir = siteDir;
+    this.#language = language;
+    this.#index = pagefind.createIndex({}).then((created) => {
+      check("création", created.errors);
+      return created.index!;
+    });
+    // A failure here is the build's, reported by write(); a build that fails earlier never awaits it.
+    this.#index.catch((error: unknown) => (this.#failure ??= error));
+  }
+
+  /** The files of the pages to index, in the order Pagefind must get them; pages outside the list come after them all. */
+  expect(files: readonly string[]): void {
+    const pages = files.flatMap((file) => pageInSite(this.#siteDir, file) ?? []);
+    this.#order = new InOrder(pages, (page) => {
+      this.#ready.push(page);
+      this.#pump();
+    });
+  }
+
+  /** A note page's indexed part, as the layout rendered it, and where the page is written. */
+  add(outputPath: string | false, html: string): void {
+    if (!this.#order) throw new Error("SearchIndexWriter: expect() must come before add()");
+    if (outputPath === false || this.#failure !== undefined) return;
+    const page = pageInSite(this.#siteDir, outputPath);
+    // Reported by write(): add() runs as pages come, where a throw would end the process.
+    if (page === undefined) this.#failure = new SearchIndexError("pages", [`${outputPath} est hors du site ${this.#siteDir}`]);
+    else this.#order.arrive(page, { page, html });
+  }
+
+  /** Once every page is added: indexes those still waiting, writes the index and says how many pages it holds. */
+  async write(): Promise<{ pages: number; languages: readonly string[] }> {
+    this.#order?.finish();
+    if (!this.#isIdle()) await new Promise<void>((resolve) => (this.#idle = resolve));
+    if (this.#failure !== undefined) throw this.#failure;
+    const outputPath = path.join(this.#siteDir, "pagefind");
+    check("écriture", (await (await this.#index).writeFiles({ outputPath })).errors);
     // The entry file says how many pages each language index holds.
     const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as PagefindEntry;
     const languages = Object.entries(entry.languages);
     return { pages: languages.reduce((sum, [, l]) => sum + l.page_count, 0), languages: languages.map(([code]) => code) };
-  } finally {
+  }
+
+  /** Stops Pagefind's service, whether the build succeeded or not. */
+  async close(): Promise<void> {
     await pagefind.close();
   }
-}
 
-/** Sends the pages one after the other, the next read and folded while Pagefind indexes the few before it. */
-async function addPagesInOrder(index: PagefindIndex, siteDir: string, files: readonly string[]): Promise<void> {
-  const inFlight: Promise<void>[] = [];
-  for (const file of files) {
-    const page = pageInSite(siteDir, file);
-    if (page === undefined) throw new SearchIndexError("pages", [`${file} est hors du site ${siteDir}`]);
-    const url = urlOfPage(page);
-    const content = pageToIndex(await readFile(file, "utf8"));
-    const adding = index.addHTMLFile({ url, content }).then((result) => check(`lecture de ${url}`, result.errors));
-    // Its failure is reported when its turn to be awaited comes, below or in Promise.all.
-    adding.catch(() => undefined);
-    inFlight.push(adding);
-    if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
+  /** Sends the pages whose turn has come, a few at a time; they reach Pagefind in the order they are sent. */
+  #pump(): void {
+    while (this.#inFlight < PAGES_IN_FLIGHT && this.#ready.length > 0 && this.#failure === undefined) {
+      const { page, html } = this.#ready.shift()!;
+      this.#inFlight++;
+      const url = urlOfPage(page);
+      void this.#index
+        .then((index) => index.addHTMLFile({ url, content: this.#pageToIndex(html) }))
+        .then((result) => check(`lecture de ${url}`, result.errors))
+        .catch((error: unknown) => (this.#failure ??= error))
+        .finally(() => {
+          this.#inFlight--;
+          this.#pump();
+        });
+    }
+    if (this.#isIdle()) this.#idle?.();
   }
-  await Promise.all(inFlight);
-}
 
-/** A written page as Pagefind is to read it: its text folded for French, plus the words folding changed, for the result excerpts. */
-function pageToIndex(page: string): string {
-  const { html, changedWords } = foldHtmlForSearch(page);
-  if (changedWords.length === 0) return html;
-  const meta = `<span hidden data-pagefind-meta="graphies:${changedWords.join(" ").replace(/"/g, "&quot;")}"></span>`;
-  // Metadata counts wherever it is on the page; the page's own <body> tag comes before any text of a note.
-  return html.replace(/<body\b[^>]*>/, (body) => body + meta);
-}
+  /**
+   * A page of its own around the note's part, as Pagefind is to read it: the language, the text folded for French,
+   * plus the words folding changed, for the result excerpts.
+   */
+  #pageToIndex(part: string): string {
+    const { html, changedWords } = foldHtmlForSearch(part);
+    const meta = changedWords.length === 0 ? "" : `<span hidden data-pagefind-meta="graphies:${changedWords.join(" ").replace(/"/g, "&quot;")}"></span>`;
+    return `<!doctype html><html lang="${this.#language}"><body>${meta}<main>${html}</main></body></html>`;
+  }
 
-/** Where a file of the site lives in it ("note/index.html"), or undefined if outside. */
-function pageInSite(siteDir: string, file: string): string | undefined {
-  const page = path.relative(siteDir, path.resolve(file)).split(path.sep).join("/");
-  return page.startsWith("../") || path.isAbsolute(page) ? undefined : page;
+  /** Nothing in flight, and nothing more to send: every page is in, or a page failed. */
+  #isIdle(): boolean {
+    return this.#inFlight === 0 && (this.#ready.length === 0 || this.#failure !== undefined);
+  }
 }
 
 function urlOfPage(page: string): string {
