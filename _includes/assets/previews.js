@@ -1,8 +1,10 @@
-// Link previews: hovering or focusing a link to a note shows its title and first lines, fetched from the
-// note's apercu.json only then. Escape closes it. Links work as usual without this script.
+// Link previews: hovering or focusing a link to a note shows its title and first lines, fetched only then from the
+// file of previews that holds the note's (see src/site-output/write-previews.ts). Escape closes it. Links work as
+// usual without this script.
 (function () {
   "use strict";
 
+  var PREVIEW_FILES = 256;
   var cache = {};
   var tooltip = document.createElement("div");
   tooltip.className = "apercu";
@@ -20,20 +22,31 @@
   var current = null;
   var timer = 0;
 
-  function previewUrl(link) {
-    var url = new URL(link.href, window.location.href);
-    if (url.origin !== window.location.origin || !/\/$/.test(url.pathname)) return null;
-    return url.pathname + "apercu.json";
+  // The same hash as previewFileOf in write-previews.ts: FNV-1a over the address, in PREVIEW_FILES files.
+  function previewFileOf(pathname) {
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < pathname.length; i++) hash = Math.imul(hash ^ pathname.charCodeAt(i), 0x01000193);
+    var file = ((hash >>> 0) % PREVIEW_FILES).toString(16);
+    return (file.length < 2 ? "0" : "") + file + ".json";
   }
 
-  function load(url) {
-    if (!cache[url]) {
-      cache[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+  function previewPath(link) {
+    var url = new URL(link.href, window.location.href);
+    return url.origin === window.location.origin ? url.pathname : null;
+  }
+
+  function load(pathname) {
+    var file = "/assets/apercus/" + previewFileOf(pathname);
+    if (!cache[file]) {
+      cache[file] = fetch(file, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) throw new Error(String(response.status));
         return response.json();
       });
     }
-    return cache[url];
+    return cache[file].then(function (previews) {
+      if (!Object.prototype.hasOwnProperty.call(previews, pathname)) throw new Error("no preview");
+      return previews[pathname];
+    });
   }
 
   function place(link) {
@@ -46,10 +59,10 @@
   }
 
   function show(link) {
-    var url = previewUrl(link);
-    if (!url) return;
+    var pathname = previewPath(link);
+    if (!pathname) return;
     current = link;
-    load(url).then(
+    load(pathname).then(
       function (preview) {
         if (current !== link) return;
         title.textContent = preview.titre;

@@ -11,7 +11,7 @@ import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
 import { GRAPH_EVENT, SEARCH_PART_EVENT, type SearchPart } from "../eleventy-plugin/garden-plugin.js";
 import { PROJECT_ROOT } from "../site/site-settings.js";
 import type { LinkGraph } from "../link-graph/link-graph.js";
-import { SearchIndexError, withoutGraph } from "../search-index/write-search-index.js";
+import { SearchIndexError } from "../search-index/write-search-index.js";
 import { compareByFolderWalk, pageFileOf } from "../vault-scan/paths.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { reportOf, type RenderReport } from "./build-report.js";
@@ -57,7 +57,7 @@ async function renderSite(post: (message: RenderMessage) => void): Promise<Rende
         const notes = [...built.published].sort((a, b) => compareByFolderWalk(a.file, b.file));
         post({ kind: "search-order", files: notes.map((note) => pageFileOf(stagingDir, note.url)) });
       });
-      eleventyConfig.on(SEARCH_PART_EVENT, ({ outputPath, html }: SearchPart) => post({ kind: "search-part", outputPath, html: withoutGraph(html) }));
+      eleventyConfig.on(SEARCH_PART_EVENT, ({ outputPath, html }: SearchPart) => post({ kind: "search-part", outputPath, html }));
       eleventyConfig.on("eleventy.after", () => post({ kind: "phase", phase: "eleventy.after" }));
     },
   });

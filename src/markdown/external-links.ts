@@ -29,8 +29,9 @@ function isExternal(href: string, siteHost: string): boolean {
   }
 }
 
+/** A hint for the eye or for screen readers: never indexed, so neither found by search nor shown in its excerpts. */
 function span(state: StateCore, className: string, content: string, hidden: boolean): Token[] {
-  const attrs: [string, string][] = [["class", className], ...(hidden ? ([["aria-hidden", "true"]] as [string, string][]) : [])];
+  const attrs: [string, string][] = [["class", className], ...(hidden ? ([["aria-hidden", "true"]] as [string, string][]) : []), ["data-pagefind-ignore", ""]];
   return [token(state, "external_link_hint_open", "span", 1, attrs), text(state, content), token(state, "external_link_hint_close", "span", -1)];
 }
 

@@ -73,7 +73,11 @@ function pushMissing(state: StateInline, label: string): void {
   open.attrs = [["class", "wikilink-missing"]];
   state.push("text", "", 0).content = label;
   const hiddenOpen = state.push("wikilink_missing_hint_open", "span", 1);
-  hiddenOpen.attrs = [["class", "visually-hidden"]];
+  // Never indexed: searching « venir » does not find every page with a note still to be written.
+  hiddenOpen.attrs = [
+    ["class", "visually-hidden"],
+    ["data-pagefind-ignore", ""],
+  ];
   state.push("text", "", 0).content = " (note à venir)";
   state.push("wikilink_missing_hint_close", "span", -1);
   state.push("wikilink_missing_close", "span", -1);

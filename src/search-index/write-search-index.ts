@@ -38,8 +38,9 @@ function pageInSite(siteDir: string, file: string): string | undefined {
 /**
  * Feeds Pagefind the note pages of a build while Eleventy renders the others, then writes the French full-text
  * index into `<siteDir>/pagefind/`, with Pagefind's UI files. Each page comes as the part of it the layout marks
- * for search (the note's article); the head, header, backlinks, footer and graph hold nothing indexed but are most
- * of a page, and Pagefind's time grows with what it reads.
+ * for search (the note's article): the head, header, backlinks and footer hold nothing indexed, and Pagefind's time
+ * grows with what it reads. In the article, Pagefind reads the note's text (`data-pagefind-body`) without what is
+ * marked `data-pagefind-ignore` there (the local graph, the hints for screen readers).
  *
  * Pagefind numbers pages as they arrive, and the index must be the same every build, while Eleventy's order of
  * pages is not: the pages go to Pagefind in the order given to `expect`, each as soon as those before it are in
@@ -78,7 +79,7 @@ export class SearchIndexWriter {
     });
   }
 
-  /** A note page's indexed part, as the layout rendered it but `withoutGraph`, and where the page is written. */
+  /** A note page's indexed part, as the layout rendered it, and where the page is written. */
   add(outputPath: string | false, html: string): void {
     if (!this.#order) throw new Error("SearchIndexWriter: expect() must come before add()");
     if (outputPath === false || this.#failure !== undefined) return;
@@ -142,16 +143,6 @@ export class SearchIndexWriter {
 
 function urlOfPage(page: string): string {
   return `/${page.replace(/(^|\/)index\.html$/, "$1").split("/").map(encodeURIComponent).join("/")}`;
-}
-
-/**
- * A note's part as the writer takes it: without its local graph, the layout's own figure, the last one, after the
- * note's text. The graph is most of the part, and the build cuts it before the part crosses threads.
- */
-export function withoutGraph(part: string): string {
-  const graph = part.lastIndexOf('<figure class="graphe-local">');
-  const graphEnd = graph < 0 ? -1 : part.indexOf("</figure>", graph);
-  return graphEnd < 0 ? part : part.slice(0, graph) + part.slice(graphEnd + "</figure>".length);
 }
 
 interface PagefindEntry {

@@ -5,10 +5,10 @@ export type SiteFile = { readonly target: string; readonly text: string } | { re
 
 /**
  * Writes files of the site in a thread of their own (file-writer-thread.mjs), creating their folders. The build
- * writes previews and attachments while Eleventy renders: creating ten thousand small files takes seconds of the
- * disk's time, and the render keeps its own thread busy from start to end, so a write issued there would wait for its
- * next step until the render is over. The thread writes a few files at a time: all at once, ten thousand writes
- * would hold more files open than many systems allow (EMFILE).
+ * copies attachments (thousands in a large garden, a second or two of the disk's time) and writes the preview files
+ * while Eleventy renders, and the render keeps its own thread busy from start to end, so a write issued there would
+ * wait for its next step until the render is over. The thread writes a few files at a time: all at once, thousands
+ * of writes would hold more files open than many systems allow (EMFILE).
  */
 export function writeSiteFiles(files: readonly SiteFile[]): Promise<void> {
   if (files.length === 0) return Promise.resolve();

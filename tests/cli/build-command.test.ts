@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixtureDir, lines } from "../helpers.js";
+import { previewFileOf } from "../../src/site-output/write-previews.js";
 import { filesUnder, listing, snapshot } from "../hostile/site-safety.js";
 import { ROOT, runBuild, runCommand } from "./run-command.js";
 
@@ -77,8 +78,8 @@ describe("npm run build", () => {
         ".jardin-construit",
         "404.html",
         "accessibilite/index.html",
-        "accueil/apercu.json",
         "accueil/index.html",
+        `assets/apercus/${previewFileOf("/accueil/")}`,
         "assets/previews.js",
         "assets/search.js",
         "assets/site.css",

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden, type BuildResult } from "../../src/cli/build-garden.js";
 import { GardenBuildError } from "../../src/eleventy-plugin/garden-build-error.js";
 import { fixtureDir, scanGarden } from "../helpers.js";
+import { pagefindFragments } from "../search-index/pagefind-fragments.js";
 
 const NOTES_DIR = fileURLToPath(new URL("../../notes", import.meta.url));
 
@@ -59,7 +60,7 @@ describe("building notes/ in process", () => {
   it("renders [[One-by-One]] as a note still to be written, never as a link", async () => {
     for (const slug of [SLUGS.skills, SLUGS.initiatives]) {
       const html = await page(slug);
-      expect(html).toContain('<span class="wikilink-missing">One-by-One<span class="visually-hidden"> (note à venir)</span></span>');
+      expect(html).toContain('<span class="wikilink-missing">One-by-One<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span>');
       expect(html).not.toMatch(/<a [^>]*>One-by-One<\/a>/);
     }
   });
@@ -105,6 +106,17 @@ describe("building notes/ in process", () => {
     expect(entry.languages.fr.page_count).toBe(4);
     expect(result.searchPages).toBe(4);
     expect((await readdir(path.join(site, "pagefind"))).filter((f) => f.startsWith("pagefind-ui."))).toEqual(["pagefind-ui.css", "pagefind-ui.js"]);
+  });
+
+  it("indexes each note's text, without its local graph nor the hints for screen readers", async () => {
+    const fragments = await pagefindFragments(site);
+    expect(fragments.map((f) => f.url)).toEqual(Object.values(SLUGS).map((slug) => `/${slug}/`).sort());
+    const initiatives = fragments.find((f) => f.url === `/${SLUGS.initiatives}/`)!;
+    expect(initiatives.meta.title).toBe("Initiatives internationales pour la transition des petits et moyens musées");
+    expect(initiatives.content).toContain("One-by-One");
+    for (const { url, content } of fragments) {
+      for (const hidden of ["(lien externe)", "(note à venir)", "↗", "Notes voisines", "Pages qui mentionnent"]) expect(content, `${url} : ${hidden}`).not.toContain(hidden);
+    }
   });
 
   it("lists One-by-One first on « Notes à écrire », called by its two notes", async () => {
@@ -235,8 +247,8 @@ describe("building a vault with links, devices, pipes, an .eleventyignore and no
       expect(await exists(page), page).toBe(false);
     }
     const home = await readFile(path.join(site, "accueil", "index.html"), "utf8");
-    expect(home).toContain('<span class="wikilink-missing">Brouillon oui<span class="visually-hidden"> (note à venir)</span></span>');
-    expect(home).toContain('<span class="wikilink-missing">Question<span class="visually-hidden"> (note à venir)</span></span>');
+    expect(home).toContain('<span class="wikilink-missing">Brouillon oui<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span>');
+    expect(home).toContain('<span class="wikilink-missing">Question<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span>');
   });
 
   it("reports each skipped entry by its path, and the .eleventyignore", () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden } from "../../src/cli/build-garden.js";
 import type { LinkGraph } from "../../src/link-graph/link-graph.js";
 import { BUILT_SITE_MARKER } from "../../src/site-output/safe-folders.js";
+import { previewFileOf } from "../../src/site-output/write-previews.js";
 import { fixtureDir, scanGarden } from "../helpers.js";
 
 const SLUGS = {
@@ -97,11 +98,11 @@ describe("browsing pages of a vault with a Git history", () => {
     expect(await page(SLUGS.orphan)).not.toContain('class="fil-ariane"');
   });
 
-  it("writes a preview with title and excerpt beside every note", async () => {
+  it("writes every note's preview, title and excerpt, in the preview file of its address", async () => {
     for (const note of graph.published) {
-      const preview = JSON.parse(await readFile(path.join(site, ...note.url.split("/").filter(Boolean), "apercu.json"), "utf8"));
-      expect(preview).toEqual({ titre: note.title, resume: note.outline.summary });
-      expect(preview.resume.length).toBeGreaterThan(0);
+      const previews = JSON.parse(await readFile(path.join(site, "assets", "apercus", previewFileOf(note.url)), "utf8"));
+      expect(previews[note.url]).toEqual({ titre: note.title, resume: note.outline.summary });
+      expect(previews[note.url].resume.length).toBeGreaterThan(0);
     }
   });
 
@@ -141,7 +142,7 @@ describe("browsing pages of a vault with a Git history", () => {
   it("strips tracking parameters from external links and marks them as external", async () => {
     const html = await page(SLUGS.home);
     expect(html).toContain(
-      '<a href="https://icom.museum/fr/?id=3" class="lien-externe">ICOM<span class="lien-externe-icone" aria-hidden="true">↗</span><span class="visually-hidden"> (lien externe)</span></a>',
+      '<a href="https://icom.museum/fr/?id=3" class="lien-externe">ICOM<span class="lien-externe-icone" aria-hidden="true" data-pagefind-ignore="">↗</span><span class="visually-hidden" data-pagefind-ignore=""> (lien externe)</span></a>',
     );
     expect(html).toContain('href="https://www.example.org/musees?page=2#haut"');
     expect(html).not.toMatch(/utm_|fbclid|_ga=|_gl=/);

@@ -62,6 +62,8 @@ function fileOfUrl(pathname: string): string | undefined {
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "poster", "cite", "data", "background", "xlink:href", "srcset"]);
 /** The site's own files under /assets/, by site path, with their bytes: a file of the same name with other bytes is not the site's. */
 const SITE_ASSETS = new Map(readdirSync(SITE_ASSETS_DIR).map((name) => [`assets/${name}`, readFileSync(path.join(SITE_ASSETS_DIR, name))]));
+/** The files of link previews the build writes (src/site-output/write-previews.ts): inert JSON. */
+const PREVIEW_FILE = /^assets\/apercus\/[0-9a-f]{2}\.json$/;
 /** The scripts Pagefind writes, and the other files of its index. */
 const PAGEFIND_SCRIPTS = ["pagefind.js", "pagefind-ui.js", "pagefind-worker.js", "pagefind-highlight.js", "pagefind-modular-ui.js", "pagefind-component-ui.js"].map((name) => `pagefind/${name}`);
 const PAGEFIND_DATA = /^pagefind\/(?:[\w.-]+\.(?:css|json|pagefind|pf_meta)|fragment\/[\w.-]+\.pf_fragment|index\/[\w.-]+\.pf_index)$/;
@@ -147,6 +149,7 @@ async function fileProblem(site: string, file: string): Promise<string | undefin
   const name = file.slice(file.lastIndexOf("/") + 1);
   if (HOST_CONTROL.has(name.toLowerCase())) return "fichier de réglage de l'hébergeur";
   const top = file.split("/")[0];
+  if (PREVIEW_FILE.test(file)) return undefined;
   if (top === "assets") {
     const own = SITE_ASSETS.get(file);
     return own && own.equals(await readFile(path.join(site, file))) ? undefined : "fichier sous /assets/ qui n'est pas celui du site";

@@ -16,7 +16,7 @@ function figure(id: string, title: string, query = { embed: "", watch: "" }): st
   return [
     `<figure class="video-embed" data-video-src="https://www.youtube-nocookie.com/embed/${id}${query.embed}">`,
     `<figcaption class="video-embed-title">${title}</figcaption>`,
-    `<p class="video-embed-actions"><button type="button" class="video-embed-load" data-pagefind-ignore="">Charger la vidéo (YouTube)</button> <a href="https://www.youtube.com/watch?v=${id}${query.watch}" class="video-embed-link lien-externe" data-pagefind-ignore="">Regarder sur YouTube<span class="lien-externe-icone" aria-hidden="true">↗</span><span class="visually-hidden"> (lien externe)</span></a></p>`,
+    `<p class="video-embed-actions"><button type="button" class="video-embed-load" data-pagefind-ignore="">Charger la vidéo (YouTube)</button> <a href="https://www.youtube.com/watch?v=${id}${query.watch}" class="video-embed-link lien-externe" data-pagefind-ignore="">Regarder sur YouTube<span class="lien-externe-icone" aria-hidden="true" data-pagefind-ignore="">↗</span><span class="visually-hidden" data-pagefind-ignore=""> (lien externe)</span></a></p>`,
     "</figure>",
     "",
   ].join("\n");
@@ -67,7 +67,7 @@ describe("video embeds", () => {
       '<p>Voir <span class="video-embed video-embed-inline" data-video-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ">' +
         '<span class="video-embed-title">La table ronde</span> ' +
         '<button type="button" class="video-embed-load" data-pagefind-ignore="">Charger la vidéo (YouTube)</button> ' +
-        '<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" class="video-embed-link lien-externe" data-pagefind-ignore="">Regarder sur YouTube<span class="lien-externe-icone" aria-hidden="true">↗</span><span class="visually-hidden"> (lien externe)</span></a></span> ici.</p>\n',
+        '<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" class="video-embed-link lien-externe" data-pagefind-ignore="">Regarder sur YouTube<span class="lien-externe-icone" aria-hidden="true" data-pagefind-ignore="">↗</span><span class="visually-hidden" data-pagefind-ignore=""> (lien externe)</span></a></span> ici.</p>\n',
     );
   });
 

@@ -3,7 +3,7 @@ import { toVaultPath } from "../../src/vault-scan/paths.js";
 import { gardenRenderer, lines, type GardenRenderer } from "../helpers.js";
 
 /** The span a link to a note still to be written renders as. */
-const missing = (label: string): string => `<span class="wikilink-missing">${label}<span class="visually-hidden"> (note à venir)</span></span>`;
+const missing = (label: string): string => `<span class="wikilink-missing">${label}<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span>`;
 
 interface Row {
   readonly desc: string;
@@ -55,7 +55,7 @@ describe("wikilinks to notes", () => {
     {
       desc: "a link inside a sentence, beside a bare URL",
       markdown: "Voir [[Cible]] et https://example.org",
-      html: '<p>Voir <a href="/cible/" class="wikilink">Cible</a> et <a href="https://example.org" class="lien-externe">https://example.org<span class="lien-externe-icone" aria-hidden="true">↗</span><span class="visually-hidden"> (lien externe)</span></a></p>\n',
+      html: '<p>Voir <a href="/cible/" class="wikilink">Cible</a> et <a href="https://example.org" class="lien-externe">https://example.org<span class="lien-externe-icone" aria-hidden="true" data-pagefind-ignore="">↗</span><span class="visually-hidden" data-pagefind-ignore=""> (lien externe)</span></a></p>\n',
     },
     {
       desc: "a block reference to a paragraph ending in « ^abc »",

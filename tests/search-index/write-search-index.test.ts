@@ -1,34 +1,21 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { SearchIndexError, SearchIndexWriter, withoutGraph } from "../../src/search-index/write-search-index.js";
+import { SearchIndexError, SearchIndexWriter } from "../../src/search-index/write-search-index.js";
+import { snapshot } from "../hostile/site-safety.js";
+import { pagefindFragments } from "./pagefind-fragments.js";
 
-/** A note's article shaped like the layout post.njk renders it: the note body, its tags and its local graph. */
+/** A note's article shaped like the layout post.njk renders it: breadcrumbs, the note body, its tags and its local graph. */
 function noteArticle(body: string): string {
   return [
     '<article class="note" data-title="Titre exact" data-pagefind-meta="title[data-title]">',
     '<nav class="fil-ariane"><ol><li><a href="/">Filariane</a></li></ol></nav>',
     `<div class="note-body" data-pagefind-body>${body}</div>`,
     '<div class="note-tags" data-pagefind-meta="étiquettes:question"></div>',
-    '<figure class="graphe-local"><svg class="graphe"><title>Voisingraphe</title></svg></figure>',
+    '<figure class="graphe-local" data-pagefind-ignore><svg class="graphe"><title>Voisingraphe</title></svg></figure>',
     "</article>",
   ].join("\n");
-}
-
-/** What Pagefind stored for each page: its fragments are gzipped JSON after a "pagefind_dcd" marker. */
-async function fragments(site: string): Promise<{ url: string; content: string; meta: Record<string, string> }[]> {
-  const dir = path.join(site, "pagefind", "fragment");
-  const files = await readdir(dir);
-  return Promise.all(files.map(async (file) => JSON.parse(gunzipSync(await readFile(path.join(dir, file))).toString("utf8").replace(/^pagefind_dcd/, ""))));
-}
-
-/** Every file of a folder and its subfolders, by relative path, with its bytes. */
-async function filesOf(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
-  return Object.fromEntries(await Promise.all(files.sort().map(async (file) => [file, (await readFile(path.join(dir, file))).toString("base64")] as const)));
 }
 
 /** Indexes notes' articles handed over in the given order, as build-garden.ts does while Eleventy renders. */
@@ -36,7 +23,7 @@ async function indexPages(site: string, expected: readonly string[], pages: read
   const writer = new SearchIndexWriter(site, "fr");
   try {
     writer.expect(expected.map((page) => path.join(site, page)));
-    for (const { outputPath, content } of pages) writer.add(outputPath, withoutGraph(content));
+    for (const { outputPath, content } of pages) writer.add(outputPath, content);
     return await writer.write();
   } finally {
     await writer.close();
@@ -49,21 +36,28 @@ describe("SearchIndexWriter", () => {
     await rm(site, { recursive: true, force: true });
   });
 
-  it("indexes the note body with folded French text, its title and tags, and nothing of the layout around it", async () => {
+  it("indexes the note body with folded French text, its title and tags, and nothing of the layout nor of the hints", async () => {
     site = await mkdtemp(path.join(os.tmpdir(), "garden-search-"));
+    const body = [
+      "<p>Les œuvres du musée d’Orsay.</p>",
+      '<p>Voir <a href="https://icom.museum/" class="lien-externe">ICOM<span class="lien-externe-icone" aria-hidden="true" data-pagefind-ignore="">↗</span><span class="visually-hidden" data-pagefind-ignore=""> (lien externe)</span></a>',
+      'et <span class="wikilink-missing">Publics éloignés<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span>.</p>',
+      "<p>Un extrait brut </main></article> puis Apostille.</p>",
+    ].join("\n");
     const pages = [
-      { outputPath: path.join(site, "musee", "index.html"), content: noteArticle("<p>Les œuvres du musée d’Orsay.</p><p>Un extrait brut </main></article> puis Apostille.</p>") },
+      { outputPath: path.join(site, "musee", "index.html"), content: noteArticle(body) },
       { outputPath: false as const, content: noteArticle("<p>Jamais écrite.</p>") },
     ];
     expect(await indexPages(site, ["musee/index.html"], pages)).toEqual({ pages: 1, languages: ["fr"] });
-    const [fragment, ...others] = await fragments(site);
+    const [fragment, ...others] = await pagefindFragments(site);
     expect(others).toEqual([]);
     expect(fragment!.url).toBe("/musee/");
     expect(fragment!.meta).toMatchObject({ title: "Titre exact", "étiquettes": "question", graphies: "œuvres d’Orsay" });
     expect(fragment!.content).toContain("Les oeuvres du musée d'Orsay.");
+    expect(fragment!.content).toContain("Voir ICOM et Publics éloignés.");
     // Text after a "</main>" or "</article>" written in the note is still indexed.
     expect(fragment!.content).toContain("Apostille");
-    for (const layoutText of ["Filariane", "Voisingraphe"]) expect(fragment!.content).not.toContain(layoutText);
+    for (const outside of ["Filariane", "Voisingraphe", "externe", "venir", "↗"]) expect(fragment!.content).not.toContain(outside);
   });
 
   it("writes the same index whatever order the pages are rendered in, including pages it was not told of", async () => {
@@ -76,7 +70,7 @@ describe("SearchIndexWriter", () => {
     const indexes: Record<string, string>[] = [];
     for (const order of [arrived, [...arrived].reverse(), [arrived[2]!, arrived[0]!, arrived[3]!, arrived[1]!]]) {
       expect(await indexPages(site, expected, order)).toEqual({ pages: 4, languages: ["fr"] });
-      indexes.push(await filesOf(path.join(site, "pagefind")));
+      indexes.push(await snapshot(path.join(site, "pagefind")));
       await rm(path.join(site, "pagefind"), { recursive: true });
     }
     expect(Object.keys(indexes[0]!).filter((file) => file.startsWith("fragment/"))).toHaveLength(4);
