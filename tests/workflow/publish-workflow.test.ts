@@ -93,6 +93,7 @@ describe("publish workflow (.github/workflows/publier.yml)", () => {
     expect(checkout!.with?.["fetch-depth"]).toBe(0);
     // The address GitHub Pages gives the site, with its /<dépôt>/ path for a project site, is the one the build uses.
     expect(configurePages!.id).toBe("pages");
+    // enablement would need a token with more rights than the run's own: the guide gives the two clicks instead.
     expect(configurePages!.with?.["enablement"]).toBeUndefined();
     expect(build!.env).toEqual({ SITE_URL: "${{ steps.pages.outputs.base_url }}" });
     expect(isStrictCheck(check!)).toBe(false);
