@@ -1,6 +1,6 @@
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
 import { GardenError } from "../errors/garden-error.js";
-import { gardenFolders } from "../site/site-settings.js";
+import { gardenFolders, readSiteSettings, SiteSettingError } from "../site/site-settings.js";
 import { checkNotesFolder, UnsafeFolderError } from "../site-output/safe-folders.js";
 import { buildGarden, type BuildResult } from "./build-garden.js";
 import { readCommandLine } from "./command-line.js";
@@ -26,11 +26,12 @@ function summary(result: BuildResult, outputDir: string, seconds: number): strin
   );
 }
 
-/** Exit codes: 0 built, 1 the build failed (the previous site is intact), 2 a folder was refused before anything was written. */
+/** Exit codes: 0 built, 1 the build failed (the previous site is intact), 2 a folder or SITE_URL was refused before anything was written. */
 async function main(): Promise<number> {
   const started = performance.now();
   let notesDir = "";
   try {
+    readSiteSettings();
     const folders = gardenFolders();
     notesDir = folders.notesDir;
     await checkNotesFolder(notesDir, "NOTES_DIR=<dossier>");
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
     console.log(summary(result, folders.outputDir, (performance.now() - started) / 1000));
     return 0;
   } catch (error) {
-    if (error instanceof UnsafeFolderError) {
+    if (error instanceof UnsafeFolderError || error instanceof SiteSettingError) {
       console.error(printable(error.message));
       return 2;
     }

@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { readLayoutIds } from "../site/layout-ids.js";
 import { reservedUrls } from "../site/pages.js";
-import { gardenFolders, readSiteSettings } from "../site/site-settings.js";
+import { gardenFolders, readSiteSettings, SiteSettingError, type SiteSettings } from "../site/site-settings.js";
 import { buildLinkGraph } from "../link-graph/link-graph.js";
 import { checkNotesFolder, folderSetting, UnsafeFolderError } from "../site-output/safe-folders.js";
 import { compareFrench } from "../vault-scan/french-order.js";
@@ -59,11 +59,13 @@ async function main(): Promise<number> {
   if (typeof commandLine === "number") return commandLine;
   const { values: args, positionals } = commandLine;
   let notesDir: string;
+  let site: SiteSettings;
   try {
+    site = readSiteSettings();
     notesDir = folderSetting(args.notes, "--notes", gardenFolders({}).notesDir);
     await checkNotesFolder(notesDir, "--notes <dossier>");
   } catch (error) {
-    if (!(error instanceof UnsafeFolderError)) throw error;
+    if (!(error instanceof UnsafeFolderError || error instanceof SiteSettingError)) throw error;
     console.error(printable(error.message));
     return 2;
   }
@@ -73,7 +75,6 @@ async function main(): Promise<number> {
     return 2;
   }
   announce("check.start");
-  const site = readSiteSettings();
   const vault = await readVault(notesDir, { siteName: site.name, layoutIds: readLayoutIds(), fileDates: false });
   announce("scan.end");
   const only = new Map<VaultPath, string>(positionals.map((file) => [vaultPathOf(notesDir, path.resolve(file)), file]));

@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
-import { gardenFolders, PROJECT_ROOT } from "../site/site-settings.js";
+import { gardenFolders, PROJECT_ROOT, readSiteSettings, SiteSettingError } from "../site/site-settings.js";
 import { checkNotesFolder, checkOutputFolder, markAsBuilt, UnsafeFolderError } from "../site-output/safe-folders.js";
 import { GuardedDevServer } from "./local-dev-server.js";
 
@@ -43,13 +43,14 @@ async function main(): Promise<number> {
   }
   const network = args.reseau === true;
   try {
+    readSiteSettings();
     const { notesDir, outputDir } = gardenFolders();
     await checkNotesFolder(notesDir, "NOTES_DIR=<dossier>");
     await checkOutputFolder(notesDir, outputDir, PROJECT_ROOT);
     await mkdir(outputDir, { recursive: true });
     await markAsBuilt(outputDir);
   } catch (error) {
-    if (!(error instanceof UnsafeFolderError)) throw error;
+    if (!(error instanceof UnsafeFolderError || error instanceof SiteSettingError)) throw error;
     console.error(error.message);
     return 2;
   }

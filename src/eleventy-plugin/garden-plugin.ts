@@ -145,6 +145,9 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     if (serving && unchanged.isUnchanged(note, pageFingerprint(current(), note, viewOf(note)), outputDir)) return false;
     return note.outline.lines.join("\n") || " ";
   });
+  // The settings as read for this build (SITE_URL, the run's repository): Eleventy's data cascade puts them above
+  // _data/site.json, which the layouts would otherwise read as it is.
+  eleventyConfig.addGlobalData("site", site);
   eleventyConfig.addGlobalData("layout", "layouts/post.njk");
   eleventyConfig.addGlobalData("eleventyComputed", {
     permalink: (data: EleventyData) => noteOfInput(data.page.inputPath)?.url ?? data.permalink,

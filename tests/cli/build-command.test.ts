@@ -56,6 +56,24 @@ describe("npm run build", () => {
     expect(await readdir(work)).toEqual([]);
   });
 
+  it("refuses a SITE_URL that is no http(s) address, as npm run check does: exit 2, French message, nothing built", async () => {
+    const env = { NOTES_DIR: fixtureDir("template-text-vault"), OUTPUT_DIR: path.join(work, "_site"), SITE_URL: "museumxtd.github.io/jardin" };
+    const message = "SITE_URL vaut « museumxtd.github.io/jardin », qui n'est pas l'adresse complète d'un site : donnez-la avec http:// ou https://, sans ? ni #, par exemple SITE_URL=https://exemple.github.io/jardin/.\n";
+    for (const command of ["src/cli/build.ts", "src/cli/check.ts"]) {
+      const run = await runCommand([command], env);
+      expect([command, run.code, run.stdout, run.stderr]).toEqual([command, 2, "", message]);
+    }
+    expect(await readdir(work)).toEqual([]);
+  });
+
+  it("builds for the address SITE_URL gives, as GitHub Pages gives it to the publish workflow, over _data/site.json's", async () => {
+    const site = path.join(work, "_site");
+    const run = await runCommand(["src/cli/build.ts"], { NOTES_DIR: fixtureDir("template-text-vault"), OUTPUT_DIR: site, SITE_URL: "https://jardin.museumxtd.ch/" });
+    expect(run.code).toBe(0);
+    expect(await readFile(path.join(site, "robots.txt"), "utf8")).toContain("Sitemap: https://jardin.museumxtd.ch/sitemap.xml\n");
+    expect(await readFile(path.join(site, "index.html"), "utf8")).toContain('<link rel="canonical" href="https://jardin.museumxtd.ch/">');
+  });
+
   it("builds a good vault and ends with a French summary", async () => {
     const site = path.join(work, "_site");
     const run = await runBuild(fixtureDir("template-text-vault"), site);

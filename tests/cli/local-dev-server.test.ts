@@ -1,4 +1,3 @@
-import http from "node:http";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -8,6 +7,7 @@ import { startDevServer, type DevServer } from "../../bench/dev-server.js";
 import { GuardedDevServer, sitePathOf } from "../../src/cli/local-dev-server.js";
 import { BUILT_SITE_MARKER } from "../../src/site-output/safe-folders.js";
 import { fixtureDir } from "../helpers.js";
+import { connects, get, networkAddresses } from "./http-client.js";
 import { ROOT } from "./run-command.js";
 
 describe("sitePathOf", () => {
@@ -24,40 +24,6 @@ describe("sitePathOf", () => {
     }
   });
 });
-
-interface Answer {
-  readonly status: number;
-  readonly body: string;
-}
-
-/** A GET whose path goes on the wire exactly as written. */
-function get(host: string, port: number, requestPath: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host, port, path: requestPath, agent: false }, (response) => {
-      let body = "";
-      response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode!, body }));
-    });
-    request.on("error", reject);
-    request.end();
-  });
-}
-
-/** Whether a TCP connection to this address opens. */
-function connects(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    socket.setTimeout(2000, () => (socket.destroy(), resolve(false)));
-    socket.on("connect", () => (socket.end(), resolve(true)));
-    socket.on("error", () => resolve(false));
-  });
-}
-
-/** This machine's addresses other than loopback, where only `--reseau` may be reached. */
-const networkAddresses = Object.values(os.networkInterfaces())
-  .flat()
-  .filter((address) => address !== undefined && !address.internal && address.family === "IPv4")
-  .map((address) => address!.address);
 
 describe("GuardedDevServer", () => {
   let dir: string;

@@ -47,7 +47,18 @@ describe("browsing pages of a vault with a Git history", () => {
     await writeFile(path.join(notes, "Inventaire.md"), `${await readFile(path.join(notes, "Inventaire.md"), "utf8")}\nUne ligne ajoutée.\n`);
     await git(work, ["commit", "-q", "-am", "Compléter l'inventaire"], "2023-02-15T10:00:00+01:00");
     site = path.join(work, "_site");
-    await buildGarden(notes, site);
+    // As on GitHub Actions, where site.json names no repository: the edit links come from the run's repository.
+    const github = { GITHUB_REPOSITORY: "museumxtd/jardin", GITHUB_SERVER_URL: "https://github.com", GITHUB_REF_NAME: "main" };
+    const saved = Object.fromEntries(Object.keys(github).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, github);
+    try {
+      await buildGarden(notes, site);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
     graph = await scanGarden(notes);
   });
   afterAll(() => rm(work, { recursive: true, force: true }));

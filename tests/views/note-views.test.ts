@@ -68,6 +68,11 @@ describe("noteView", () => {
     });
   });
 
+  it("gives no edit link when no repository is configured", () => {
+    const { repository: _configured, ...withoutRepository } = SITE;
+    expect("editUrl" in noteView(graph, noteIn(graph, "Musée.md"), withoutRepository)).toBe(false);
+  });
+
   it("asks the layout for a title heading when the body has none, and gives no kind to an untyped note", () => {
     const view = noteView(graph, noteIn(graph, "Sans titre.md"), SITE);
     expect([view.title, view.needsTitleHeading, "kind" in view, view.backlinks]).toEqual(["Sans titre", true, false, []]);

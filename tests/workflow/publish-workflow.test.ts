@@ -15,7 +15,9 @@ interface Step {
   readonly uses?: string;
   readonly run?: string;
   readonly shell?: string;
+  readonly id?: string;
   readonly with?: Readonly<Record<string, unknown>>;
+  readonly env?: Readonly<Record<string, unknown>>;
   readonly if?: string;
   readonly "continue-on-error"?: unknown;
 }
@@ -24,6 +26,7 @@ interface Job {
   readonly if?: string;
   readonly permissions?: Readonly<Record<string, string>>;
   readonly environment?: string | { readonly name: string };
+  readonly concurrency?: { readonly group: string; readonly "cancel-in-progress"?: unknown };
   readonly steps: readonly Step[];
 }
 
@@ -34,9 +37,23 @@ interface Workflow {
 
 const workflow = parse(await readFile(workflowFile, "utf8")) as Workflow;
 
-/** The jobs a given event starts: a job without `if` runs on every event of the workflow. */
-function jobsOn(event: "push" | "pull_request"): Job[] {
-  return Object.values(workflow.jobs).filter((job) => job.if === undefined || job.if.replace(/\s+/g, " ").includes(`github.event_name == '${event}'`));
+type Event = "push" | "pull_request" | "workflow_dispatch";
+
+/** The jobs a given event starts: a job without `if` runs on every event; an `if` compares github.event_name once. */
+function jobsOn(event: Event): Job[] {
+  return Object.values(workflow.jobs).filter((job) => {
+    if (job.if === undefined) return true;
+    const test = /^github\.event_name (==|!=) '(\w+)'$/.exec(job.if.trim().replace(/\s+/g, " "));
+    if (!test) throw new Error(`a job's condition this test cannot read: ${job.if}`);
+    return (test[2] === event) === (test[1] === "==");
+  });
+}
+
+/** The one job that deploys to Pages on this event. */
+function deployJobOn(event: Event): Job {
+  const jobs = jobsOn(event).filter((job) => job.steps.some(isPagesDeploy));
+  expect(jobs).toHaveLength(1);
+  return jobs[0]!;
 }
 
 const isCheckout = (s: Step) => s.uses?.startsWith("actions/checkout@") === true;
@@ -44,6 +61,7 @@ const isNpmCi = (s: Step) => /^\s*npm ci\s*$/m.test(s.run ?? "");
 const isCheck = (s: Step) => /\bnpm run (--silent )?check\b/.test(s.run ?? "");
 const isStrictCheck = (s: Step) => /\bnpm run (--silent )?check -- --strict\b/.test(s.run ?? "");
 const isBuild = (s: Step) => /^\s*npm run build\s*$/m.test(s.run ?? "");
+const isConfigurePages = (s: Step) => s.uses?.startsWith("actions/configure-pages@") === true;
 const isPagesUpload = (s: Step) => s.uses?.startsWith("actions/upload-pages-artifact@") === true;
 const isPagesDeploy = (s: Step) => s.uses?.startsWith("actions/deploy-pages@") === true;
 
@@ -59,21 +77,25 @@ function expectInOrder(indexes: readonly number[]): void {
 }
 
 describe("publish workflow (.github/workflows/publier.yml)", () => {
-  it("runs on pushes to main and on pull requests", () => {
+  it("runs on pushes to main, on pull requests, and when started by hand from the Actions tab", () => {
     expect(workflow.on.push?.branches).toEqual(["main"]);
-    expect(Object.keys(workflow.on)).toContain("pull_request");
+    expect(Object.keys(workflow.on).sort()).toEqual(["pull_request", "push", "workflow_dispatch"]);
   });
 
-  it("on a push to main: full checkout, npm ci, check, build, then upload and deploy to Pages", () => {
-    const jobs = jobsOn("push").filter((job) => job.steps.some(isPagesDeploy));
-    expect(jobs).toHaveLength(1);
-    const job = jobs[0]!;
-    const order = stepOrder(job, [isCheckout, isNpmCi, isCheck, isBuild, isPagesUpload, isPagesDeploy]);
+  it("on a push to main or a run started by hand: full checkout, npm ci, check, Pages settings, build, then upload and deploy to Pages", () => {
+    const job = deployJobOn("push");
+    expect(deployJobOn("workflow_dispatch")).toBe(job);
+    const order = stepOrder(job, [isCheckout, isNpmCi, isCheck, isConfigurePages, isBuild, isPagesUpload, isPagesDeploy]);
     expectInOrder(order);
 
     const steps = order.map((i) => job.steps[i]!);
-    const [checkout, , check, , upload] = steps;
+    const [checkout, , check, configurePages, build, upload] = steps;
     expect(checkout!.with?.["fetch-depth"]).toBe(0);
+    // The address GitHub Pages gives the site, with its /<dépôt>/ path for a project site, is the one the build uses.
+    expect(configurePages!.id).toBe("pages");
+    // enablement would need a token with more rights than the run's own: the guide gives the two clicks instead.
+    expect(configurePages!.with?.["enablement"]).toBeUndefined();
+    expect(build!.env).toEqual({ SITE_URL: "${{ steps.pages.outputs.base_url }}" });
     expect(isStrictCheck(check!)).toBe(false);
     expect(upload!.with?.["path"]).toBe("_site");
     // A check error must stop the job before the deployment.
@@ -84,6 +106,35 @@ describe("publish workflow (.github/workflows/publier.yml)", () => {
     expect(job.permissions).toMatchObject({ pages: "write", "id-token": "write" });
     const environment = typeof job.environment === "string" ? job.environment : job.environment?.name;
     expect(environment).toBe("github-pages");
+  });
+
+  it("never cancels a deployment, and a new push to a pull request cancels the run of the previous one", () => {
+    expect(deployJobOn("push").concurrency).toEqual({ group: "pages", "cancel-in-progress": false });
+    for (const job of jobsOn("pull_request")) {
+      expect(job.concurrency?.group).toMatch(/\$\{\{ github\.ref \}\}/);
+      expect(job.concurrency?.group).not.toBe("pages");
+      expect(job.concurrency?.["cancel-in-progress"]).toBe(true);
+    }
+  });
+
+  it("uses current major versions of the actions, on a Node.js LTS version that is still maintained", () => {
+    const currentMajors: Readonly<Record<string, number>> = {
+      "actions/checkout": 6,
+      "actions/setup-node": 6,
+      "actions/configure-pages": 6,
+      "actions/upload-pages-artifact": 5,
+      "actions/deploy-pages": 5,
+    };
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const used = steps.filter((s) => s.uses !== undefined).map((s) => s.uses!.split("@") as [string, string]);
+    expect(new Set(used.map(([action]) => action))).toEqual(new Set(Object.keys(currentMajors)));
+    for (const [action, version] of used) expect(Number(/^v(\d+)$/.exec(version)?.[1]), action).toBeGreaterThanOrEqual(currentMajors[action]!);
+    const nodeVersions = steps.filter((s) => s.uses?.startsWith("actions/setup-node@")).map((s) => s.with?.["node-version"]);
+    expect(nodeVersions.length).toBe(Object.keys(workflow.jobs).length);
+    for (const version of nodeVersions) {
+      // Even major versions become LTS; 20 reached its end of life in April 2026.
+      expect(version === "lts/*" || (typeof version === "number" && version >= 22 && version % 2 === 0), String(version)).toBe(true);
+    }
   });
 
   it("on a pull request: strict check written to the job summary, then build, and never a deployment", () => {
