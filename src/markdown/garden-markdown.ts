@@ -19,7 +19,7 @@ export function gardenMarkdown(md: MarkdownIt, { links, siteHost }: GardenMarkdo
   md.use(wikilinkPlugin, links);
   md.use(headingIdsPlugin);
   md.use(blockAnchorsPlugin);
-  md.use(noteEmbedsPlugin, links);
+  md.use(noteEmbedsPlugin);
   md.use(videoEmbedsPlugin);
   // After the videos: every iframe still there is removed.
   md.use(rawHtmlPlugin);

@@ -47,7 +47,7 @@ function doublingRatio<T>(input: (size: number) => T, run: (input: T) => unknown
   return bestLarge / bestSmall;
 }
 
-const renderer = rendererOf(memoryVault({ "Note.md": "# Note\n" }), "/coffre");
+const renderer = rendererOf(memoryVault({ "Note.md": "# Note\n" }));
 const render = (markdown: string) => renderer.renderAs("Note.md", markdown);
 
 describe("hostile inputs take linear time", () => {
