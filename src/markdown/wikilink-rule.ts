@@ -25,8 +25,12 @@ export function wikilinkPlugin(md: MarkdownIt, links: GardenLinks): void {
     const code = state.src.charCodeAt(state.pos);
     if (code !== 0x5b /* [ */ && code !== 0x21 /* ! */) return false;
     const syntax = parseWikilinkAt(state.src, state.pos);
-    if (!syntax) return false;
     const env = state.env as GardenEnv;
+    if (!syntax) {
+      // An image's alt text is parsed as a text of its own, which starts on the line of its "![".
+      if (code === 0x21 && state.src.charCodeAt(state.pos + 1) === 0x5b) setLine(env, lineAt(state));
+      return false;
+    }
     const line = lineAt(state);
     const resolution = line === undefined ? undefined : links.resolutionAt(env.gardenNote, line, syntax.target);
     if (!resolution) return false;
@@ -36,8 +40,13 @@ export function wikilinkPlugin(md: MarkdownIt, links: GardenLinks): void {
   });
 }
 
-/** The file line each inline text starts at, by the env it is parsed with: set by parseInlineWithLines. */
+/** The file line the next inline text parsed with an env starts at: a block's, or an image's alt text's. */
 const inlineLines = new WeakMap<object, number>();
+
+function setLine(env: GardenEnv, line: number | undefined): void {
+  if (line === undefined) inlineLines.delete(env);
+  else inlineLines.set(env, line);
+}
 
 /**
  * markdown-it's own "inline" core rule, which parses the text of each block, noting first the line of the file where
@@ -49,8 +58,7 @@ function parseInlineWithLines(state: StateCore): void {
   for (const token of state.tokens) {
     if (token.map) blockLine = token.map[0];
     if (token.type !== "inline") continue;
-    if (blockLine === undefined) inlineLines.delete(env);
-    else inlineLines.set(env, env.gardenFirstLine + blockLine);
+    setLine(env, blockLine === undefined ? undefined : env.gardenFirstLine + blockLine);
     state.md.inline.parse(token.content, state.md, env, token.children!);
   }
 }

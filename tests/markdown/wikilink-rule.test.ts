@@ -251,6 +251,11 @@ describe("links from the link graph", () => {
     expect(garden.renderNote("Lecteur.md")).toBe("<p>Texte.</p>\n<pre><code>```\n</code></pre>\n<p>[[Cible]]</p>\n");
   });
 
+  it("finds the links of an image's alt text on the image's line", () => {
+    const garden = rendererOf(memoryVault({ "Lecteur.md": lines("Première ligne,", "puis ![vers [[Cible]]](photo.png)"), "Cible.md": "# Cible\n" }));
+    expect(garden.renderNote("Lecteur.md")).toBe('<p>Première ligne,<br>\npuis <img src="photo.png" alt="vers Cible"></p>\n');
+  });
+
   it("resolves the links of an embedded section from the lines of the embedded note", () => {
     const garden = rendererOf(
       memoryVault({
