@@ -15,9 +15,9 @@ export function keepEleventyOffNotes(eleventyConfig: EleventyConfig): void {
 }
 
 /**
- * Makes Eleventy read the files the vault scan read, and no other. Eleventy searches its input folder itself: it
- * would follow a symbolic link (a note linked to `/dev/zero` stalls the build, a folder linked to itself loops),
- * read a named pipe, and apply the folder's `.eleventyignore`. Before each build it announces the list of globs it
+ * Keeps Eleventy's search of its input folder, the notes folder, to the entries the vault scan read. Eleventy still
+ * searches it for templates of its own: it would follow a symbolic link (a folder linked to itself loops, one linked
+ * to "/" walks the disk), open a named pipe, and apply the folder's `.eleventyignore`. Before each build it announces the list of globs it
  * ignores ("eleventy.ignores"), and searches with that very list after "eleventy.before": the function returned,
  * called there once the vault is scanned, takes out of it what ignores a part of the notes folder, and adds every
  * entry the scan did not read.
