@@ -9,6 +9,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // NOTES_DIR and OUTPUT_DIR let the same configuration build any vault (benchmarks, other real vaults).
   const { notesDir, outputDir } = gardenFolders();
   gardenPlugin(eleventyConfig, site);
+  // Eleventy watches its templates; the notes are none, so under `npm start` it is told to watch them.
+  eleventyConfig.addWatchTarget(path.join(path.relative(process.cwd(), notesDir) || ".", "**/*.md"));
   return {
     dir: {
       input: path.relative(process.cwd(), notesDir) || ".",
@@ -16,9 +18,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
       includes: path.relative(notesDir, path.join(PROJECT_ROOT, "_includes")),
       data: path.relative(notesDir, path.join(PROJECT_ROOT, "_data")),
     },
-    templateFormats: ["md", "njk"],
-    // A "{{" typed in a note is text: notes are never run through a template engine.
-    markdownTemplateEngine: false,
+    // Only the site's own templates, which are virtual: the notes are pages of one of them, never templates.
+    templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
   };
 }

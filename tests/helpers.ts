@@ -1,12 +1,12 @@
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type MarkdownIt from "markdown-it";
-import type { GardenEnv, GardenLinks } from "../src/markdown/garden-env.js";
+import { bodyEnv, type GardenLinks } from "../src/markdown/garden-env.js";
 import { createMarkdownLibrary } from "../src/markdown/garden-markdown.js";
 import { readLayoutIds } from "../src/site/layout-ids.js";
 import { reservedUrls } from "../src/site/pages.js";
-import { buildLinkGraph, type LinkGraph } from "../src/link-graph/link-graph.js";
+import { buildLinkGraph, outgoingAt, type LinkGraph, type OutgoingLink } from "../src/link-graph/link-graph.js";
 import { resolveLink } from "../src/link-graph/resolve-link.js";
+import { outlineMarkdown } from "../src/vault-scan/markdown-outline.js";
 import { parseNote, type Note, type ParsedNote } from "../src/vault-scan/note.js";
 import { DEFAULT_TEMPLATES_FOLDERS } from "../src/vault-scan/publication.js";
 import { toVaultPath } from "../src/vault-scan/paths.js";
@@ -55,42 +55,47 @@ export function lines(...text: string[]): string {
 }
 
 /**
- * The GardenLinks of a built graph, as the Eleventy plugin wires them: an embedded note is named by
- * `gardenSource`, a page by Eleventy's `page.inputPath` under `notesDir`.
+ * The GardenLinks of a built graph, as the Eleventy plugin wires them. A text rendered in place of a note's body has
+ * its links in `rendered`: the ones the scan reads in it, resolved from that note as the graph resolves a note's.
  */
-function gardenLinks(graph: LinkGraph, notesDir: string): GardenLinks {
+function gardenLinks(graph: LinkGraph, rendered: ReadonlyMap<Note, readonly OutgoingLink[]>): GardenLinks {
   return {
-    noteOf: (env: GardenEnv) => {
-      if (env.gardenSource) return graph.index.byFile.get(env.gardenSource);
-      const inputPath = env.page?.inputPath;
-      return inputPath === undefined ? undefined : graph.index.byFile.get(toVaultPath(path.relative(notesDir, path.resolve(inputPath))));
-    },
-    resolve: (from, target) => resolveLink(graph.index, from, target),
+    resolutionAt: (from, line, target) => outgoingAt(rendered.get(from) ?? graph.outgoing.get(from.file) ?? [], line, target)?.resolution,
   };
 }
 
 export interface GardenRenderer {
   readonly graph: LinkGraph;
   readonly md: MarkdownIt;
-  /** Renders `markdown` as the body of the vault note `file`, with the env Eleventy gives a page. */
+  /**
+   * Renders `markdown` as the body of the vault note `file`, its links as the scan reads and the graph resolves them;
+   * for a file that is no note of the vault, as a text the scan never read.
+   */
   renderAs(file: string, markdown: string): string;
-  /** Renders the note's own body (its text after the front matter), as Eleventy does for its page. */
+  /** Renders the note's own body (its text after the front matter), as its page shows it. */
   renderNote(file: string): string;
 }
 
 /** Reads a fixture vault and gives the note renderer of the site, wired to that vault's link graph. */
 export async function gardenRenderer(fixture: string): Promise<GardenRenderer> {
-  const notesDir = fixtureDir(fixture);
-  return rendererOf(await readVault(notesDir, SITE), notesDir);
+  return rendererOf(await readVault(fixtureDir(fixture), SITE));
 }
 
-/** The note renderer for a vault already read (or built with memoryVault), whose notes live under `notesDir`. */
-export function rendererOf(vault: Vault, notesDir: string): GardenRenderer {
+/** The note renderer for a vault already read, or built with memoryVault. */
+export function rendererOf(vault: Vault): GardenRenderer {
   const graph = buildLinkGraph(vault, { reservedUrls: new Map() });
-  const md = createMarkdownLibrary(gardenLinks(graph, notesDir), "www.museumxtd.ch", SITE.layoutIds);
+  const rendered = new Map<Note, readonly OutgoingLink[]>();
+  const md = createMarkdownLibrary(gardenLinks(graph, rendered), "www.museumxtd.ch", SITE.layoutIds);
   const renderAs = (file: string, markdown: string): string => {
-    const env: GardenEnv = { page: { inputPath: path.join(notesDir, file) } };
-    return md.render(markdown, env);
+    const from = graph.index.byFile.get(toVaultPath(file));
+    if (!from) return md.render(markdown, bodyEnv(note(file, markdown)));
+    const links = outlineMarkdown(markdown, from.bodyStartLine, SITE.layoutIds).links.map((occurrence) => ({ occurrence, resolution: resolveLink(graph.index, from, occurrence.syntax.target) }));
+    rendered.set(from, links);
+    try {
+      return md.render(markdown, bodyEnv(from));
+    } finally {
+      rendered.delete(from);
+    }
   };
   return {
     graph,
@@ -98,8 +103,8 @@ export function rendererOf(vault: Vault, notesDir: string): GardenRenderer {
     renderAs,
     renderNote: (file) => {
       const found = graph.index.byFile.get(toVaultPath(file));
-      if (!found) throw new Error(`no note ${file} under ${notesDir}`);
-      return renderAs(file, found.outline.lines.join("\n"));
+      if (!found) throw new Error(`no note ${file} in the vault`);
+      return md.render(found.outline.lines.join("\n"), bodyEnv(found));
     },
   };
 }

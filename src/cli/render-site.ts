@@ -52,8 +52,8 @@ async function renderSite(post: (message: RenderMessage) => void): Promise<Rende
       eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => {
         graph = built;
         post({ kind: "phase", phase: "eleventy.graph" });
-        // Eleventy renders the notes roughly in the order it walked their folder: Pagefind, which must get them in a
-        // fixed order, gets each one sooner the closer that order is to Eleventy's.
+        // Eleventy renders the notes roughly in the order of their template's pages, the order their folder is walked in
+        // (see garden-plugin.ts): Pagefind, which must get them in a fixed order, gets each one as soon as it is rendered.
         const notes = [...built.published].sort((a, b) => compareByFolderWalk(a.file, b.file));
         post({ kind: "search-order", files: notes.map((note) => pageFileOf(stagingDir, note.url)) });
       });

@@ -8,8 +8,6 @@ export interface EleventyConfig {
   on(event: "eleventy.ignores", callback: (ignores: string[]) => unknown): void;
   on(event: string, callback: (...args: never[]) => unknown): void;
   emit(event: string, ...args: unknown[]): unknown;
-  setLibrary(name: "md", library: unknown): void;
-  addPreprocessor(name: string, extensions: string, callback: (data: EleventyData, content: string) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addNunjucksGlobal(name: string, value: unknown): void;
@@ -19,8 +17,6 @@ export interface EleventyConfig {
   addPlugin(plugin: (eleventyConfig: never, options?: never) => unknown, options?: Record<string, unknown>): void;
   /** Globs Eleventy never reads as templates; virtual templates are not matched against them. */
   readonly ignores: Set<string>;
-  readonly frontMatterParsingOptions: { readonly engines: Readonly<Record<string, FrontMatterEngine>> };
-  setFrontMatterParsingOptions(options: { engines: Record<string, FrontMatterEngine> }): void;
   setDataFileSuffixes(suffixes: string[]): void;
   /** Options of the dev server under `npm start`, passed on to it as they are. */
   setServerOptions(options: Record<string, unknown>): void;
@@ -28,20 +24,7 @@ export interface EleventyConfig {
   setChokidarConfig(options: { followSymlinks: boolean }): void;
 }
 
-/** What gray-matter hands a front-matter engine; Eleventy adds the template's path. */
-export interface FrontMatterContext {
-  readonly filePath?: string;
-}
-
-export type FrontMatterEngine = ((text: string, context: FrontMatterContext) => unknown) | { parse(text: string, context: FrontMatterContext): unknown };
-
 export interface EleventyEventArgs {
   readonly directories: { readonly output: string; readonly input: string };
   readonly runMode: "build" | "watch" | "serve";
-}
-
-export interface EleventyData {
-  readonly page: { readonly inputPath: string; readonly url?: string | false };
-  readonly permalink?: unknown;
-  readonly dynamicPermalink?: unknown;
 }

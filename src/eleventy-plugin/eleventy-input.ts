@@ -1,32 +1,23 @@
 import path from "node:path";
 import type { Note } from "../vault-scan/note.js";
 import { isInside } from "../vault-scan/paths.js";
-import type { EleventyConfig, FrontMatterEngine } from "./eleventy-config.js";
+import type { EleventyConfig } from "./eleventy-config.js";
 
 /**
- * Keeps Eleventy to what the vault scan read. Left alone, Eleventy acts on a note's front matter by itself (`layout`
- * read from any path, `templateEngineOverride` running Nunjucks, `pagination`, `eleventyComputed`, a `date` or
- * `tags` of the wrong type that stop the build, a "---js" block run as JavaScript), and on other files of the notes
- * folder: `.njk` templates, `.11tydata.js` data files run at build time. Here a note's front matter gives Eleventy
- * only the `description` the layout prints; notes are scanned, never configured.
+ * Keeps Eleventy off the files of the notes folder, which is its input folder. Eleventy reads no note: the notes are
+ * the pages of one template the garden adds (see garden-plugin.ts). Left alone, it would still run the folder's other
+ * files: `.njk` templates, and `.11tydata.js` data files at build time.
  */
-export function confineEleventyToNotes(eleventyConfig: EleventyConfig, notesDir: () => string, noteOfInput: (inputPath: string) => Note | undefined): void {
-  const guard = (engine: FrontMatterEngine): FrontMatterEngine => (text, context) => {
-    if (context.filePath !== undefined && isNoteFile(notesDir(), context.filePath)) return pageDataOf(noteOfInput(context.filePath));
-    return typeof engine === "function" ? engine(text, context) : engine.parse(text, context);
-  };
-  // gray-matter picks the engine from the text after the opening "---": every language it knows is guarded.
-  const engines: Record<string, FrontMatterEngine> = { json: (text: string) => JSON.parse(text) as unknown, ...eleventyConfig.frontMatterParsingOptions.engines };
-  eleventyConfig.setFrontMatterParsingOptions({ engines: Object.fromEntries(Object.entries(engines).map(([language, engine]) => [language, guard(engine)])) });
+export function keepEleventyOffNotes(eleventyConfig: EleventyConfig): void {
   // The site's own pages are virtual templates, which these two settings leave alone.
   eleventyConfig.ignores.add("**/*.njk");
   eleventyConfig.setDataFileSuffixes([]);
 }
 
 /**
- * Makes Eleventy read the files the vault scan read, and no other. Eleventy searches its input folder itself: it
- * would follow a symbolic link (a note linked to `/dev/zero` stalls the build, a folder linked to itself loops),
- * read a named pipe, and apply the folder's `.eleventyignore`. Before each build it announces the list of globs it
+ * Keeps Eleventy's search of its input folder, the notes folder, to the entries the vault scan read. Eleventy still
+ * searches it for templates of its own: it would follow a symbolic link (a folder linked to itself loops, one linked
+ * to "/" walks the disk), open a named pipe, and apply the folder's `.eleventyignore`. Before each build it announces the list of globs it
  * ignores ("eleventy.ignores"), and searches with that very list after "eleventy.before": the function returned,
  * called there once the vault is scanned, takes out of it what ignores a part of the notes folder, and adds every
  * entry the scan did not read.
@@ -61,8 +52,8 @@ export function isNoteFile(notesDir: string, filePath: string): boolean {
   return /\.md$/i.test(filePath) && isInside(notesDir, path.resolve(filePath));
 }
 
-/** The data of a note's page, as Eleventy merges it: nothing that changes how or where the page is built. */
-function pageDataOf(note: Note | undefined): Record<string, unknown> {
+/** The front matter's `description`, which the page's meta shows when the note's text gives none. */
+export function declaredDescription(note: Note | undefined): string | undefined {
   const description = note?.frontMatter["description"];
-  return typeof description === "string" ? { description } : {};
+  return typeof description === "string" ? description : undefined;
 }

@@ -1,18 +1,18 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildLinkGraph, type LinkGraph } from "../link-graph/link-graph.js";
-import { resolveLink } from "../link-graph/resolve-link.js";
+import { buildLinkGraph, outgoingAt, type LinkGraph } from "../link-graph/link-graph.js";
+import type { Resolution } from "../link-graph/resolve-link.js";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { copyAssets } from "../site-output/copy-assets.js";
 import { writePreviews } from "../site-output/write-previews.js";
 import { blocksBuild } from "../vault-scan/findings.js";
 import type { Note } from "../vault-scan/note.js";
-import { vaultPathOf, type VaultPath } from "../vault-scan/paths.js";
+import { compareByFolderWalk, type VaultPath } from "../vault-scan/paths.js";
 import { ParseCache } from "../vault-scan/parse-cache.js";
 import { readVault } from "../vault-scan/read-vault.js";
-import type { EleventyConfig, EleventyData } from "./eleventy-config.js";
-import type { GardenEnv, GardenLinks } from "../markdown/garden-env.js";
-import { confineEleventyToNotes, isNoteFile, readOnlyScannedFiles } from "./eleventy-input.js";
+import type { EleventyConfig } from "./eleventy-config.js";
+import { bodyEnv, type GardenLinks } from "../markdown/garden-env.js";
+import { declaredDescription, isNoteFile, keepEleventyOffNotes, readOnlyScannedFiles } from "./eleventy-input.js";
 import { GardenBuildError } from "./garden-build-error.js";
 import { globalGraph, graphPath } from "../views/graph-layout.js";
 import { createMarkdownLibrary } from "../markdown/garden-markdown.js";
@@ -38,6 +38,8 @@ export interface SearchPart {
   readonly html: string;
 }
 
+const MISSING: Resolution = { kind: "missing" };
+
 const SOURCE_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 /**
@@ -49,22 +51,11 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   let publishedAssets: ReadonlySet<VaultPath> = new Set();
   /** Eleventy's input folder, learnt at each build: the same configuration builds any vault. */
   let notesDir = "";
-  const sourceFiles = new Map<string, VaultPath>();
   const layoutIds = readLayoutIds();
 
   function current(): LinkGraph {
     if (!graph) throw new Error("garden: link graph used before the vault was scanned");
     return graph;
-  }
-
-  function noteOfInput(inputPath: string | undefined): Note | undefined {
-    if (inputPath === undefined) return undefined;
-    let file = sourceFiles.get(inputPath);
-    if (file === undefined) {
-      file = vaultPathOf(notesDir, path.resolve(inputPath));
-      sourceFiles.set(inputPath, file);
-    }
-    return current().index.byFile.get(file);
   }
 
   // Both the note layout and the base layout ask for the view, as does the dev server's check for unchanged
@@ -80,13 +71,13 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   }
 
   const links: GardenLinks = {
-    noteOf: (env: GardenEnv) => (env.gardenSource ? current().index.byFile.get(env.gardenSource) : noteOfInput(env.page?.inputPath)),
-    resolve: (from, target) => {
-      const resolution = resolveLink(current().index, from, target);
+    resolutionAt: (from, line, target) => {
+      const resolution = outgoingAt(current().outgoing.get(from.file) ?? [], line, target)?.resolution;
       // A file the site does not publish is shown like a missing one, never linked to.
-      return resolution.kind === "asset" && !publishedAssets.has(resolution.file) ? { kind: "missing" } : resolution;
+      return resolution?.kind === "asset" && !publishedAssets.has(resolution.file) ? MISSING : resolution;
     },
   };
+  const md = createMarkdownLibrary(links, new URL(site.url).host, layoutIds);
 
   // Under `npm start`, notes whose text did not change are not parsed again, nor pages and previews whose inputs
   // did not change written again.
@@ -113,7 +104,6 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     outputDir = path.resolve(directories.output);
     serving = runMode !== "build";
     if (serving) unchanged.start();
-    sourceFiles.clear();
     const vault = await readVault(notesDir, { siteName: site.name, layoutIds }, serving ? parseCache : undefined);
     ignoreUnscanned({ notesDir, outputDir }, vault.unread);
     const built = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes), alwaysPublishedFolders: site.alwaysPublishedFolders ?? [] });
@@ -134,31 +124,26 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     if (serving) unchanged.succeeded();
   });
 
-  eleventyConfig.setLibrary("md", createMarkdownLibrary(links, new URL(site.url).host, layoutIds));
-  confineEleventyToNotes(eleventyConfig, () => notesDir, noteOfInput);
-  // Drafts, notes under "Brouillon" and anything the scan did not take are never rendered. The others are rendered
-  // from the body the scan read, whatever gray-matter made of an odd first line or line ending; an empty string
-  // would leave gray-matter's reading in place.
-  eleventyConfig.addPreprocessor("garden-unpublished", "md", (data: EleventyData) => {
-    const note = noteOfInput(data.page.inputPath);
-    if (!note || note.unpublished) return false;
-    if (serving && unchanged.isUnchanged(note, pageFingerprint(current(), note, viewOf(note)), outputDir)) return false;
-    return note.outline.lines.join("\n") || " ";
-  });
   // The settings as read for this build (SITE_URL, the run's repository): Eleventy's data cascade puts them above
   // _data/site.json, which the layouts would otherwise read as it is.
   eleventyConfig.addGlobalData("site", site);
-  eleventyConfig.addGlobalData("layout", "layouts/post.njk");
-  eleventyConfig.addGlobalData("eleventyComputed", {
-    permalink: (data: EleventyData) => noteOfInput(data.page.inputPath)?.url ?? data.permalink,
-    // A "{{" in a note's permalink is text, like everywhere else in notes.
-    dynamicPermalink: (data: EleventyData) => (noteOfInput(data.page.inputPath) ? false : data.dynamicPermalink),
+  keepEleventyOffNotes(eleventyConfig);
+  // The notes are the pages of one template, rendered from the text the scan read: Eleventy never reads a note, so
+  // none can carry Eleventy data or template code. Under `npm start`, a page whose inputs did not change is left out.
+  eleventyConfig.addGlobalData("gardenNotePages", () => {
+    const pages = current().published.filter((note) => !(serving && unchanged.isUnchanged(note, pageFingerprint(current(), note, viewOf(note)), outputDir)));
+    // In the order of their files, the order in which the build hands them to Pagefind (src/cli/render-site.ts).
+    return pages.sort((a, b) => compareByFolderWalk(a.file, b.file));
   });
-
-  eleventyConfig.addFilter("gardenNote", (inputPath: string) => {
-    const note = noteOfInput(inputPath);
-    return note ? viewOf(note) : undefined;
+  eleventyConfig.addTemplate("garden-pages/note.njk", "{{ gardenNote | noteBody | safe }}", {
+    layout: "layouts/post.njk",
+    pagination: { data: "gardenNotePages", size: 1, alias: "gardenNote", addAllPagesToCollections: false },
+    permalink: (data: { gardenNote: Note }) => data.gardenNote.url,
+    eleventyExcludeFromCollections: true,
   });
+  eleventyConfig.addFilter("noteBody", (note: Note) => md.render(note.outline.lines.join("\n"), bodyEnv(note)));
+  eleventyConfig.addFilter("noteView", (note: Note | undefined) => (note ? viewOf(note) : undefined));
+  eleventyConfig.addFilter("declaredDescription", declaredDescription);
   eleventyConfig.addFilter("graphPath", graphPath);
   // Eleventy renders every page's layout before it writes any, so the build gets each note's indexed part here,
   // while the layouts of the others are still rendering, rather than from the written page.

@@ -27,8 +27,8 @@ export function pageFingerprint(graph: LinkGraph, note: Note, view: NoteView): s
 
 /**
  * Under `npm start`, Eleventy renders every page again after each edit: its `--incremental` mode would leave the
- * backlinks of other pages stale. A note page whose fingerprint is the one of the last successful build is left as
- * it is on disk instead, so an edit costs the pages it changes, not the whole garden.
+ * backlinks of other pages stale. A note page whose fingerprint is the one of the last successful build is left out
+ * of the notes' template instead, and as it is on disk, so an edit costs the pages it changes, not the whole garden.
  */
 export class UnchangedPages {
   /** Fingerprints of the pages of the last successful build. */

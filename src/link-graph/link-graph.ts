@@ -9,6 +9,7 @@ import { NoteIndex } from "./note-index.js";
 import { linkProblem, noteProblems, siteProblems } from "./problems.js";
 import { looksLikeAttachment, resolveLink, type Resolution } from "./resolve-link.js";
 import { TypoFinder } from "./suggestions.js";
+import { targetText, type WikilinkTarget } from "../vault-scan/wikilink-syntax.js";
 
 export interface OutgoingLink {
   readonly occurrence: LinkOccurrence;
@@ -75,6 +76,31 @@ export interface GraphOptions {
 
 export function byFrenchTitle(a: Note, b: Note): number {
   return frenchCollator.compare(a.title, b.title) || (a.file < b.file ? -1 : 1);
+}
+
+/**
+ * The link to `target` that a note's outgoing links hold on `line`. Columns are not compared: the renderer reads a
+ * line without its quote markers, list indent or table pipes. Two links to one target from one note lead to the same
+ * place, so the first on the line answers. Each list is read into a map once: a line may hold thousands of links.
+ */
+export function outgoingAt(links: readonly OutgoingLink[], line: number, target: WikilinkTarget): OutgoingLink | undefined {
+  let byPlace = linksByPlace.get(links);
+  if (!byPlace) {
+    byPlace = new Map();
+    for (const link of links) {
+      const key = placeKey(link.occurrence.line, link.occurrence.syntax.target);
+      if (!byPlace.has(key)) byPlace.set(key, link);
+    }
+    linksByPlace.set(links, byPlace);
+  }
+  return byPlace.get(placeKey(line, target));
+}
+
+const linksByPlace = new WeakMap<readonly OutgoingLink[], Map<string, OutgoingLink>>();
+
+/** "12:Note#Titre": a heading never starts with "^", which marks a block, and no part holds a "#". */
+function placeKey(line: number, target: WikilinkTarget): string {
+  return `${line}:${targetText(target)}`;
 }
 
 /** Resolves every link of the vault once: outgoing links, backlinks, missing targets and problems. */

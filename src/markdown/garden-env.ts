@@ -3,11 +3,12 @@ import type { Note } from "../vault-scan/note.js";
 import type { VaultPath } from "../vault-scan/paths.js";
 import type { WikilinkTarget } from "../vault-scan/wikilink-syntax.js";
 
-/** markdown-it's `env` while rendering a note: Eleventy's data, plus what transclusion adds. */
+/** markdown-it's `env` while rendering a note's text: the page's note, or the note an embed shows. */
 export interface GardenEnv {
-  readonly page?: { readonly inputPath?: string };
-  /** Set while rendering an embedded note: links then resolve from that note. */
-  readonly gardenSource?: VaultPath;
+  /** The note whose text is rendered: its links are the ones the scan read in it. */
+  readonly gardenNote: Note;
+  /** The line of the note's file where the rendered text starts: its body's first line, or an embedded section's heading. */
+  readonly gardenFirstLine: number;
   /** The notes being embedded, outermost first, to stop embed cycles. */
   readonly gardenEmbeds?: readonly VaultPath[];
   /** What is left of the page's embed budget, shared by all its embeds, however deep. */
@@ -16,8 +17,16 @@ export interface GardenEnv {
 
 /** What the markdown rules need from the link graph of the current build. */
 export interface GardenLinks {
-  noteOf(env: GardenEnv): Note | undefined;
-  resolve(from: Note, target: WikilinkTarget): Resolution;
+  /**
+   * Where the link to `target` that the scan read on `line` of `from` leads, as the link graph resolved it; undefined
+   * when the scan read no such link there, which the page then shows as text.
+   */
+  resolutionAt(from: Note, line: number, target: WikilinkTarget): Resolution | undefined;
+}
+
+/** The env that renders a note's body, as its page shows it. */
+export function bodyEnv(note: Note): GardenEnv {
+  return { gardenNote: note, gardenFirstLine: note.bodyStartLine };
 }
 
 /** How deep embeds may nest: deep enough for any real note, shallow enough that a 50-note chain stays small. */

@@ -22,7 +22,7 @@ export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: G
   md.use(wikilinkPlugin, links);
   md.use(headingIdsPlugin, layoutIds);
   md.use(blockAnchorsPlugin);
-  md.use(noteEmbedsPlugin, links);
+  md.use(noteEmbedsPlugin);
   md.use(videoEmbedsPlugin);
   // After the videos: every iframe still there is removed.
   md.use(rawHtmlPlugin);

@@ -1,7 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
 import type { Note } from "../vault-scan/note.js";
-import { EMBED_BUDGET, MAX_EMBED_DEPTH, type GardenEnv, type GardenLinks } from "./garden-env.js";
+import { EMBED_BUDGET, MAX_EMBED_DEPTH, type GardenEnv } from "./garden-env.js";
 import { blockToken, inlineToken } from "./tokens.js";
 import type { NoteEmbedMeta } from "./wikilink-rule.js";
 
@@ -10,11 +10,10 @@ import type { NoteEmbedMeta } from "./wikilink-rule.js";
  * is replaced by the tokens of the embedded text, parsed with links resolving from the embedded note. An embed
  * inside a sentence, in a cycle, nested too deep, or past the page's EMBED_BUDGET stays a plain link to the note.
  */
-export function noteEmbedsPlugin(md: MarkdownIt, links: GardenLinks): void {
+export function noteEmbedsPlugin(md: MarkdownIt): void {
   md.core.ruler.after("garden_heading_ids", "garden_note_embeds", (state) => {
     const env = state.env as GardenEnv;
-    const current = links.noteOf(env);
-    if (!current) return;
+    const current = env.gardenNote;
     const outer = env.gardenEmbeds ?? [];
     if (outer.length >= MAX_EMBED_DEPTH) return;
     const embeds = [...outer, current.file];
@@ -24,11 +23,11 @@ export function noteEmbedsPlugin(md: MarkdownIt, links: GardenLinks): void {
       const meta = standaloneEmbed(state.tokens, i);
       if (!meta || embeds.includes(meta.embedOf.file)) continue;
       const { embedOf } = meta;
-      const text = embeddedText(embedOf, meta.heading);
+      const { text, firstLine } = embeddedText(embedOf, meta.heading);
       const cost = Math.max(text.length, EMBED_BUDGET / 100);
       if (cost > budget.left) continue;
       budget.left -= cost;
-      const childEnv: GardenEnv = { ...env, gardenSource: embedOf.file, gardenEmbeds: embeds, gardenEmbedBudget: budget };
+      const childEnv: GardenEnv = { gardenNote: embedOf, gardenFirstLine: firstLine, gardenEmbeds: embeds, gardenEmbedBudget: budget };
       const wrapped = wrap(state, embedOf, md.parse(text, childEnv), state.tokens[i + 1]!.children!);
       // Not splice(...wrapped): spreading a long token list as arguments overflows the stack.
       state.tokens = state.tokens.slice(0, i).concat(wrapped, state.tokens.slice(i + 3));
@@ -44,14 +43,14 @@ function standaloneEmbed(tokens: readonly Token[], i: number): NoteEmbedMeta | u
   return children[0]!.meta as NoteEmbedMeta | undefined;
 }
 
-/** The embedded note's body, or only its section when the embed names one. */
-function embeddedText(note: Note, headingId: string | undefined): string {
+/** The embedded note's body, or only its section when the embed names one, with the file line it starts at. */
+function embeddedText(note: Note, headingId: string | undefined): { text: string; firstLine: number } {
   const { lines, headings } = note.outline;
-  if (headingId === undefined) return lines.join("\n");
+  if (headingId === undefined) return { text: lines.join("\n"), firstLine: note.bodyStartLine };
   const start = headings.findIndex((h) => h.id === headingId);
   const heading = headings[start]!;
   const end = headings.slice(start + 1).find((h) => h.level <= heading.level);
-  return lines.slice(heading.line - note.bodyStartLine, end ? end.line - note.bodyStartLine : undefined).join("\n");
+  return { text: lines.slice(heading.line - note.bodyStartLine, end ? end.line - note.bodyStartLine : undefined).join("\n"), firstLine: heading.line };
 }
 
 function wrap(state: StateCore, note: Note, inner: Token[], linkTokens: readonly Token[]): Token[] {

@@ -1,5 +1,5 @@
 import type MarkdownIt from "markdown-it";
-import type { StateInline, Token } from "markdown-it";
+import type { StateCore, StateInline, Token } from "markdown-it";
 import type { Resolution } from "../link-graph/resolve-link.js";
 import type { Note } from "../vault-scan/note.js";
 import { defaultLabel, parseEmbedLabel, parseWikilinkAt, type WikilinkSyntax } from "../vault-scan/wikilink-syntax.js";
@@ -16,21 +16,68 @@ export interface NoteEmbedMeta {
 /**
  * The "[[wikilink]]" inline rule. It runs before markdown-it's own link rule and only pushes tokens, so labels
  * are escaped by the renderer like any text. Code spans are consumed earlier by the backticks rule, so wikilinks
- * inside code stay literal.
+ * inside code stay literal. It never resolves a link: it asks the link graph where the link the scan read at the same
+ * place leads, and leaves as text what the scan did not read as a link.
  */
 export function wikilinkPlugin(md: MarkdownIt, links: GardenLinks): void {
+  md.core.ruler.at("inline", parseInlineWithLines);
   md.inline.ruler.before("link", "wikilink", (state, silent) => {
     const code = state.src.charCodeAt(state.pos);
     if (code !== 0x5b /* [ */ && code !== 0x21 /* ! */) return false;
     const syntax = parseWikilinkAt(state.src, state.pos);
-    if (!syntax) return false;
     const env = state.env as GardenEnv;
-    const from = links.noteOf(env);
-    if (!from) return false;
-    if (!silent) pushWikilink(state, syntax, links.resolve(from, syntax.target));
+    if (!syntax) {
+      // An image's alt text is parsed as a text of its own, which starts on the line of its "![".
+      if (code === 0x21 && state.src.charCodeAt(state.pos + 1) === 0x5b) setLine(env, lineAt(state));
+      return false;
+    }
+    const line = lineAt(state);
+    const resolution = line === undefined ? undefined : links.resolutionAt(env.gardenNote, line, syntax.target);
+    if (!resolution) return false;
+    if (!silent) pushWikilink(state, syntax, resolution);
     state.pos += syntax.length;
     return true;
   });
+}
+
+/** The file line the next inline text parsed with an env starts at: a block's, or an image's alt text's. */
+const inlineLines = new WeakMap<object, number>();
+
+function setLine(env: GardenEnv, line: number | undefined): void {
+  if (line === undefined) inlineLines.delete(env);
+  else inlineLines.set(env, line);
+}
+
+/**
+ * markdown-it's own "inline" core rule, which parses the text of each block, noting first the line of the file where
+ * that text starts. A table cell has no line of its own: it takes its row's.
+ */
+function parseInlineWithLines(state: StateCore): void {
+  const env = state.env as GardenEnv;
+  let blockLine: number | undefined;
+  for (const token of state.tokens) {
+    if (token.map) blockLine = token.map[0];
+    if (token.type !== "inline") continue;
+    setLine(env, blockLine === undefined ? undefined : env.gardenFirstLine + blockLine);
+    state.md.inline.parse(token.content, state.md, env, token.children!);
+  }
+}
+
+/** Where the inline rules stand in a text: its line breaks are counted from there, forwards or back. */
+const cursors = new WeakMap<StateInline, { pos: number; line: number }>();
+
+/** The file line of `state.pos`: the text's first line, plus the line breaks before it. */
+function lineAt(state: StateInline): number | undefined {
+  let cursor = cursors.get(state);
+  if (!cursor) {
+    const first = inlineLines.get(state.env as object);
+    if (first === undefined) return undefined;
+    cursor = { pos: 0, line: first };
+    cursors.set(state, cursor);
+  }
+  for (; cursor.pos < state.pos; cursor.pos++) if (state.src.charCodeAt(cursor.pos) === 0x0a) cursor.line++;
+  for (; cursor.pos > state.pos; cursor.pos--) if (state.src.charCodeAt(cursor.pos - 1) === 0x0a) cursor.line--;
+  return cursor.line;
 }
 
 function pushWikilink(state: StateInline, syntax: WikilinkSyntax, resolution: Resolution): void {

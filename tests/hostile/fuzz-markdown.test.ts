@@ -24,7 +24,7 @@ function markdownFiles(dir: string): Record<string, string> {
 
 const SOURCES = { ...markdownFiles(RENDER_VAULT), ...markdownFiles(NOTES) };
 const ASSETS = readdirSync(RENDER_VAULT).filter((f) => !f.endsWith(".md"));
-const garden = rendererOf(memoryVault(SOURCES, ASSETS), "/coffre-de-fuzz");
+const garden = rendererOf(memoryVault(SOURCES, ASSETS));
 const FROM = "Lecteur.md";
 const from = garden.graph.index.byFile.get(toVaultPath(FROM))!;
 const normalize = (href: string): string => garden.md.normalizeLink(href);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildLinkGraph } from "../../src/link-graph/link-graph.js";
+import { buildLinkGraph, outgoingAt, type OutgoingLink } from "../../src/link-graph/link-graph.js";
+import { toVaultPath } from "../../src/vault-scan/paths.js";
 import { memoryVault, parse, rendererOf } from "../helpers.js";
 
 /**
@@ -47,7 +48,7 @@ function doublingRatio<T>(input: (size: number) => T, run: (input: T) => unknown
   return bestLarge / bestSmall;
 }
 
-const renderer = rendererOf(memoryVault({ "Note.md": "# Note\n" }), "/coffre");
+const renderer = rendererOf(memoryVault({ "Note.md": "# Note\n" }));
 const render = (markdown: string) => renderer.renderAs("Note.md", markdown);
 
 describe("hostile inputs take linear time", () => {
@@ -94,6 +95,20 @@ describe("hostile inputs take linear time", () => {
       const markdown = (size: number) => `${unit.repeat(size / 2)}x\n`;
       expect(doublingRatio(markdown, (source) => parse("Marqueurs.md", source))).toBeLessThanOrEqual(3);
     }
+  });
+
+  it("the renderer's look-up of each of thousands of distinct links on one line in the link graph", () => {
+    const outgoing = (size: number) => {
+      const graph = buildLinkGraph(memoryVault({ "Liens.md": repeated(size, (i) => `[[N${i}]] `) }), { reservedUrls: new Map() });
+      return graph.outgoing.get(toVaultPath("Liens.md"))!;
+    };
+    // A copy each time, so that the look-up's index of the list is built within the time measured.
+    const findEach = (links: readonly OutgoingLink[]) => {
+      const list = [...links];
+      return list.every((link) => outgoingAt(list, link.occurrence.line, link.occurrence.syntax.target) === link);
+    };
+    expect(findEach(outgoing(1000))).toBe(true);
+    expect(doublingRatio(outgoing, findEach)).toBeLessThanOrEqual(3);
   });
 
   it("links to each of the identical headings of a note", () => {

@@ -1,6 +1,6 @@
 import type { Problem } from "../../src/vault-scan/problem.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
+import { buildLinkGraph, outgoingAt, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import { asSiteUrl, toVaultPath } from "../../src/vault-scan/paths.js";
 import { readVault } from "../../src/vault-scan/read-vault.js";
 import { fixtureDir, memoryVault, SITE } from "../helpers.js";
@@ -246,5 +246,29 @@ describe("buildLinkGraph: links to notes kept off the site", () => {
     ]);
     // As drafts are, the notes are listed among the notes to write; the template's own links are not.
     expect(graph.missing.map((m) => m.name).sort()).toEqual(["Douteuse", "Esquisse", "Non", "Oui", "Question"]);
+  });
+});
+
+describe("outgoingAt", () => {
+  const graph = buildLinkGraph(
+    memoryVault({
+      "Lecteur.md": "---\ntitle: Lecteur\n---\n> Voir [[Cible]] et [[Cible#Partie]].\n\n| [[Autre]] | [[Cible]] |\n",
+      "Cible.md": "# Cible\n\n## Partie\n",
+      "Autre.md": "# Autre\n",
+    }),
+    { reservedUrls: new Map() },
+  );
+  const links = graph.outgoing.get(toVaultPath("Lecteur.md"))!;
+
+  it("finds the link the scan read on a line by its target, whatever its column", () => {
+    expect(outgoingAt(links, 4, { note: "Cible" })?.occurrence.column).toBe(8);
+    expect(outgoingAt(links, 4, { note: "Cible", heading: "Partie" })?.resolution).toMatchObject({ kind: "note", href: "/cible/#partie" });
+    expect(outgoingAt(links, 6, { note: "Cible" })?.occurrence.column).toBe(15);
+  });
+
+  it("finds nothing on another line, or for another target on the line", () => {
+    expect(outgoingAt(links, 5, { note: "Cible" })).toBeUndefined();
+    expect(outgoingAt(links, 4, { note: "Autre" })).toBeUndefined();
+    expect(outgoingAt(links, 4, { note: "Cible", block: "Partie" })).toBeUndefined();
   });
 });

@@ -337,7 +337,7 @@ describe("resolveLink on notes in memory", () => {
       toNote("Note.md", "/note/#voir-aussi"),
       toNote("Note.md", "/note/#theme-bascule-2"),
     ]);
-    const page = rendererOf(vault, "/coffre").renderNote("Note.md");
+    const page = rendererOf(vault).renderNote("Note.md");
     expect(page).toContain('<h2 id="sources">Sources</h2>\n<blockquote>\n<h2 id="voir-aussi">Voir aussi</h2>');
     expect(page).toContain('<h2 id="sources-2">Sources</h2>\n<h2 id="theme-bascule-2">Thème bascule</h2>');
   });

@@ -131,7 +131,7 @@ describe("note embeds", () => {
       "Dossier/Voisine.md": "# Voisine\n",
       "Voisine.md": "# Voisine à la racine\n",
     });
-    expect(rendererOf(vault, "/memory").renderNote("Lecteur.md")).toBe(
+    expect(rendererOf(vault).renderNote("Lecteur.md")).toBe(
       [
         '<div class="embed">',
         "<h1>Fiche</h1>",
@@ -147,7 +147,7 @@ describe("note embeds", () => {
   it(`stops nesting embeds after ${MAX_EMBED_DEPTH} levels, leaving the deepest embed a plain link`, () => {
     const names = ["N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"];
     const vault = memoryVault(Object.fromEntries(names.map((name, i) => [`${name}.md`, lines(`Texte ${name}.`, "", `![[${names[i + 1] ?? "N1"}]]`)])));
-    const html = rendererOf(vault, "/memory").renderNote("N1.md");
+    const html = rendererOf(vault).renderNote("N1.md");
     const embedded = names.slice(1, MAX_EMBED_DEPTH + 1);
     expect(embedded).toEqual(["N2", "N3", "N4", "N5", "N6"]);
     expect(html).toBe(

@@ -11,7 +11,6 @@ beforeAll(() => {
       "Commentaire.md": lines("# Commentaire", "", "<div>", "", "Texte **gras**.", "", "<!-- jamais fermé", "", "Caché."),
       "Textarea.md": lines("# Textarea", "", "Un <textarea> ouvert.", "", "<span>", "", "Fin."),
     }),
-    "/memory",
   );
 });
 

@@ -6,7 +6,7 @@ import { lines, memoryVault, rendererOf, type GardenRenderer } from "../helpers.
 
 let garden: GardenRenderer;
 beforeAll(() => {
-  garden = rendererOf(memoryVault({ "Forum.md": "# Forum\n", "Intégrée.md": lines("# Intégrée", "", '<iframe src="https://youtu.be/abcdefghijk"></iframe>') }), "/memory");
+  garden = rendererOf(memoryVault({ "Forum.md": "# Forum\n", "Intégrée.md": lines("# Intégrée", "", '<iframe src="https://youtu.be/abcdefghijk"></iframe>') }));
 });
 
 const render = (markdown: string) => garden.renderAs("Forum.md", markdown);

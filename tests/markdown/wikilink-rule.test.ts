@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildLinkGraph, outgoingAt } from "../../src/link-graph/link-graph.js";
+import { bodyEnv } from "../../src/markdown/garden-env.js";
+import { createMarkdownLibrary } from "../../src/markdown/garden-markdown.js";
 import { toVaultPath } from "../../src/vault-scan/paths.js";
-import { gardenRenderer, lines, type GardenRenderer } from "../helpers.js";
+import { targetText } from "../../src/vault-scan/wikilink-syntax.js";
+import { gardenRenderer, lines, memoryVault, rendererOf, SITE, type GardenRenderer } from "../helpers.js";
 
 /** The span a link to a note still to be written renders as. */
 const missing = (label: string): string => `<span class="wikilink-missing">${label}<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span>`;
@@ -196,5 +200,80 @@ describe("image embeds", () => {
   ];
   it.each(rows)("renders $desc", ({ markdown, html }) => {
     expect(garden.renderAs("Lecteur.md", markdown)).toBe(html);
+  });
+});
+
+describe("links from the link graph", () => {
+  it("asks the graph for each link at the line the scan read it on, in quotes, lists, tables and paragraphs", () => {
+    const source = lines(
+      "---",
+      "title: Lecteur",
+      "---",
+      "# Voir [[Cible]]",
+      "",
+      "Un paragraphe sur deux lignes, [[Cible|ici]]",
+      "et [[Cible#Première partie]] là.",
+      "",
+      "> Citation : [[Carnet de bord]]",
+      ">   suite [[Nulle part]]",
+      "",
+      "- point [[Cible]]",
+      "  - sous-point [[Journal de bord]]",
+      "",
+      "| A | B |",
+      "| --- | --- |",
+      "| x | [[Cible\\|c]] [[Nulle part]] |",
+    );
+    const vault = memoryVault({ "Lecteur.md": source, "Cible.md": lines("# Cible", "", "## Première partie"), "Carnet de bord.md": "---\naliases: [Journal de bord]\n---\n# Carnet\n" });
+    const graph = buildLinkGraph(vault, { reservedUrls: new Map() });
+    const asked: string[] = [];
+    const md = createMarkdownLibrary(
+      {
+        resolutionAt: (from, line, target) => {
+          asked.push(`${line}:${targetText(target)}`);
+          return outgoingAt(graph.outgoing.get(from.file)!, line, target)?.resolution;
+        },
+      },
+      "www.museumxtd.ch",
+      SITE.layoutIds,
+    );
+    const lecteur = graph.index.byFile.get(toVaultPath("Lecteur.md"))!;
+    const html = md.render(lecteur.outline.lines.join("\n"), bodyEnv(lecteur));
+    expect(asked).toEqual(lecteur.outline.links.map((link) => `${link.line}:${targetText(link.syntax.target)}`));
+    expect(asked[0]).toBe("4:Cible");
+    expect(html.split('class="wikilink"').length - 1).toBe(7);
+    expect(html.split('class="wikilink-missing"').length - 1).toBe(2);
+  });
+
+  it("leaves as text a link the scan did not read, which the graph has no destination for", () => {
+    // An indented "```" is code for markdown-it, but opens a fence for the scan, which reads no link below it.
+    const garden = rendererOf(memoryVault({ "Lecteur.md": lines("Texte.", "", "    ```", "", "[[Cible]]"), "Cible.md": "# Cible\n" }));
+    expect(garden.graph.outgoing.get(toVaultPath("Lecteur.md"))).toEqual([]);
+    expect(garden.renderNote("Lecteur.md")).toBe("<p>Texte.</p>\n<pre><code>```\n</code></pre>\n<p>[[Cible]]</p>\n");
+  });
+
+  it("finds the links of an image's alt text on the image's line", () => {
+    const garden = rendererOf(memoryVault({ "Lecteur.md": lines("Première ligne,", "puis ![vers [[Cible]]](photo.png)"), "Cible.md": "# Cible\n" }));
+    expect(garden.renderNote("Lecteur.md")).toBe('<p>Première ligne,<br>\npuis <img src="photo.png" alt="vers Cible"></p>\n');
+  });
+
+  it("resolves the links of an embedded section from the lines of the embedded note", () => {
+    const garden = rendererOf(
+      memoryVault({
+        "Lecteur.md": "![[Fiche#Étape]]\n",
+        "Fiche.md": lines("---", "aliases: [F]", "---", "# Fiche", "", "[[Autre]]", "", "## Étape", "", "Voir [[Autre]] et [[Fiche#Étape|ici]]."),
+        "Autre.md": "# Autre\n",
+      }),
+    );
+    expect(garden.renderNote("Lecteur.md")).toBe(
+      [
+        '<div class="embed">',
+        "<h2>Étape</h2>",
+        '<p>Voir <a href="/autre/" class="wikilink">Autre</a> et <a href="/fiche/#etape" class="wikilink">ici</a>.</p>',
+        '<p class="embed-source"><a href="/fiche/#etape" class="wikilink">Fiche</a></p>',
+        "</div>",
+        "",
+      ].join("\n"),
+    );
   });
 });
