@@ -246,10 +246,11 @@ describe("links from the link graph", () => {
   });
 
   it("leaves as text a link the scan did not read, which the graph has no destination for", () => {
-    // An indented "```" is code for markdown-it, but opens a fence for the scan, which reads no link below it.
+    // An indented "```" is a paragraph for markdown-it (indented code is off, as in Eleventy), but opens a fence for
+    // the scan, which reads no link below it.
     const garden = rendererOf(memoryVault({ "Lecteur.md": lines("Texte.", "", "    ```", "", "[[Cible]]"), "Cible.md": "# Cible\n" }));
     expect(garden.graph.outgoing.get(toVaultPath("Lecteur.md"))).toEqual([]);
-    expect(garden.renderNote("Lecteur.md")).toBe("<p>Texte.</p>\n<pre><code>```\n</code></pre>\n<p>[[Cible]]</p>\n");
+    expect(garden.renderNote("Lecteur.md")).toBe("<p>Texte.</p>\n<p>```</p>\n<p>[[Cible]]</p>\n");
   });
 
   it("finds the links of an image's alt text on the image's line", () => {
