@@ -8,7 +8,7 @@ const site = readSiteSettings();
 export default function configure(eleventyConfig: EleventyConfig) {
   // NOTES_DIR and OUTPUT_DIR let the same configuration build any vault (benchmarks, other real vaults).
   const { notesDir, outputDir } = gardenFolders();
-  gardenPlugin(eleventyConfig, site);
+  eleventyConfig.addPlugin(gardenPlugin, site);
   // Eleventy watches its templates; the notes are none, so under `npm start` it is told to watch them.
   eleventyConfig.addWatchTarget(path.join(path.relative(process.cwd(), notesDir) || ".", "**/*.md"));
   return {

@@ -14,7 +14,8 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
   addPassthroughCopy(copy: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
-  addPlugin(plugin: (eleventyConfig: never, options?: never) => unknown, options?: Record<string, unknown>): void;
+  addPlugin<Options>(plugin: (eleventyConfig: EleventyConfig, options: Options) => unknown, options: Options): void;
+  addPlugin(plugin: (eleventyConfig: never) => unknown): void;
   /** Globs Eleventy never reads as templates; virtual templates are not matched against them. */
   readonly ignores: Set<string>;
   setDataFileSuffixes(suffixes: string[]): void;
