@@ -1,0 +1,61 @@
+import { rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
+import { GardenError } from "../errors/garden-error.js";
+import type { LinkGraph } from "../link-graph/link-graph.js";
+import { formatProblem, plural, printable, shownFile, shownNotesDir } from "./problem-report.js";
+
+/**
+ * Written by `npm start` only, at the root of the served site, while the last change could not be published:
+ * the script of dev-assets/ polls it and shows its message. A built site never holds it.
+ */
+export const BUILD_STATUS_FILE = ".etat-construction.json";
+
+/** The URL of the script that polls BUILD_STATUS_FILE, on every page that `npm start` serves. */
+export const BUILD_STATUS_SCRIPT_URL = "/assets/etat-construction.js";
+export const BUILD_STATUS_SCRIPT = path.join(path.dirname(new URL(import.meta.url).pathname), "dev-assets", "etat-construction.js");
+
+/** The garden's own error in the chain Eleventy wraps a build's error in, if any. */
+export function gardenErrorIn(error: unknown): GardenError | undefined {
+  for (let at = error, depth = 0; at instanceof Error && depth < 10; depth++) {
+    if (at instanceof GardenError) return at;
+    at = (at as { originalError?: unknown }).originalError ?? at.cause;
+  }
+  return undefined;
+}
+
+/**
+ * Reports a build that failed on the garden's own error as `npm run build` does, without a stack trace; after a
+ * rebuild, the pages show it too. The site served stays the last one built: a blocking finding stops the build
+ * before it writes. The first build's failure stops `npm start`, which serves nothing then.
+ */
+export async function reportFailedBuild(error: GardenError, notesDir: string, outputDir: string, rebuild: boolean): Promise<void> {
+  const shownDir = shownNotesDir(notesDir);
+  let banner: string;
+  if (error instanceof GardenBuildError) {
+    for (const problem of error.problems) console.error(formatProblem(problem, shownDir));
+    const fix = error.problems.length === 1 ? "corrigez-la" : "corrigez-les";
+    console.error(
+      rebuild
+        ? `La dernière modification n'a pas pu être publiée : ${plural(error.problems.length, "erreur")}, ${fix} puis enregistrez. Le site servi reste le précédent.`
+        : `La construction s'est arrêtée sur ${plural(error.problems.length, "erreur")} : ${fix}, puis relancez « npm start ».`,
+    );
+    const [first] = error.problems;
+    const others = error.problems.length - 1;
+    banner = `${shownFile(first!, shownDir)}:${first!.line} : ${first!.message}${others > 0 ? ` (et ${plural(others, "autre erreur", "autres erreurs")})` : ""}`;
+  } else {
+    console.error(printable(error.message));
+    banner = error.message;
+  }
+  if (rebuild) await writeFile(path.join(outputDir, BUILD_STATUS_FILE), JSON.stringify({ message: printable(banner) }));
+}
+
+/** After a build that succeeded: one line with the counts of findings, and the pages stop showing the last failure. */
+export async function reportBuiltSite(graph: LinkGraph, outputDir: string): Promise<void> {
+  const warnings = graph.problems.filter((p) => p.level === "avertissement").length;
+  const errors = graph.problems.filter((p) => p.level === "erreur").length;
+  console.log(
+    `Site à jour : ${plural(warnings, "avertissement")}${errors > 0 ? ` et ${plural(errors, "erreur")} de lien` : ""} ; lancez « npm run check » pour le détail.`,
+  );
+  await rm(path.join(outputDir, BUILD_STATUS_FILE), { force: true });
+}
