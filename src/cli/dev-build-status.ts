@@ -1,19 +1,21 @@
-import { rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
 import { GardenError } from "../errors/garden-error.js";
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import { formatProblem, plural, printable, shownFile, shownNotesDir } from "./problem-report.js";
 
 /**
- * Written by `npm start` only, at the root of the served site, while the last change could not be published:
- * the script of dev-assets/ polls it and shows its message. A built site never holds it.
+ * Written by `npm start` only, at the root of the served site, after each build: the message of the change that
+ * could not be published, or null. The script of dev-assets/ polls it and shows the message; always there, it never
+ * answers 404, which the browser would log at each poll. A built site never holds it.
  */
 export const BUILD_STATUS_FILE = ".etat-construction.json";
 
 /** The URL of the script that polls BUILD_STATUS_FILE, on every page that `npm start` serves. */
 export const BUILD_STATUS_SCRIPT_URL = "/assets/etat-construction.js";
-export const BUILD_STATUS_SCRIPT = path.join(path.dirname(new URL(import.meta.url).pathname), "dev-assets", "etat-construction.js");
+export const BUILD_STATUS_SCRIPT = fileURLToPath(new URL("dev-assets/etat-construction.js", import.meta.url));
 
 /** The garden's own error in the chain Eleventy wraps a build's error in, if any. */
 export function gardenErrorIn(error: unknown): GardenError | undefined {
@@ -47,7 +49,7 @@ export async function reportFailedBuild(error: GardenError, notesDir: string, ou
     console.error(printable(error.message));
     banner = error.message;
   }
-  if (rebuild) await writeFile(path.join(outputDir, BUILD_STATUS_FILE), JSON.stringify({ message: printable(banner) }));
+  if (rebuild) await writeStatus(outputDir, printable(banner));
 }
 
 /** After a build that succeeded: one line with the counts of findings, and the pages stop showing the last failure. */
@@ -57,5 +59,9 @@ export async function reportBuiltSite(graph: LinkGraph, outputDir: string): Prom
   console.log(
     `Site à jour : ${plural(warnings, "avertissement")}${errors > 0 ? ` et ${plural(errors, "erreur")} de lien` : ""} ; lancez « npm run check » pour le détail.`,
   );
-  await rm(path.join(outputDir, BUILD_STATUS_FILE), { force: true });
+  await writeStatus(outputDir, null);
+}
+
+function writeStatus(outputDir: string, message: string | null): Promise<void> {
+  return writeFile(path.join(outputDir, BUILD_STATUS_FILE), JSON.stringify({ message }));
 }

@@ -80,6 +80,9 @@ async function main(): Promise<number> {
   // The garden's own errors are reported by reportFailedBuild, in French and without a stack trace.
   const report = eleventy.errorHandler.once.bind(eleventy.errorHandler);
   eleventy.errorHandler.once = (type: string, error: unknown, message: string) => (gardenErrorIn(error) ? undefined : report(type, error, message));
+  // The pages show them in their banner instead of logging them, stack included, in the browser's console.
+  const sendError = eleventy.eleventyServe.sendError.bind(eleventy.eleventyServe);
+  eleventy.eleventyServe.sendError = async (failure) => (gardenErrorIn(failure.error) ? undefined : sendError(failure));
   let watching = false;
   const write = eleventy.write.bind(eleventy);
   eleventy.write = async () => {

@@ -29,7 +29,11 @@ declare module "@11ty/eleventy" {
     /** `once` logs a failed build's error (its stack included) unless already logged; `fatal` also sets the exit code to 1. */
     readonly errorHandler: { fatal(error: unknown, message: string): void; once(type: string, error: unknown, message: string): void };
     /** Set by init(): it picks and starts the dev server module. */
-    readonly eleventyServe: { getServerModule(name: string): Promise<{ getServer(name: string, dir: string, options: Record<string, unknown>): unknown }> };
+    readonly eleventyServe: {
+      getServerModule(name: string): Promise<{ getServer(name: string, dir: string, options: Record<string, unknown>): unknown }>;
+      /** Sends a failed rebuild's error, its stack included, to the open pages, whose reload client logs it in the console. */
+      sendError(failure: { error: unknown }): Promise<void>;
+    };
   }
 }
 

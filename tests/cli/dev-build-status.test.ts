@@ -1,11 +1,11 @@
-import { cp, rm, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildAfter, startDevServer, type DevServer } from "../../bench/dev-server.js";
 import { BUILD_STATUS_FILE, BUILD_STATUS_SCRIPT_URL } from "../../src/cli/dev-build-status.js";
 import { fixtureDir } from "../helpers.js";
 import { get } from "./http-client.js";
-import { ROOT, runCommand } from "./run-command.js";
+import { ROOT, runBuild, runCommand } from "./run-command.js";
 
 /** A line of a JavaScript stack trace. */
 const STACK_LINE = /^\s+at /m;
@@ -38,7 +38,7 @@ describe("npm start on a change that cannot be published", () => {
       const script = await get("127.0.0.1", port, BUILD_STATUS_SCRIPT_URL);
       expect(script.status).toBe(200);
       expect(script.body).toContain(`fetch(STATUS_URL, { cache: "no-store" })`);
-      expect((await get("127.0.0.1", port, `/${BUILD_STATUS_FILE}`)).status).toBe(404);
+      expect(await get("127.0.0.1", port, `/${BUILD_STATUS_FILE}`)).toEqual({ status: 200, body: '{"message":null}' });
 
       let seen = server.watchCount();
       let printed = server.output().length;
@@ -67,7 +67,7 @@ describe("npm start on a change that cannot be published", () => {
       const success = server.output().slice(printed);
       expect(success).toContain("Site à jour : 1 avertissement ; lancez « npm run check » pour le détail.");
       expect(success).not.toMatch(STACK_LINE);
-      expect((await get("127.0.0.1", port, `/${BUILD_STATUS_FILE}`)).status).toBe(404);
+      expect(await get("127.0.0.1", port, `/${BUILD_STATUS_FILE}`)).toEqual({ status: 200, body: '{"message":null}' });
       const after = await get("127.0.0.1", port, "/autre/");
       expect(after.status).toBe(200);
       expect(after.body).toContain("<p>Texte corrigé.</p>");
@@ -89,4 +89,14 @@ describe("npm start on a change that cannot be published", () => {
     },
     180_000,
   );
+
+  it("leaves the status file and its script out of the site that npm run build publishes", async () => {
+    await writeFile(note, "# Autre\n\nTexte.\n");
+    const built = path.join(work, "site-publie");
+    expect((await runBuild(notesDir, built, 120_000)).code).toBe(0);
+    const files = (await readdir(built, { recursive: true })).map(String);
+    expect(files).toContain("index.html");
+    expect(files.filter((file) => file.includes("etat-construction"))).toEqual([]);
+    for (const file of files.filter((f) => f.endsWith(".html"))) expect(await readFile(path.join(built, file), "utf8"), file).not.toContain(BUILD_STATUS_SCRIPT_URL);
+  }, 180_000);
 });

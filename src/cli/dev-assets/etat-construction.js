@@ -4,7 +4,8 @@
   let banner;
 
   function show(message) {
-    if (!banner) {
+    // The dev server may patch the page in place after a rebuild, which drops the banner from it.
+    if (!banner?.isConnected) {
       banner = document.createElement("div");
       banner.setAttribute("role", "alert");
       banner.className = "etat-construction";
@@ -18,8 +19,9 @@
   async function poll() {
     try {
       const response = await fetch(STATUS_URL, { cache: "no-store" });
-      if (response.ok) show(String((await response.json()).message));
-      else if (banner) (banner.remove(), (banner = undefined));
+      const { message } = await response.json();
+      if (typeof message === "string") show(message);
+      else banner?.remove();
     } catch {
       // The server is restarting: the next poll tells.
     }
