@@ -4,9 +4,7 @@ import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { gardenFolders, PROJECT_ROOT, readSiteSettings, SiteSettingError } from "../site/site-settings.js";
 import { checkNotesFolder, checkOutputFolder, markAsBuilt, UnsafeFolderError } from "../site-output/safe-folders.js";
-import { GRAPH_EVENT } from "../eleventy-plugin/garden-plugin.js";
-import type { LinkGraph } from "../link-graph/link-graph.js";
-import { BUILD_STATUS_SCRIPT, BUILD_STATUS_SCRIPT_URL, gardenErrorIn, reportBuiltSite, reportFailedBuild } from "./dev-build-status.js";
+import { DevBuildReports, gardenErrorIn } from "./dev-build-status.js";
 import { GuardedDevServer } from "./local-dev-server.js";
 
 const USAGE = `Usage : npm start -- [--port <numéro>] [--reseau]
@@ -60,42 +58,21 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  let graph: LinkGraph | undefined;
+  const reports = new DevBuildReports(notesDir, outputDir);
   const eleventy = new Eleventy(undefined, undefined, {
     configPath: path.relative(process.cwd(), path.join(PROJECT_ROOT, ".eleventy.ts")),
     source: "cli",
     runMode: "serve",
     config(eleventyConfig) {
       eleventyConfig.setServerOptions({ host: network ? undefined : LOCAL_HOST, showAllHosts: network, messageOnStart: startMessage(network) });
-      eleventyConfig.on(GRAPH_EVENT, (built: LinkGraph) => (graph = built));
-      // The banner of a failed rebuild, on the pages `npm start` serves only.
-      eleventyConfig.addPassthroughCopy({ [BUILD_STATUS_SCRIPT]: BUILD_STATUS_SCRIPT_URL.slice(1) });
-      eleventyConfig.addGlobalData("buildStatusScript", BUILD_STATUS_SCRIPT_URL);
+      reports.configure(eleventyConfig);
     },
   });
   // As under `eleventy --serve`: an error outside a build is reported, and the server keeps running.
   process.on("unhandledRejection", (error) => eleventy.errorHandler.fatal(error, "Unhandled rejection in promise"));
   process.on("uncaughtException", (error) => eleventy.errorHandler.fatal(error, "Uncaught exception"));
   await eleventy.init();
-  // The garden's own errors are reported by reportFailedBuild, in French and without a stack trace.
-  const report = eleventy.errorHandler.once.bind(eleventy.errorHandler);
-  eleventy.errorHandler.once = (type: string, error: unknown, message: string) => (gardenErrorIn(error) ? undefined : report(type, error, message));
-  // The pages show them in their banner instead of logging them, stack included, in the browser's console.
-  const sendError = eleventy.eleventyServe.sendError.bind(eleventy.eleventyServe);
-  eleventy.eleventyServe.sendError = async (failure) => (gardenErrorIn(failure.error) ? undefined : sendError(failure));
-  let watching = false;
-  const write = eleventy.write.bind(eleventy);
-  eleventy.write = async () => {
-    try {
-      const written = await write();
-      await reportBuiltSite(graph!, outputDir);
-      return written;
-    } catch (error) {
-      const gardenError = gardenErrorIn(error);
-      if (gardenError) await reportFailedBuild(gardenError, notesDir, outputDir, watching);
-      throw error;
-    }
-  };
+  reports.attach(eleventy);
   // Eleventy loads a custom server module only from node_modules: the guarded one is handed over here instead.
   eleventy.eleventyServe.getServerModule = async () => GuardedDevServer;
   try {
@@ -105,7 +82,7 @@ async function main(): Promise<number> {
     if (!gardenErrorIn(error)) throw error;
     return 1;
   }
-  watching = true;
+  reports.startServing();
   await eleventy.serve(port);
   process.on("SIGINT", async () => {
     await eleventy.stopWatch();
