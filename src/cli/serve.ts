@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { gardenFolders, PROJECT_ROOT, readSiteSettings, SiteSettingError } from "../site/site-settings.js";
 import { checkNotesFolder, checkOutputFolder, markAsBuilt, UnsafeFolderError } from "../site-output/safe-folders.js";
+import { DevBuildReports, gardenErrorIn } from "./dev-build-status.js";
 import { GuardedDevServer } from "./local-dev-server.js";
 
 const USAGE = `Usage : npm start -- [--port <numéro>] [--reseau]
@@ -42,9 +43,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const network = args.reseau === true;
+  let notesDir = "";
+  let outputDir = "";
   try {
     readSiteSettings();
-    const { notesDir, outputDir } = gardenFolders();
+    ({ notesDir, outputDir } = gardenFolders());
     await checkNotesFolder(notesDir, "NOTES_DIR=<dossier>");
     await checkOutputFolder(notesDir, outputDir, PROJECT_ROOT);
     await mkdir(outputDir, { recursive: true });
@@ -55,21 +58,31 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  const reports = new DevBuildReports(notesDir, outputDir);
   const eleventy = new Eleventy(undefined, undefined, {
     configPath: path.relative(process.cwd(), path.join(PROJECT_ROOT, ".eleventy.ts")),
     source: "cli",
     runMode: "serve",
     config(eleventyConfig) {
       eleventyConfig.setServerOptions({ host: network ? undefined : LOCAL_HOST, showAllHosts: network, messageOnStart: startMessage(network) });
+      reports.configure(eleventyConfig);
     },
   });
   // As under `eleventy --serve`: an error outside a build is reported, and the server keeps running.
   process.on("unhandledRejection", (error) => eleventy.errorHandler.fatal(error, "Unhandled rejection in promise"));
   process.on("uncaughtException", (error) => eleventy.errorHandler.fatal(error, "Uncaught exception"));
   await eleventy.init();
+  reports.attach(eleventy);
   // Eleventy loads a custom server module only from node_modules: the guarded one is handed over here instead.
   eleventy.eleventyServe.getServerModule = async () => GuardedDevServer;
-  await eleventy.watch();
+  try {
+    await eleventy.watch();
+  } catch (error) {
+    // The first build's error stops `npm start`, once reported; a rebuild's leaves the last site served.
+    if (!gardenErrorIn(error)) throw error;
+    return 1;
+  }
+  reports.startServing();
   await eleventy.serve(port);
   process.on("SIGINT", async () => {
     await eleventy.stopWatch();

@@ -18,6 +18,7 @@ declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     disableLogger(): void;
+    /** Builds once; under `npm start`, the first build and every rebuild. */
     write(): Promise<unknown>;
     init(): Promise<void>;
     /** Builds, then rebuilds on every change of the watched files. */
@@ -25,9 +26,14 @@ declare module "@11ty/eleventy" {
     stopWatch(): Promise<void>;
     serve(port?: number): Promise<void>;
     /** Logs an error as the `eleventy` command does, and sets the exit code to 1. */
-    readonly errorHandler: { fatal(error: unknown, message: string): void };
+    /** `once` logs a failed build's error (its stack included) unless already logged; `fatal` also sets the exit code to 1. */
+    readonly errorHandler: { fatal(error: unknown, message: string): void; once(type: string, error: unknown, message: string): void };
     /** Set by init(): it picks and starts the dev server module. */
-    readonly eleventyServe: { getServerModule(name: string): Promise<{ getServer(name: string, dir: string, options: Record<string, unknown>): unknown }> };
+    readonly eleventyServe: {
+      getServerModule(name: string): Promise<{ getServer(name: string, dir: string, options: Record<string, unknown>): unknown }>;
+      /** Sends a failed rebuild's error, its stack included, to the open pages, whose reload client logs it in the console. */
+      sendError(failure: { error: unknown }): Promise<void>;
+    };
   }
 }
 
