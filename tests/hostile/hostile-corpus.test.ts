@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden } from "../../src/cli/build-garden.js";
 import { fixtureDir, scanGarden } from "../helpers.js";
 import { runBuild, type Run } from "../cli/run-command.js";
+import { pagefindFragments } from "../search-index/pagefind-fragments.js";
 import { filesUnder, listing, safetyViolations, snapshot, urlOfPage } from "./site-safety.js";
 
 /**
@@ -327,6 +328,7 @@ describe("hostile cases that build a safe site", () => {
           for (const file of files.filter((f) => !f.startsWith("pagefind/"))) {
             expect(await readFile(path.join(dirs.site, file), "utf8"), `${file} ne montre rien de ce qui est hors du coffre`).not.toContain("SECRET-");
           }
+          for (const fragment of await pagefindFragments(dirs.site)) expect(JSON.stringify(fragment), `recherche de ${fragment.url}`).not.toContain("SECRET-");
 
           for (const [url, page] of Object.entries(expected.pages ?? {})) {
             const html = await readFile(path.join(dirs.site, url.endsWith("/") ? `${url}index.html` : url), "utf8");
