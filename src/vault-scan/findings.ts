@@ -185,6 +185,12 @@ export const PROBLEMS = {
     summary: "aucune note publiée ne mène à cette note",
     fix: "ajouter un lien depuis une note voisine",
   },
+  "commentaires-prives": {
+    level: "info",
+    blocksBuild: false,
+    summary: "la note contient des commentaires privés `%%…%%` : ils ne sont jamais publiés",
+    fix: "rien : c'est voulu ; pour publier ce texte, retirer les `%%`",
+  },
 } as const satisfies Record<string, FindingRule>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -4,6 +4,7 @@ import { aliasesOf, normaliseTags, tagsLostToComment } from "./note-fields.js";
 import { asSiteUrl, folderOf, noteNameOf, type SiteUrl, type VaultPath } from "./paths.js";
 import { problemAt, type Problem } from "./problem.js";
 import { DEFAULT_TEMPLATES_FOLDERS, publicationOf, type Unpublished } from "./publication.js";
+import { withoutComments } from "./private-comments.js";
 import { rawHtmlProblems } from "./raw-html.js";
 import { urlSegment } from "./slug.js";
 
@@ -68,9 +69,14 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
     problems.push(problemAt({ file, line: 1 + lost.lineOffset, column: 1 }, "tag-commentaire", `« ${lost.key}: #${lost.tags.join(" #")} » est lu comme un commentaire YAML : le « # » efface la suite de la ligne. Le tag a été récupéré, mais écrivez plutôt « ${lost.key}: [${lost.tags.join(", ")}] ».`));
   }
 
-  const outline = outlineMarkdown(frontMatter.body, frontMatter.bodyStartLine, options.layoutIds);
+  // Private comments leave the body here, so that nothing after (links, headings, summary, page) ever sees them.
+  const { body, count: comments, first: firstComment } = withoutComments(frontMatter.body);
+  if (firstComment) {
+    problems.push(problemAt({ file, line: frontMatter.bodyStartLine + firstComment.lineIndex, column: firstComment.column }, "commentaires-prives", `La note contient ${comments} commentaire${comments > 1 ? "s" : ""} privé${comments > 1 ? "s" : ""} %%…%% : ${comments > 1 ? "ils ne sont" : "il n'est"} pas publié${comments > 1 ? "s" : ""}.`));
+  }
+  const outline = outlineMarkdown(body, frontMatter.bodyStartLine, options.layoutIds);
   // One by one: a note can hold more removals than a call takes arguments.
-  for (const problem of rawHtmlProblems(file, frontMatter.body, frontMatter.bodyStartLine)) problems.push(problem);
+  for (const problem of rawHtmlProblems(file, body, frontMatter.bodyStartLine)) problems.push(problem);
   const aliases = aliasesOf(data);
   const name = noteNameOf(file);
   const { title, titleSource } = titleOf(outline, data["title"], aliases, name, options.siteName);
@@ -104,7 +110,7 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
       frontMatter: data,
       bodyStartLine: frontMatter.bodyStartLine,
       outline,
-      empty: frontMatter.body.trim() === "",
+      empty: body.trim() === "",
     },
     // A template is a pattern for notes, never published: its placeholders ("date: {{date}}", "[[Titre d'une
     // ressource]]") are no mistakes.

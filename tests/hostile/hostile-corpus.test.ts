@@ -4,10 +4,12 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "n
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden } from "../../src/cli/build-garden.js";
 import { fixtureDir, scanGarden } from "../helpers.js";
 import { runBuild, type Run } from "../cli/run-command.js";
+import { pagefindFragments } from "../search-index/pagefind-fragments.js";
 import { filesUnder, listing, safetyViolations, snapshot, urlOfPage } from "./site-safety.js";
 
 /**
@@ -39,6 +41,8 @@ interface Expected {
   readonly pages?: Readonly<Record<string, PageExpectation>>;
   /** Site paths that must not exist. */
   readonly absents?: readonly string[];
+  /** Words in no file of the site, any case, gzipped files (Pagefind's index) read unzipped. */
+  readonly "jamais-publies"?: readonly string[];
   /** "code@Fichier.md:ligne", each among the problems the build reports. */
   readonly problemes?: readonly string[];
   readonly code?: string;
@@ -46,6 +50,12 @@ interface Expected {
   readonly ligne?: number;
   readonly colonne?: number;
   readonly message?: string;
+}
+
+/** A file of the site as text, unzipped when gzipped as Pagefind's index and fragments are. */
+async function siteFileText(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString("utf8");
 }
 
 /** Where a case is built: notes and site two folders down, so that a path climbing out of the site stays in `work`. */
@@ -327,6 +337,7 @@ describe("hostile cases that build a safe site", () => {
           for (const file of files.filter((f) => !f.startsWith("pagefind/"))) {
             expect(await readFile(path.join(dirs.site, file), "utf8"), `${file} ne montre rien de ce qui est hors du coffre`).not.toContain("SECRET-");
           }
+          for (const fragment of await pagefindFragments(dirs.site)) expect(JSON.stringify(fragment), `recherche de ${fragment.url}`).not.toContain("SECRET-");
 
           for (const [url, page] of Object.entries(expected.pages ?? {})) {
             const html = await readFile(path.join(dirs.site, url.endsWith("/") ? `${url}index.html` : url), "utf8");
@@ -335,6 +346,10 @@ describe("hostile cases that build a safe site", () => {
             for (const [text, count] of Object.entries(page.compte ?? {})) expect(html.split(text).length - 1, `${url} : « ${text} »`).toBe(count);
           }
           for (const absent of expected.absents ?? []) expect(files, absent).not.toContain(absent.replace(/^\//, "").replace(/(^|\/)$/, "$1index.html"));
+          for (const file of expected["jamais-publies"] ? files : []) {
+            const text = (await siteFileText(path.join(dirs.site, file))).toLowerCase();
+            for (const word of expected["jamais-publies"]!) expect(text, `${file} ne contient pas « ${word} »`).not.toContain(word.toLowerCase());
+          }
           const reported = problems.map((p) => `${p.code}@${p.file}:${p.line}`);
           for (const problem of expected.problemes ?? []) expect(reported).toContain(problem);
         } finally {

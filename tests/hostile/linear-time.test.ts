@@ -77,6 +77,22 @@ describe("hostile inputs take linear time", () => {
     expect(ratio).toBeLessThanOrEqual(3);
   });
 
+  it("private comments and highlights, thousands on one line and over as many lines, in the scan and the page", () => {
+    const oneLine = (size: number) => repeated(size, (i) => `%%privé ${i} \`%%\` ==mot== `);
+    const manyLines = (size: number) => repeated(size, (i) => `%%privé\n[[Lien ${i}]]\n%% ==a\n`);
+    expect(parse("Note.md", oneLine(100)).problems.map((p) => p.code)).toEqual(["commentaires-prives"]);
+    for (const note of [oneLine, manyLines]) {
+      expect(doublingRatio(note, (source) => parse("Note.md", source))).toBeLessThanOrEqual(3);
+      expect(doublingRatio((size) => parse("Note.md", note(size)).note.outline.lines.join("\n"), render)).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it("one %% never closed, before 100 KB of links, code and highlights", () => {
+    const note = (size: number) => `Texte %%\n${repeated(size, (i) => `[[Lien ${i}]] \`code\` ==x== %\n`)}`;
+    expect(parse("Note.md", note(100)).note.outline.links).toEqual([]);
+    expect(doublingRatio(note, (source) => parse("Note.md", source))).toBeLessThanOrEqual(3);
+  });
+
   it("identical headings, in the scan and in the rendered page", () => {
     const markdown = (size: number) => "## a\n\n".repeat(size / 6);
     expect(parse("Titres.md", markdown(24)).note.outline.headings.map((h) => h.id)).toEqual(["a", "a-2", "a-3", "a-4"]);
