@@ -4,6 +4,7 @@ import { bodyEnv, type GardenLinks } from "../src/markdown/garden-env.js";
 import { createMarkdownLibrary } from "../src/markdown/garden-markdown.js";
 import { readLayoutIds } from "../src/site/layout-ids.js";
 import { reservedUrls } from "../src/site/pages.js";
+import { publishedAttachmentUrl } from "../src/link-graph/attachments.js";
 import { buildLinkGraph, outgoingAt, type LinkGraph, type OutgoingLink } from "../src/link-graph/link-graph.js";
 import { resolveLink } from "../src/link-graph/resolve-link.js";
 import { outlineMarkdown } from "../src/vault-scan/markdown-outline.js";
@@ -59,8 +60,10 @@ export function lines(...text: string[]): string {
  * its links in `rendered`: the ones the scan reads in it, resolved from that note as the graph resolves a note's.
  */
 function gardenLinks(graph: LinkGraph, rendered: ReadonlyMap<Note, readonly OutgoingLink[]>): GardenLinks {
+  const published = new Set(graph.publishedAssets);
   return {
     resolutionAt: (from, line, target) => outgoingAt(rendered.get(from) ?? graph.outgoing.get(from.file) ?? [], line, target)?.resolution,
+    attachmentUrl: (from, written) => publishedAttachmentUrl(graph.index, published, from, written),
   };
 }
 

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildLinkGraph, outgoingAt, type LinkGraph } from "../link-graph/link-graph.js";
+import { publishedAttachmentUrl } from "../link-graph/attachments.js";
 import type { Resolution } from "../link-graph/resolve-link.js";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { copyAssets } from "../site-output/copy-assets.js";
@@ -76,6 +77,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
       // A file the site does not publish is shown like a missing one, never linked to.
       return resolution?.kind === "asset" && !publishedAssets.has(resolution.file) ? MISSING : resolution;
     },
+    attachmentUrl: (from, written) => publishedAttachmentUrl(current().index, publishedAssets, from, written),
   };
   const md = createMarkdownLibrary(links, new URL(site.url).host, layoutIds);
 

@@ -1,6 +1,6 @@
 import type { Note } from "../vault-scan/note.js";
 import { isInTemplatesFolder } from "../vault-scan/publication.js";
-import { asSiteUrl, baseNameOf, isInDraftFolder, type SiteUrl, type VaultPath } from "../vault-scan/paths.js";
+import { asSiteUrl, baseNameOf, fileUrl, isInDraftFolder, type SiteUrl, type VaultPath } from "../vault-scan/paths.js";
 import { problemAt, type Problem } from "../vault-scan/problem.js";
 import type { Vault } from "../vault-scan/read-vault.js";
 import type { OutgoingLink } from "./link-graph.js";
@@ -141,4 +141,14 @@ function leftOutMessage(file: VaultPath, uses: readonly Use[], refusal: Refusal 
   if (refusal) return `« ${file} » n'est pas publié : ${who}, et ${refusal.why}. Supprimez-le s'il ne sert plus.`;
   if (users.length > 0) return `« ${file} » n'est pas publié : ${who}. Il le sera dès qu'une note publiée l'utilisera.`;
   return `« ${file} » n'est pas publié : ${who}. Supprimez-le s'il ne sert plus, ou liez-le depuis une note publiée.`;
+}
+
+/**
+ * The address of the published attachment that a Markdown link or image of `from` names by a path (`docs/plan.pdf`,
+ * `/images/x.png`), found as the scan found it: from the note's folder, then from the vault's root. Undefined when the
+ * path names no published attachment.
+ */
+export function publishedAttachmentUrl(index: NoteIndex, published: ReadonlySet<VaultPath>, from: Note, written: string): SiteUrl | undefined {
+  const file = resolveAttachmentPath(index, from, written);
+  return file !== undefined && published.has(file) ? fileUrl(file) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { Resolution } from "../link-graph/resolve-link.js";
 import type { Note } from "../vault-scan/note.js";
-import type { VaultPath } from "../vault-scan/paths.js";
+import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
 import type { WikilinkTarget } from "../vault-scan/wikilink-syntax.js";
 
 /** markdown-it's `env` while rendering a note's text: the page's note, or the note an embed shows. */
@@ -22,6 +22,8 @@ export interface GardenLinks {
    * when the scan read no such link there, which the page then shows as text.
    */
   resolutionAt(from: Note, line: number, target: WikilinkTarget): Resolution | undefined;
+  /** The site address of the published attachment that `from` names by the path `written`, if any. */
+  attachmentUrl(from: Note, written: string): SiteUrl | undefined;
 }
 
 /** The env that renders a note's body, as its page shows it. */

@@ -2,6 +2,7 @@ import type MarkdownIt from "markdown-it";
 import { notesMarkdownIt } from "../vault-scan/markdown-headings.js";
 import { rawHtmlPlugin } from "./raw-html-rule.js";
 import type { GardenLinks } from "./garden-env.js";
+import { attachmentLinksPlugin } from "./attachment-links.js";
 import { blockAnchorsPlugin } from "./block-anchors.js";
 import { externalLinksPlugin } from "./external-links.js";
 import { headingIdsPlugin } from "./heading-ids.js";
@@ -21,6 +22,7 @@ export interface GardenMarkdownOptions {
 /** Every Markdown feature of the garden, in the order its rules must run: the one place where they are listed. */
 export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: GardenMarkdownOptions): void {
   md.use(wikilinkPlugin, links);
+  md.use(attachmentLinksPlugin, links);
   md.use(headingIdsPlugin, layoutIds);
   md.use(blockAnchorsPlugin);
   md.use(highlightPlugin);

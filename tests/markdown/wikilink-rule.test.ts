@@ -233,6 +233,7 @@ describe("links from the link graph", () => {
           asked.push(`${line}:${targetText(target)}`);
           return outgoingAt(graph.outgoing.get(from.file)!, line, target)?.resolution;
         },
+        attachmentUrl: () => undefined,
       },
       "www.museumxtd.ch",
       SITE.layoutIds,

@@ -1,0 +1,40 @@
+import type MarkdownIt from "markdown-it";
+import type { Token } from "markdown-it";
+import type { GardenEnv, GardenLinks } from "./garden-env.js";
+
+/** A path with no scheme, no host and no leading "/", "#" or "?": relative to the note, as Obsidian writes it. */
+const RELATIVE = /^(?![a-z][a-z0-9+.-]*:|[/#?])/i;
+
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * A Markdown link or image that names a file of the vault by a relative path (`[PDF](docs/plan.pdf)`) is relative
+ * to the note's file, while a browser reads it from the page's address (`/accueil/`): it is rewritten to the file's
+ * own address on the site. A path that names no published file is left as written.
+ */
+export function attachmentLinksPlugin(md: MarkdownIt, links: GardenLinks): void {
+  md.core.ruler.after("inline", "garden_attachment_links", (state) => {
+    const env = state.env as GardenEnv;
+    for (const block of state.tokens) {
+      for (const child of block.children ?? []) {
+        if (child.type === "link_open") rewrite(child, "href", links, env);
+        else if (child.type === "image") rewrite(child, "src", links, env);
+      }
+    }
+  });
+}
+
+function rewrite(token: Token, attribute: string, links: GardenLinks, env: GardenEnv): void {
+  const written = token.attrGet(attribute);
+  if (written === null || written === "" || !RELATIVE.test(written)) return;
+  const cut = written.search(/[?#]/);
+  const [path, rest] = cut === -1 ? [written, ""] : [written.slice(0, cut), written.slice(cut)];
+  const url = links.attachmentUrl(env.gardenNote, decoded(path));
+  if (url !== undefined) token.attrSet(attribute, url + rest);
+}
