@@ -18,7 +18,7 @@ export const BUILD_STATUS_FILE = ".etat-construction.json";
 
 /** The URL of the script that polls BUILD_STATUS_FILE, on every page that `npm start` serves. */
 export const BUILD_STATUS_SCRIPT_URL = "/assets/etat-construction.js";
-export const BUILD_STATUS_SCRIPT = fileURLToPath(new URL("dev-assets/etat-construction.js", import.meta.url));
+const BUILD_STATUS_SCRIPT = fileURLToPath(new URL("dev-assets/etat-construction.js", import.meta.url));
 
 /**
  * How `npm start` reports each build: the garden's own errors in French as `npm run build` prints them, without a

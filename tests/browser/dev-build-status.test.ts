@@ -1,28 +1,15 @@
-import { cp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rebuildAfter, startDevServer, type DevServer } from "../../bench/dev-server.js";
-import { fixtureDir } from "../helpers.js";
+import { describe, expect, it } from "vitest";
+import { rebuildAfter } from "../../bench/dev-server.js";
+import { useDevVault } from "../cli/dev-vault.js";
 import { itSentNothingOutside, PROJECT_ROOT, useHarness } from "./browser-harness.js";
 
 describe("npm start: the banner of a change that cannot be published", () => {
   const harness = useHarness();
-  // Inside the project, as the watcher needs (see bench/dev-server.ts).
-  const work = path.join(PROJECT_ROOT, "tests", `.dev-server-banner-${process.pid}`);
-  const notesDir = path.join(work, "notes");
-  const note = path.join(notesDir, "Autre.md");
-  let server: DevServer | undefined;
-  beforeAll(async () => {
-    await rm(work, { recursive: true, force: true });
-    await cp(fixtureDir("template-text-vault"), notesDir, { recursive: true });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await rm(work, { recursive: true, force: true });
-  });
-
+  const { note, start } = useDevVault("banner");
   it("appears on the open page after a failed rebuild, naming the file and line, and goes once the note is fixed", async () => {
-    server = await startDevServer(PROJECT_ROOT, notesDir, path.join(work, "site"), 120_000);
+    const server = await start();
     await server.printed(`Le jardin est servi sur http://127.0.0.1:${server.port}/`, 30_000);
     const page = await harness().session.newPage();
     await page.goto(`http://127.0.0.1:${server.port}/autre/`);

@@ -1,9 +1,9 @@
-import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rebuildAfter, startDevServer, type DevServer } from "../../bench/dev-server.js";
+import { describe, expect, it } from "vitest";
+import { rebuildAfter } from "../../bench/dev-server.js";
 import { BUILD_STATUS_FILE, BUILD_STATUS_SCRIPT_URL } from "../../src/cli/dev-build-status.js";
-import { fixtureDir } from "../helpers.js";
+import { useDevVault } from "./dev-vault.js";
 import { get } from "./http-client.js";
 import { ROOT, runBuild, runCommand } from "./run-command.js";
 
@@ -11,25 +11,12 @@ import { ROOT, runBuild, runCommand } from "./run-command.js";
 const STACK_LINE = /^\s+at /m;
 
 describe("npm start on a change that cannot be published", () => {
-  // Inside the project, as the watcher needs (see bench/dev-server.ts).
-  const work = path.join(ROOT, "tests", `.dev-server-status-${process.pid}`);
-  const notesDir = path.join(work, "notes");
-  const note = path.join(notesDir, "Autre.md");
+  const { work, notesDir, note, start } = useDevVault("status");
   const shownNote = path.relative(ROOT, note).split(path.sep).join("/");
-  let server: DevServer | undefined;
-  beforeAll(async () => {
-    await rm(work, { recursive: true, force: true });
-    await cp(fixtureDir("template-text-vault"), notesDir, { recursive: true });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await rm(work, { recursive: true, force: true });
-  });
-
   it(
     "prints the finding in French without a stack trace, keeps serving the last site with a banner, and clears it once fixed",
     async () => {
-      server = await startDevServer(ROOT, notesDir, path.join(work, "site"), 120_000);
+      const server = await start();
       const { port } = server;
       await server.printed(`Le jardin est servi sur http://127.0.0.1:${port}/`, 30_000);
       expect(server.output()).toContain("Site à jour : 0 avertissement ; lancez « npm run check » pour le détail.");
