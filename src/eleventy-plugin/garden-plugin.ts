@@ -17,7 +17,7 @@ import { declaredDescription, isNoteFile, keepEleventyOffNotes, readOnlyScannedF
 import { GardenBuildError } from "./garden-build-error.js";
 import { globalGraph, graphPath } from "../views/graph-layout.js";
 import { createMarkdownLibrary } from "../markdown/garden-markdown.js";
-import { homeGroups, missingNotes, noteView } from "../views/note-views.js";
+import { missingNotes, noteView, overviewGroups } from "../views/note-views.js";
 import type { NoteView } from "../views/views.js";
 import type { SiteSettings } from "../site/site-settings.js";
 import { readLayoutIds } from "../site/layout-ids.js";
@@ -154,9 +154,9 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     return html;
   });
   eleventyConfig.addFilter("nombre", (count: number) => count.toLocaleString("fr-FR"));
-  eleventyConfig.addNunjucksGlobal("gardenHomeGroups", () => homeGroups(current()));
+  eleventyConfig.addNunjucksGlobal("gardenOverviewGroups", () => overviewGroups(current()));
   eleventyConfig.addNunjucksGlobal("gardenMissingNotes", () => missingNotes(current()));
-  addSitePages(eleventyConfig);
+  addSitePages(eleventyConfig, current);
   addBrowsePages(eleventyConfig, current);
   eleventyConfig.addPlugin(rssPlugin);
 

@@ -126,10 +126,16 @@ function titleOf(outline: MarkdownOutline, frontMatterTitle: unknown, aliases: r
   return { title: name, titleSource: "file-name" as const };
 }
 
-/** "Dossier/Qu'est-ce que c'est.md" gives "/dossier/qu-est-ce-que-c-est/". */
+/** "Dossier/Qu'est-ce que c'est.md" gives "/dossier/qu-est-ce-que-c-est/"; the vault's own "index.md" is the home page. */
 export function urlOfPath(file: VaultPath): SiteUrl {
+  if (isHomeNoteFile(file)) return asSiteUrl("/");
   const segments = file.replace(/\.md$/i, "").split("/").map(urlSegment);
   return asSiteUrl(`${segments.join("/")}/`);
+}
+
+/** The vault root's "index.md", the home page when it is published at "/"; "Dossier/index.md" is an ordinary note. */
+export function isHomeNoteFile(file: VaultPath): boolean {
+  return file.toLowerCase() === "index.md";
 }
 
 /**

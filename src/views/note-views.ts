@@ -104,6 +104,12 @@ function notesByNavigationKey(graph: LinkGraph): ReadonlyMap<string, Note> {
   return keys;
 }
 
+/** The note's name in the navigation: its `eleventyNavigation.title`, else its title. */
+function navigationTitleOf(note: Note): string {
+  const title = navigationOf(note)?.title;
+  return typeof title === "string" ? title : note.title;
+}
+
 /** Follows `eleventyNavigation.parent` up; a parent no note declares ends the trail, as does a loop. */
 function breadcrumbsOf(graph: LinkGraph, note: Note): NoteLinkView[] {
   const keys = notesByNavigationKey(graph);
@@ -114,8 +120,7 @@ function breadcrumbsOf(graph: LinkGraph, note: Note): NoteLinkView[] {
     const parent = keys.get(parentKey);
     if (!parent || seen.has(parent)) break;
     seen.add(parent);
-    const title = navigationOf(parent)?.title;
-    trail.unshift({ title: typeof title === "string" ? title : parent.title, url: hrefOf(parent.url) });
+    trail.unshift({ title: navigationTitleOf(parent), url: hrefOf(parent.url) });
     parentKey = navigationOf(parent)?.parent;
   }
   return trail;
@@ -152,17 +157,35 @@ export function recentlyUpdated(graph: LinkGraph, count: number): RecentNoteView
   return all.slice(0, count);
 }
 
-export function homeGroups(graph: LinkGraph): NoteGroupView[] {
-  const groups: [string, Note[]][] = [
-    ["Questions", []],
-    ["Ressources", []],
-    ["Autres notes", []],
+/**
+ * « Toutes les notes »: published notes grouped by type, then by `eleventyNavigation` parent in French order of the
+ * parents' titles, each list in French order of titles; a note whose parent no published note declares has none.
+ */
+export function overviewGroups(graph: LinkGraph): NoteGroupView[] {
+  const keys = notesByNavigationKey(graph);
+  const groups: [string, Map<Note, Note[]>, Note[]][] = [
+    ["Questions", new Map(), []],
+    ["Ressources", new Map(), []],
+    ["Autres notes", new Map(), []],
   ];
   for (const note of graph.published) {
     const kind = kindOf(note);
-    groups[kind === "question" ? 0 : kind === "ressource" ? 1 : 2]![1].push(note);
+    const [, byParent, orphans] = groups[kind === "question" ? 0 : kind === "ressource" ? 1 : 2]!;
+    const parentKey = navigationOf(note)?.parent;
+    const parent = typeof parentKey === "string" ? keys.get(parentKey) : undefined;
+    if (!parent || parent === note) orphans.push(note);
+    else if (byParent.has(parent)) byParent.get(parent)!.push(note);
+    else byParent.set(parent, [note]);
   }
-  return groups.filter(([, notes]) => notes.length > 0).map(([heading, notes]) => ({ heading, notes: notes.map(linkView) }));
+  return groups
+    .filter(([, byParent, orphans]) => byParent.size > 0 || orphans.length > 0)
+    .map(([heading, byParent, orphans]) => ({
+      heading,
+      parents: [...byParent]
+        .map(([parent, notes]) => ({ parent: { title: navigationTitleOf(parent), url: hrefOf(parent.url) }, notes: notes.map(linkView) }))
+        .sort((a, b) => frenchCollator.compare(a.parent.title, b.parent.title)),
+      notes: orphans.map(linkView),
+    }));
 }
 
 export function missingNotes(graph: LinkGraph): MissingNoteView[] {

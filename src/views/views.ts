@@ -58,8 +58,15 @@ export interface TagPageView extends TagLinkView {
   readonly notes: readonly NoteLinkView[];
 }
 
+/** The notes of one type on « Toutes les notes »: first under each `eleventyNavigation` parent, then those with none. */
 export interface NoteGroupView {
   readonly heading: string;
+  readonly parents: readonly ParentGroupView[];
+  readonly notes: readonly NoteLinkView[];
+}
+
+export interface ParentGroupView {
+  readonly parent: NoteLinkView;
   readonly notes: readonly NoteLinkView[];
 }
 

@@ -135,8 +135,8 @@ describe("building notes/ in process", () => {
     expect(item).toContain(`href="/${SLUGS.skills}/"`);
   });
 
-  it("groups the home page by type tag", async () => {
-    const html = await readFile(path.join(site, "index.html"), "utf8");
+  it("groups « Toutes les notes » by type tag", async () => {
+    const html = await readFile(path.join(site, "notes", "index.html"), "utf8");
     const questions = html.indexOf(">Questions</h2>");
     const resources = html.indexOf(">Ressources</h2>");
     expect(questions).toBeGreaterThan(-1);
