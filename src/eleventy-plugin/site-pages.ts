@@ -1,6 +1,7 @@
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import type { EleventyConfig } from "./eleventy-config.js";
-import { homeNoteOf, PAGES, SITE_ASSETS_DIR, sitePagesOf } from "../site/pages.js";
+import { PAGES, SITE_ASSETS_DIR, sitePagesOf } from "../site/pages.js";
+import { homeNoteOf } from "../vault-scan/note.js";
 
 /** Registers every page of the table PAGES, and copies the stylesheet and scripts to /assets/. */
 export function addSitePages(eleventyConfig: EleventyConfig, graph: () => LinkGraph): void {

@@ -1,6 +1,6 @@
 import { compareFrench } from "../vault-scan/french-order.js";
 import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
-import type { Note } from "../vault-scan/note.js";
+import { homeNoteOf, type Note } from "../vault-scan/note.js";
 import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
 import { problemAt, type Problem } from "../vault-scan/problem.js";
 import { targetText, type WikilinkSyntax } from "../vault-scan/wikilink-syntax.js";
@@ -74,7 +74,9 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
   // The site's pages by the file they are written to; the first one listed wins, as it does for notes.
   const reservedFiles = new Map<string, string>();
   for (const [url, name] of reservedUrls) if (!reservedFiles.has(outputFileOf(url))) reservedFiles.set(outputFileOf(url), name);
-  for (const note of notes) {
+  // The home page note owns "/" wherever its file comes in the vault: another note there is the one in the way.
+  const home = homeNoteOf(notes);
+  for (const note of home ? [home, ...notes.filter((n) => n !== home)] : notes) {
     if (note.unpublished) continue;
     const at = { file: note.file, line: note.permalinkLine ?? 1, column: 1 };
     if (!isSafePermalink(note.url)) {

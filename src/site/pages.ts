@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { isHomeNoteFile, type Note } from "../vault-scan/note.js";
+import { homeNoteOf, type Note } from "../vault-scan/note.js";
 import { asSiteUrl, type SiteUrl } from "../vault-scan/paths.js";
 import { urlSegment } from "../vault-scan/slug.js";
 import { PROJECT_ROOT } from "./site-settings.js";
@@ -17,7 +17,7 @@ export interface SitePage {
   readonly noindex?: boolean;
   /** Listed in sitemap.xml, beside the notes and tag pages. */
   readonly inSitemap?: boolean;
-  /** Left out when the vault has a home page note (see homeNoteOf), which takes its URL. */
+  /** Left out when the vault has a home page note (see homeNoteOf in src/vault-scan/note.ts), which takes its URL. */
   readonly replacedByHomeNote?: boolean;
 }
 
@@ -42,11 +42,6 @@ export const PAGES: readonly SitePage[] = [
 /** The page listing a tag's notes. */
 export function tagUrl(tag: string): SiteUrl {
   return asSiteUrl(`/tags/${urlSegment(tag)}/`);
-}
-
-/** The vault root's "index.md" when it is published at "/": the home page, in place of the generated overview. */
-export function homeNoteOf(notes: readonly Note[]): Note | undefined {
-  return notes.find((note) => !note.unpublished && note.url === "/" && isHomeNoteFile(note.file));
 }
 
 /** The site's own pages that this vault's site has. */

@@ -134,8 +134,13 @@ export function urlOfPath(file: VaultPath): SiteUrl {
 }
 
 /** The vault root's "index.md", the home page when it is published at "/"; "Dossier/index.md" is an ordinary note. */
-export function isHomeNoteFile(file: VaultPath): boolean {
+function isHomeNoteFile(file: VaultPath): boolean {
   return file.toLowerCase() === "index.md";
+}
+
+/** The home page note: the vault root's "index.md" when it is published at "/" (a permalink may send it elsewhere). */
+export function homeNoteOf(notes: readonly Note[]): Note | undefined {
+  return notes.find((note) => !note.unpublished && note.url === "/" && isHomeNoteFile(note.file));
 }
 
 /**

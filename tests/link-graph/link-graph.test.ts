@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildLinkGraph, outgoingAt, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import { asSiteUrl, toVaultPath } from "../../src/vault-scan/paths.js";
 import { readVault } from "../../src/vault-scan/read-vault.js";
+import { reservedUrls as siteReservedUrls } from "../../src/site/pages.js";
 import { fixtureDir, memoryVault, SITE } from "../helpers.js";
 
 /** Findings about links and URLs only: the note-level ones (orphans, untitled notes) have their own tests. */
@@ -138,6 +139,21 @@ describe("buildLinkGraph: URLs", () => {
         column: 1,
         message: "L'adresse /recherche/ est déjà celle de la page « Recherche » du site. Renommez la note ou donnez-lui un permalink.",
       },
+    ]);
+  });
+
+  it("gives / to the vault root's index.md, the home page, and reserves it from any other note", () => {
+    // Listed before index.md, as a vault's folder walk would list it.
+    const vault = memoryVault({ "Accueil.md": "---\npermalink: /\n---\n# Accueil\n", "Dossier/index.md": "# Dossier\n", "index.md": "# Bienvenue\n" });
+    const graph = buildLinkGraph(vault, { reservedUrls: siteReservedUrls(vault.notes) });
+    expect(Object.fromEntries(graph.published.map((n) => [n.file, n.url]))).toEqual({ "Accueil.md": "/", "Dossier/index.md": "/dossier/index/", "index.md": "/" });
+    expect(linkProblems(graph).map((p) => [p.file, p.code, p.message])).toEqual([
+      ["Accueil.md", "url-en-double", "« Accueil.md » et « index.md » seraient publiées à la même adresse /. Renommez l'une des deux notes ou donnez-lui un permalink."],
+    ]);
+    // Without index.md, / is the site's own home page.
+    const alone = memoryVault({ "Accueil.md": "---\npermalink: /\n---\n# Accueil\n" });
+    expect(linkProblems(buildLinkGraph(alone, { reservedUrls: siteReservedUrls(alone.notes) })).map((p) => p.message)).toEqual([
+      "L'adresse / est déjà celle de la page « Accueil » du site. Renommez la note ou donnez-lui un permalink.",
     ]);
   });
 
