@@ -8,6 +8,7 @@ import { externalLinksPlugin } from "./external-links.js";
 import { headingIdsPlugin } from "./heading-ids.js";
 import { highlightPlugin } from "./highlight-rule.js";
 import { noteEmbedsPlugin } from "./note-embeds.js";
+import { tableAlignmentPlugin } from "./table-alignment.js";
 import { videoEmbedsPlugin } from "./video-embeds.js";
 import { wikilinkPlugin } from "./wikilink-rule.js";
 
@@ -26,6 +27,7 @@ export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: G
   md.use(headingIdsPlugin, layoutIds);
   md.use(blockAnchorsPlugin);
   md.use(highlightPlugin);
+  md.use(tableAlignmentPlugin);
   md.use(noteEmbedsPlugin);
   md.use(videoEmbedsPlugin);
   // After the videos: every iframe still there is removed.

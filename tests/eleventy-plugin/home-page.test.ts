@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGarden } from "../../src/cli/build-garden.js";
 import type { LinkGraph } from "../../src/link-graph/link-graph.js";
+import { previewFileOf } from "../../src/site-output/write-previews.js";
 import { fixtureDir, scanGarden } from "../helpers.js";
 
 const exists = (file: string) => access(file).then(() => true, () => false);
@@ -49,7 +50,7 @@ describe("a vault whose root index.md is its home page", () => {
     expect(overview).toContain("<title>Toutes les notes · MuseumXTD</title>");
     const main = overview.slice(overview.indexOf("<main"), overview.indexOf("</main>"));
     const outline = [...main.matchAll(/<h2>([^<]+)<\/h2>|<h3 class="note-parent">(?:<a href="[^"]+">)?([^<]+)|<li><a href="([^"]+)">/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-    expect(outline).toEqual(["Questions", "Gérer les collections", "/inventaire/", "Autres", "/collections/", "Ressources", "/ateliers/", "Autres notes", "/", "/notes/index/"]);
+    expect(outline).toEqual(["Questions", "Gérer les collections", "/inventaire/", "Autres", "/collections/", "Ressources", "/ateliers/", "Autres notes", "/", "/rendus/", "/notes/index/"]);
     expect(overview).toContain('<a href="/notes/" aria-current="page">Toutes les notes</a>');
     expect(await read("index.html")).toContain('<a href="/notes/">Toutes les notes</a>');
   });
@@ -58,6 +59,40 @@ describe("a vault whose root index.md is its home page", () => {
     const locs = [...(await read("sitemap.xml")).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     expect(locs.filter((loc) => loc === "https://www.museumxtd.ch/")).toHaveLength(1);
     expect(locs).toContain("https://www.museumxtd.ch/notes/");
+  });
+});
+
+describe("a note with <br> in its headings, an aligned table and videos", () => {
+  let work: string;
+  let site: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), "garden-rendus-"));
+    site = path.join(work, "_site");
+    await buildGarden(fixtureDir("home-vault"), site);
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it("breaks the heading's line, and reads the <br> as a space in its id, the title, the contents and the preview", async () => {
+    const html = await readFile(path.join(site, "rendus", "index.html"), "utf8");
+    expect(html).toContain("<title>Conférences et ateliers · MuseumXTD</title>");
+    expect(html).toContain('<h1 id="conferences-et-ateliers">Conférences<br>\net ateliers</h1>');
+    expect(html).toContain('<h2 id="programme-2024">Programme<br>\n2024</h2>');
+    expect(html).toContain('<li class="toc-niveau-2"><a href="#programme-2024">Programme 2024</a></li>');
+    expect(html).toContain('<meta name="description" content="Le programme de l&#39;année.">');
+    const previews = await readFile(path.join(site, "assets", "apercus", previewFileOf("/rendus/")), "utf8");
+    expect(JSON.parse(previews)["/rendus/"]).toEqual({ titre: "Conférences et ateliers", resume: "Le programme de l'année." });
+  });
+
+  it("aligns the table's columns with classes, and captions each video", async () => {
+    const html = await readFile(path.join(site, "rendus", "index.html"), "utf8");
+    expect(html).toContain('<th class="aligne-gauche">Atelier</th>\n<th class="aligne-centre">Durée</th>\n<th class="aligne-droite">Prix</th>');
+    expect(html).toContain('<td class="aligne-gauche">Visite</td>\n<td class="aligne-centre">1 h</td>\n<td class="aligne-droite">10</td>');
+    expect(html).not.toContain("style=");
+    expect([...html.matchAll(/<figcaption class="video-embed-title">([^<]*)<\/figcaption>/g)].map((m) => m[1])).toEqual([
+      "La table ronde de clôture, filmée au musée",
+      "Forum 2022 : la médiation",
+    ]);
   });
 });
 
