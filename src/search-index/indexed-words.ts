@@ -1,0 +1,76 @@
+import { Parser } from "htmlparser2";
+
+/** Where the search page and dialog read the words of the index (see _includes/assets/search-query.js). */
+export const INDEXED_WORDS_FILE = "mots.txt";
+
+/**
+ * A word as search compares it: lower case, without accents, ligatures spelt out ("Œuvres" gives "oeuvres"), as
+ * Pagefind matches words. The search page's script reads queries the same way (searchKey in search-query.js).
+ */
+export function searchKey(word: string): string {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae");
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The words of the pages Pagefind indexes, each once, as a note writes it: the search tells a query word that no
+ * note contains from one Pagefind merely finds by a prefix, and suggests close words instead. Only the text
+ * Pagefind reads counts: inside `data-pagefind-body`, outside `data-pagefind-ignore` (the hints for screen readers).
+ */
+export class IndexedWords {
+  /** By search key: how the notes most often write it, and how often. */
+  readonly #words = new Map<string, Map<string, number>>();
+
+  add(html: string): void {
+    // From the body on, and not reset by a closing tag: a note's stray "</article>" must not hide words Pagefind
+    // reads. A word too many only lets Pagefind answer; a word too few would say « Aucun résultat » wrongly.
+    let inBody = false;
+    let ignored = 0;
+    const opened: boolean[] = [];
+    const parser = new Parser(
+      {
+        onopentag: (_name, attributes) => {
+          const ignore = "data-pagefind-ignore" in attributes;
+          opened.push(ignore);
+          if (ignore) ignored++;
+          if ("data-pagefind-body" in attributes) inBody = true;
+        },
+        onclosetag: () => {
+          if (opened.pop()) ignored--;
+        },
+        ontext: (text) => {
+          if (inBody && ignored === 0) for (const [word] of text.matchAll(WORD)) this.#count(word.toLowerCase());
+        },
+      },
+      { decodeEntities: true },
+    );
+    parser.end(html);
+  }
+
+  /**
+   * One word a line, as most often written, the most frequent first (then in code point order, so that the same
+   * notes give the same file): the suggestions prefer the words the notes use most.
+   */
+  text(): string {
+    const words = [...this.#words.values()].map((forms) => {
+      let best = "";
+      let total = 0;
+      let bestCount = 0;
+      for (const [form, count] of forms) {
+        total += count;
+        if (count > bestCount || (count === bestCount && form < best)) [best, bestCount] = [form, count];
+      }
+      return { word: best, total };
+    });
+    words.sort((a, b) => b.total - a.total || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+    return words.map((w) => `${w.word}\n`).join("");
+  }
+
+  #count(word: string): void {
+    const key = searchKey(word);
+    let forms = this.#words.get(key);
+    if (!forms) this.#words.set(key, (forms = new Map()));
+    forms.set(word, (forms.get(word) ?? 0) + 1);
+  }
+}
