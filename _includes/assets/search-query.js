@@ -49,8 +49,9 @@
   function wordsOf(query) {
     var words = [];
     var pattern = /[\p{L}\p{N}]+/gu;
+    var folded = fold(query);
     var found;
-    while ((found = pattern.exec(fold(query))) !== null) words.push({ text: found[0], index: found.index, key: searchKey(found[0]) });
+    while ((found = pattern.exec(folded)) !== null) words.push({ text: found[0], index: found.index, key: searchKey(found[0]) });
     return words;
   }
 

@@ -173,6 +173,7 @@ export function noteProblems(notes: readonly Note[], published: readonly Note[],
   const titles = new Map<string, Note>();
   const names = new Map<string, Note>();
   for (const note of published) names.set(note.name.toLowerCase(), note);
+  const home = homeNoteOf(notes);
   for (const note of notes.filter((n) => !n.unpublished).sort((a, b) => compareFrench(a.file, b.file))) {
     const at = { file: note.file, line: 1, column: 1 };
     if (note.empty) {
@@ -193,7 +194,8 @@ export function noteProblems(notes: readonly Note[], published: readonly Note[],
         problems.push(problemAt(at, "alias-en-double", `L'alias « ${alias} » est aussi le nom de la note « ${owner.file} » : [[${alias}]] mènera à cette autre note. Choisissez un autre alias.`));
       }
     }
-    if (!hasBacklinks(note)) {
+    // Readers start from the home page: it needs no link to it.
+    if (!hasBacklinks(note) && note !== home) {
       problems.push(problemAt(at, "note-orpheline", "Aucune note publiée ne mène à cette note : les lecteurs ne la trouveront que par la recherche ou l'accueil. Ajoutez-lui un lien depuis une note voisine."));
     }
   }

@@ -150,6 +150,8 @@ describe("buildLinkGraph: URLs", () => {
     expect(linkProblems(graph).map((p) => [p.file, p.code, p.message])).toEqual([
       ["Accueil.md", "url-en-double", "« Accueil.md » et « index.md » seraient publiées à la même adresse /. Renommez l'une des deux notes ou donnez-lui un permalink."],
     ]);
+    // Nothing links to the home page, where readers start: it is no orphan.
+    expect(graph.problems.filter((p) => p.code === "note-orpheline").map((p) => p.file)).toEqual(["Accueil.md", "Dossier/index.md"]);
     // Without index.md, / is the site's own home page.
     const alone = memoryVault({ "Accueil.md": "---\npermalink: /\n---\n# Accueil\n" });
     expect(linkProblems(buildLinkGraph(alone, { reservedUrls: siteReservedUrls(alone.notes) })).map((p) => p.message)).toEqual([
