@@ -1,5 +1,5 @@
 // What /recherche/ (search.js) and the search dialog (search-dialog.js) share: reading a query as the index reads
-// its text, telling words no note contains from those it does (pagefind/mots.txt, written by
+// its text, telling words no note contains from those it does (pagefind/mots.json, written by
 // src/search-index/indexed-words.ts) with close words to suggest instead, and showing excerpts as the notes write them.
 (function () {
   "use strict";
@@ -28,16 +28,15 @@
   var vocabulary = null;
   function loadVocabulary() {
     if (!vocabulary) {
-      vocabulary = fetch("/pagefind/mots.txt")
+      vocabulary = fetch("/pagefind/mots.json")
         .then(function (response) {
-          return response.ok ? response.text() : null;
+          return response.ok ? response.json() : null;
         })
         .catch(function () {
           return null;
         })
-        .then(function (text) {
-          if (text === null) return null;
-          var written = text.split("\n").filter(Boolean);
+        .then(function (written) {
+          if (!Array.isArray(written)) return null;
           var keys = written.map(searchKey);
           return { written: written, keys: keys, exact: new Set(keys), stems: new Set(keys.map(lightStem)) };
         });

@@ -1,7 +1,7 @@
 import { Parser } from "htmlparser2";
 
 /** Where the search page and dialog read the words of the index (see _includes/assets/search-query.js). */
-export const INDEXED_WORDS_FILE = "mots.txt";
+export const INDEXED_WORDS_FILE = "mots.json";
 
 /**
  * A word as search compares it: lower case, without accents, ligatures spelt out ("Œuvres" gives "oeuvres"), as
@@ -49,10 +49,10 @@ export class IndexedWords {
   }
 
   /**
-   * One word a line, as most often written, the most frequent first (then in code point order, so that the same
-   * notes give the same file): the suggestions prefer the words the notes use most.
+   * A JSON array of the words, each as most often written, the most frequent first (then in code point order, so
+   * that the same notes give the same file): the suggestions prefer the words the notes use most.
    */
-  text(): string {
+  json(): string {
     const words = [...this.#words.values()].map((forms) => {
       let best = "";
       let total = 0;
@@ -64,7 +64,7 @@ export class IndexedWords {
       return { word: best, total };
     });
     words.sort((a, b) => b.total - a.total || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-    return words.map((w) => `${w.word}\n`).join("");
+    return `${JSON.stringify(words.map((w) => w.word))}\n`;
   }
 
   #count(word: string): void {

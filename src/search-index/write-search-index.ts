@@ -46,7 +46,7 @@ function pageInSite(siteDir: string, file: string): string | undefined {
  * Pagefind numbers pages as they arrive, and the index must be the same every build, while Eleventy's order of
  * pages is not: the pages go to Pagefind in the order given to `expect`, each as soon as those before it are in
  * (see in-order.ts). Their text is folded for French on the way (see french-folding.ts): the files on disk stay
- * as visitors read them. The words Pagefind reads are also listed in `pagefind/mots.txt` (see indexed-words.ts).
+ * as visitors read them. The words Pagefind reads are also listed in `pagefind/mots.json` (see indexed-words.ts).
  */
 export class SearchIndexWriter {
   readonly #siteDir: string;
@@ -98,7 +98,7 @@ export class SearchIndexWriter {
     if (this.#failure !== undefined) throw this.#failure;
     const outputPath = path.join(this.#siteDir, "pagefind");
     check("écriture", (await (await this.#index).writeFiles({ outputPath })).errors);
-    await writeFile(path.join(outputPath, INDEXED_WORDS_FILE), this.#words.text());
+    await writeFile(path.join(outputPath, INDEXED_WORDS_FILE), this.#words.json());
     // The entry file says how many pages each language index holds.
     const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as PagefindEntry;
     const languages = Object.entries(entry.languages);

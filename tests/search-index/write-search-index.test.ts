@@ -59,7 +59,7 @@ describe("SearchIndexWriter", () => {
     expect(fragment!.content).toContain("Apostille");
     for (const outside of ["Filariane", "Voisingraphe", "externe", "venir", "↗"]) expect(fragment!.content).not.toContain(outside);
     // The words the search page checks queries against: those of the indexed text, as the note writes them.
-    const words = (await readFile(path.join(site, "pagefind", "mots.txt"), "utf8")).split("\n");
+    const words = JSON.parse(await readFile(path.join(site, "pagefind", "mots.json"), "utf8")) as string[];
     expect(words).toEqual(expect.arrayContaining(["œuvres", "musée", "orsay", "icom", "éloignés", "apostille"]));
     for (const outside of ["filariane", "voisingraphe", "externe", "venir", "écrite"]) expect(words).not.toContain(outside);
   });
