@@ -1,4 +1,4 @@
-import { Parser } from "htmlparser2";
+import { Tokenizer } from "htmlparser2";
 
 /** Where the search page and dialog read the words of the index (see _includes/assets/search-query.js). */
 export const INDEXED_WORDS_FILE = "mots.json";
@@ -12,6 +12,8 @@ export function searchKey(word: string): string {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Elements without content nor closing tag: one marked `data-pagefind-ignore` hides nothing after it. */
+const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 
 /**
  * The words of the pages Pagefind indexes, each once, as a note writes it: the search tells a query word that no
@@ -23,29 +25,57 @@ export class IndexedWords {
   readonly #words = new Map<string, Map<string, number>>();
 
   add(html: string): void {
-    // From the body on, and not reset by a closing tag: a note's stray "</article>" must not hide words Pagefind
+    // From the body on, and not ended by a closing tag: a note's stray "</article>" must not hide words Pagefind
     // reads. A word too many only lets Pagefind answer; a word too few would say « Aucun résultat » wrongly.
     let inBody = false;
-    let ignored = 0;
-    const opened: boolean[] = [];
-    const parser = new Parser(
-      {
-        onopentag: (_name, attributes) => {
-          const ignore = "data-pagefind-ignore" in attributes;
-          opened.push(ignore);
-          if (ignore) ignored++;
-          if ("data-pagefind-body" in attributes) inBody = true;
-        },
-        onclosetag: () => {
-          if (opened.pop()) ignored--;
-        },
-        ontext: (text) => {
-          if (inBody && ignored === 0) for (const [word] of text.matchAll(WORD)) this.#count(word.toLowerCase());
-        },
-      },
+    // The ignored element the reader is in, and how many elements of its name are open in it. htmlparser2's Parser
+    // keeps a stack it grows by unshift(), quadratic on deeply nested tags: its tokenizer alone is linear.
+    let ignored: { name: string; depth: number } | undefined;
+    let text = "";
+    let tag = "";
+    let attributes = new Set<string>();
+    const flush = () => {
+      if (inBody && !ignored) for (const [word] of text.matchAll(WORD)) this.#count(word.toLowerCase());
+      text = "";
+    };
+    const opened = (selfClosing: boolean) => {
+      if (attributes.has("data-pagefind-body")) inBody = true;
+      if (selfClosing || VOID_ELEMENTS.has(tag)) return;
+      if (ignored) {
+        if (tag === ignored.name) ignored.depth++;
+      } else if (attributes.has("data-pagefind-ignore")) {
+        ignored = { name: tag, depth: 1 };
+      }
+    };
+    const tokenizer = new Tokenizer(
       { decodeEntities: true },
+      {
+        ontext: (start, end) => (text += html.slice(start, end)),
+        ontextentity: (codepoint) => (text += String.fromCodePoint(codepoint)),
+        onopentagname: (start, end) => {
+          flush();
+          tag = html.slice(start, end).toLowerCase();
+          attributes = new Set();
+        },
+        onattribname: (start, end) => attributes.add(html.slice(start, end).toLowerCase()),
+        onopentagend: () => opened(false),
+        onselfclosingtag: () => opened(true),
+        onclosetag: (start, end) => {
+          flush();
+          if (ignored && html.slice(start, end).toLowerCase() === ignored.name && --ignored.depth === 0) ignored = undefined;
+        },
+        onattribdata: () => undefined,
+        onattribentity: () => undefined,
+        onattribend: () => undefined,
+        oncdata: flush,
+        oncomment: flush,
+        ondeclaration: flush,
+        onprocessinginstruction: flush,
+        onend: flush,
+      },
     );
-    parser.end(html);
+    tokenizer.write(html);
+    tokenizer.end();
   }
 
   /**
