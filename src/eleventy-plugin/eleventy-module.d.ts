@@ -15,6 +15,12 @@ declare module "@11ty/eleventy" {
     readonly benchmarks: { readonly config: { setIsVerbose(verbose: boolean): void } };
   }
 
+  /**
+   * Eleventy's HTML base plugin: in every HTML page written, it puts the path prefix (the config's `pathPrefix`)
+   * before each root-relative URL of an `href`, `src`, `srcset`, `action`… With the prefix "/", it does nothing.
+   */
+  export function HtmlBasePlugin(eleventyConfig: never): void;
+
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     disableLogger(): void;
@@ -51,9 +57,4 @@ declare module "@11ty/eleventy-dev-server" {
     ready(): Promise<void>;
     close(): Promise<void>;
   }
-}
-
-/** The feed plugin adds the filters the Atom template uses: absoluteUrl, dateToRfc3339… */
-declare module "@11ty/eleventy-plugin-rss" {
-  export function rssPlugin(eleventyConfig: never, options?: never): void;
 }
