@@ -21,8 +21,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
     // Only the site's own templates, which are virtual: the notes are pages of one of them, never templates.
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
-    // The path of the site's address: the garden plugin's HTML base transform and the `url` filter put it before
-    // every root-relative URL, and `npm start` serves the site under it, as GitHub Pages does.
+    // The path of the site's address: the `url` filter puts it before a root-relative URL (the garden plugin puts it
+    // in every page), and `npm start` serves the site under it, as GitHub Pages does.
     pathPrefix: pathPrefixOf(site.url),
   };
 }

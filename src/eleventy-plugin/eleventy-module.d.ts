@@ -15,12 +15,6 @@ declare module "@11ty/eleventy" {
     readonly benchmarks: { readonly config: { setIsVerbose(verbose: boolean): void } };
   }
 
-  /**
-   * Eleventy's HTML base plugin: in every HTML page written, it puts the path prefix (the config's `pathPrefix`)
-   * before each root-relative URL of an `href`, `src`, `srcset`, `action`… With the prefix "/", it does nothing.
-   */
-  export function HtmlBasePlugin(eleventyConfig: never): void;
-
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     disableLogger(): void;

@@ -3,7 +3,6 @@ import { fileURLToPath } from "node:url";
 import { buildLinkGraph, outgoingAt, type LinkGraph } from "../link-graph/link-graph.js";
 import { publishedAttachmentUrl } from "../link-graph/attachments.js";
 import type { Resolution } from "../link-graph/resolve-link.js";
-import { HtmlBasePlugin } from "@11ty/eleventy";
 import { copyAssets } from "../site-output/copy-assets.js";
 import { writePreviews } from "../site-output/write-previews.js";
 import { blocksBuild } from "../vault-scan/findings.js";
@@ -19,7 +18,8 @@ import { globalGraph, graphPath } from "../views/graph-layout.js";
 import { createMarkdownLibrary } from "../markdown/garden-markdown.js";
 import { homeGroups, missingNotes, noteView } from "../views/note-views.js";
 import type { NoteView } from "../views/views.js";
-import { publicUrlOf, type SiteSettings } from "../site/site-settings.js";
+import { pathPrefixOf, publicUrlOf, type SiteSettings } from "../site/site-settings.js";
+import { prefixRootUrls } from "../site/prefix-urls.js";
 import { readLayoutIds } from "../site/layout-ids.js";
 import { addSitePages } from "./site-pages.js";
 import { addBrowsePages } from "./browse-pages.js";
@@ -159,11 +159,16 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   addSitePages(eleventyConfig);
   addBrowsePages(eleventyConfig, current);
   // Every URL the templates, the views and the Markdown write starts at "/", the root of the site. In each HTML page,
-  // Eleventy's HTML base transform then puts the path prefix before them (`/jardin/` for https://compte.github.io/jardin):
-  // links, wikilinks, backlinks, the graphs, tags, breadcrumbs, attachments, embeds, stylesheets, scripts, the search
-  // form. It runs only when the prefix is not "/". Outside HTML (feed, sitemap, robots.txt), templates use `publicUrl`
-  // or Eleventy's `url` filter; scripts learn the prefix from `<html data-base>` (see _includes/assets/site-url.js).
-  eleventyConfig.addPlugin(HtmlBasePlugin);
+  // a transform then puts the path prefix before them (`/jardin/` for https://compte.github.io/jardin): links,
+  // wikilinks, backlinks, the graphs, tags, breadcrumbs, attachments, embeds, stylesheets, scripts, the search form.
+  // It runs only when the prefix is not "/". Outside HTML (feed, sitemap, robots.txt), templates use `publicUrl` or
+  // Eleventy's `url` filter; scripts learn the prefix from `<html data-base>` (see _includes/assets/site-url.js).
+  const pathPrefix = pathPrefixOf(site.url);
+  if (pathPrefix !== "/") {
+    eleventyConfig.addTransform("gardenPathPrefix", function (this: { page: { outputPath: string | false } }, content: string) {
+      return typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html") ? prefixRootUrls(content, pathPrefix) : content;
+    });
+  }
   eleventyConfig.addFilter("publicUrl", (url: SiteUrl) => publicUrlOf(site.url, url));
 
   // Eleventy's watcher follows only .js imports: watch the TypeScript sources so edits rebuild too.

@@ -99,7 +99,8 @@ export function pathPrefixOf(siteUrl: string): PathPrefix {
  * `https://exemple.github.io/jardin` is `https://exemple.github.io/jardin/ma-note/`.
  */
 export function publicUrlOf(siteUrl: string, url: SiteUrl): string {
-  return new URL(url.slice(1), `${siteUrl}/`).href;
+  // "./" keeps a first segment with a colon ("/a:b/") a path, never a scheme.
+  return new URL(`.${url}`, `${siteUrl}/`).href;
 }
 
 /**

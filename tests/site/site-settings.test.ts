@@ -69,5 +69,6 @@ describe("publicUrlOf", () => {
     expect(publicUrlOf("https://exemple.github.io/jardin", asSiteUrl("/sitemap.xml"))).toBe("https://exemple.github.io/jardin/sitemap.xml");
     expect(publicUrlOf("https://exemple.github.io/jardin", asSiteUrl("/caf%C3%A9/"))).toBe("https://exemple.github.io/jardin/caf%C3%A9/");
     expect(publicUrlOf("https://www.museumxtd.ch", asSiteUrl("/ma-note/"))).toBe("https://www.museumxtd.ch/ma-note/");
+    expect(publicUrlOf("https://exemple.github.io/jardin", asSiteUrl("/a:b/"))).toBe("https://exemple.github.io/jardin/a:b/");
   });
 });
