@@ -14,7 +14,7 @@
   dialog.className = "recherche-rapide";
   dialog.setAttribute("aria-labelledby", "recherche-rapide-titre");
   dialog.innerHTML =
-    '<form class="recherche-rapide-formulaire" role="search" action="/recherche/" method="get">' +
+    '<form class="recherche-rapide-formulaire" role="search" method="get">' +
     '<h2 id="recherche-rapide-titre" class="recherche-rapide-titre">Recherche rapide</h2>' +
     '<label for="recherche-rapide-q">Mots \u00e0 chercher</label>' +
     '<input type="search" id="recherche-rapide-q" name="q" autocomplete="off" aria-describedby="recherche-rapide-aide">' +
@@ -27,6 +27,7 @@
   document.body.appendChild(dialog);
 
   var form = dialog.querySelector("form");
+  form.action = window.gardenSite.url("recherche/");
   var input = dialog.querySelector("input");
   var status = dialog.querySelector(".recherche-rapide-etat");
   var absent = dialog.querySelector(".recherche-rapide-absents");

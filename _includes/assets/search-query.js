@@ -1,6 +1,7 @@
 // What /recherche/ (search.js) and the search dialog (search-dialog.js) share: reading a query as the index reads
 // its text, telling words no note contains from those it does (pagefind/mots.json, written by
 // src/search-index/indexed-words.ts) with close words to suggest instead, and showing excerpts as the notes write them.
+// It needs site-url.js, before it in the page, for the site's URLs.
 (function () {
   "use strict";
 
@@ -28,7 +29,7 @@
   var vocabulary = null;
   function loadVocabulary() {
     if (!vocabulary) {
-      vocabulary = fetch("/pagefind/mots.json")
+      vocabulary = fetch(window.gardenSite.url("pagefind/mots.json"))
         .then(function (response) {
           return response.ok ? response.json() : null;
         })
@@ -139,7 +140,7 @@
     checked.suggestions.forEach(function (suggestion) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = "/recherche/?q=" + encodeURIComponent(suggestion.query);
+      link.href = window.gardenSite.url("recherche/?q=" + encodeURIComponent(suggestion.query));
       link.textContent = suggestion.word;
       if (onPick) {
         link.addEventListener("click", function (event) {
@@ -192,11 +193,17 @@
   // Pagefind's search API, written by the build; null where there is none (the dev server).
   function pagefind() {
     if (!engine) {
-      engine = import("/pagefind/pagefind.js").then(
+      engine = import(window.gardenSite.url("pagefind/pagefind.js")).then(
         function (module) {
-          return module.init().then(function () {
-            return module;
-          });
+          // Under the site's path prefix, the results' addresses too.
+          return module
+            .options({ baseUrl: window.gardenSite.base })
+            .then(function () {
+              return module.init();
+            })
+            .then(function () {
+              return module;
+            });
         },
         function () {
           return null;

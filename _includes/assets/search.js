@@ -1,6 +1,6 @@
 // Starts Pagefind's search interface on /recherche/ and runs the query sent by the header form (?q=...). A query
 // word that no note contains finds nothing, with close words suggested (search-query.js), rather than the notes
-// Pagefind would find by the word's first letters.
+// Pagefind would find by the word's first letters. It needs site-url.js and search-query.js, before it in the page.
 (function () {
   "use strict";
 
@@ -27,6 +27,9 @@
   search.loadVocabulary().then(function (words) {
     var ui = new window.PagefindUI({
       element: "#recherche",
+      // Under the site's path prefix: the index and the addresses of the results.
+      bundlePath: window.gardenSite.url("pagefind/"),
+      baseUrl: window.gardenSite.base,
       showSubResults: true,
       showImages: false,
       processResult: search.restoreWords,
