@@ -136,9 +136,9 @@ describe("la recherche en français", () => {
       await page.getByLabel("Rechercher dans les notes").press("Enter");
       await page.waitForURL((url) => url.pathname === "/recherche/");
       expect(new URL(page.url()).searchParams.get("q")).toBe(typed);
-      await page.locator(".pagefind-ui__result").first().waitFor();
-      const titles = await page.locator(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title").allInnerTexts();
-      expect(titles.slice(0, 3)).toContain(title);
+      // Pagefind's interface first draws each result as a row of dots, then its title once the page's data has come.
+      const titles = () => page.locator(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title").allInnerTexts();
+      await expect.poll(async () => (await titles()).slice(0, 3)).toContain(title);
     }
   });
 
