@@ -1,5 +1,5 @@
 import type MarkdownIt from "markdown-it";
-import type { PluginSimple, Token } from "markdown-it";
+import type { PluginSimple, StateInline, Token } from "markdown-it";
 import footnotePlugin from "markdown-it-footnote";
 import type { GardenEnv } from "./garden-env.js";
 
@@ -24,6 +24,7 @@ const FOOTNOTE_TOKENS = new Set(["footnote_ref", "footnote_open", "footnote_anch
 export function footnotesPlugin(md: MarkdownIt): void {
   // Its types are written against an older @types/markdown-it than ours.
   md.use(footnotePlugin as unknown as PluginSimple);
+  md.inline.ruler.at("footnote_ref", footnoteCall);
   md.core.ruler.after("footnote_tail", "garden_footnote_ids", (state) => {
     const env = state.env as GardenEnv & { footnotes?: unknown };
     if (!env.footnotes) return;
@@ -59,6 +60,43 @@ export function footnotesPlugin(md: MarkdownIt): void {
     // U+FE0E: the arrow as text, never as an emoji.
     return ` <a href="#fnref_${refId(meta)}" class="footnote-backref" aria-label="${label}">\u21a9\ufe0e</a>`;
   };
+}
+
+interface FootnotesEnv {
+  footnotes?: { refs?: Record<string, number>; list?: { label?: string; count: number }[] };
+}
+
+/** A label up to its "]": no space, line break or "[" in it. */
+const CALL_LABEL = /[^\] \n[]+\]/y;
+
+/**
+ * markdown-it-footnote's rule for a call "[^label]", which looks for the label's end from every "[^" up to a space
+ * or "]": a line of "[^[^[^…" took quadratic time. Here a label holds no "[", so each look stops at the next one.
+ * The rest is the plugin's: a call to a note defined in the text takes that note's number, the first call numbers it.
+ */
+function footnoteCall(state: StateInline, silent: boolean): boolean {
+  const start = state.pos;
+  const footnotes = (state.env as FootnotesEnv).footnotes;
+  if (!footnotes?.refs || state.src.charCodeAt(start) !== 0x5b /* [ */ || state.src.charCodeAt(start + 1) !== 0x5e /* ^ */) return false;
+  CALL_LABEL.lastIndex = start + 2;
+  const found = CALL_LABEL.exec(state.src);
+  if (!found || CALL_LABEL.lastIndex > state.posMax) return false;
+  const label = found[0].slice(0, -1);
+  const key = `:${label}`;
+  let id = footnotes.refs[key];
+  if (id === undefined) return false;
+  if (!silent) {
+    const list = (footnotes.list ??= []);
+    if (id < 0) {
+      id = list.length;
+      list[id] = { label, count: 0 };
+      footnotes.refs[key] = id;
+    }
+    const token = state.push("footnote_ref", "", 0);
+    token.meta = { id, subId: list[id]!.count++, label };
+  }
+  state.pos = start + 2 + found[0].length;
+  return true;
 }
 
 function metaOf(tokens: Token[], idx: number): FootnoteMeta {

@@ -62,7 +62,7 @@ describe("l'accessibilité", () => {
     it(`ne trouve aucune violation dans les encadrés dépliés, les tâches et les notes de bas de page, en thème ${colorScheme === "dark" ? "sombre" : "clair"}`, async () => {
       const themed = await harness().session.newPage({ colorScheme });
       await themed.goto(`${harness().fixture}${SYNTAX}`);
-      expect(await themed.locator(".callout").count()).toBe(14);
+      expect(await themed.locator(".callout").count()).toBe(13);
       await themed.evaluate(() => document.querySelectorAll("details").forEach((details) => (details.open = true)));
       expect(await runAxe(themed)).toEqual([]);
     });
