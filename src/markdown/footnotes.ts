@@ -1,6 +1,5 @@
 import type MarkdownIt from "markdown-it";
-import type { PluginSimple, StateInline, Token } from "markdown-it";
-import footnotePlugin from "markdown-it-footnote";
+import type { StateInline, Token } from "markdown-it";
 import type { GardenEnv } from "./garden-env.js";
 
 /** What the footnote tokens of one text carry, set when that text is parsed (an embed is parsed on its own). */
@@ -16,14 +15,14 @@ interface FootnoteMeta {
 const FOOTNOTE_TOKENS = new Set(["footnote_ref", "footnote_open", "footnote_anchor", "footnote_block_open"]);
 
 /**
- * Footnotes, "[^1]" and "[^1]: texte", with markdown-it-footnote, numbered per note. An embedded note is parsed with
- * its own env and docId (./note-embeds.ts), its footnotes listed at its end: each footnote token keeps the docId of
- * the text it was parsed in, so two embedded notes that both use "[^1]" give distinct ids. Ids hold "_", which no
+ * Footnotes, "[^1]" and "[^1]: texte", with markdown-it-footnote, numbered per note. Heading ids are given before its
+ * footnote_tail rule moves the notes to the end: in the order the scan reads headings. An embedded note is parsed
+ * with its own env and docId (./note-embeds.ts), its footnotes listed at its end: each footnote token keeps the docId
+ * of the text it was parsed in, so two embedded notes that both use "[^1]" give distinct ids. Ids hold "_", which no
  * heading id, block id or layout id holds.
  */
 export function footnotesPlugin(md: MarkdownIt): void {
-  // Its types are written against an older @types/markdown-it than ours.
-  md.use(footnotePlugin as unknown as PluginSimple);
+  // markdown-it-footnote itself is loaded by notesMarkdownIt, as its definitions cut blocks that the scan reads too.
   md.inline.ruler.at("footnote_ref", footnoteCall);
   md.core.ruler.after("footnote_tail", "garden_footnote_ids", (state) => {
     const env = state.env as GardenEnv & { footnotes?: unknown };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toVaultPath } from "../../src/vault-scan/paths.js";
-import { lines, memoryVault, rendererOf, SITE } from "../helpers.js";
+import { lines, memoryVault, parse, rendererOf, SITE } from "../helpers.js";
 
 const garden = rendererOf(
   memoryVault({
@@ -84,6 +84,15 @@ describe("footnotes", () => {
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
     expect(ids).toEqual(["fn-1", "fnref-1", "^bloc", "fnref_1", "fn_1"]);
     expect(SITE.layoutIds.filter((id) => id.includes("_"))).toEqual([]);
+  });
+
+  it("agree with the scan on the headings a footnote holds, and on their ids", () => {
+    const markdown = lines("## Note", "", "Texte[^1].", "", "[^1]: ## Note", "", "## Après");
+    const ids = [...garden.renderAs("Lecteur.md", markdown).matchAll(/<h2 id="([^"]+)">/g)].map((m) => m[1]);
+    const scanned = parse("Autre.md", markdown).note.outline.headings.map((h) => h.id);
+    expect(ids).toEqual(["note", "apres", "note-2"]);
+    expect(scanned).toEqual(["note", "note-2", "apres"]);
+    expect(new Set(ids)).toEqual(new Set(scanned));
   });
 
   it("leave a call with no note as text", () => {
