@@ -65,7 +65,8 @@ const CARET = 0x5e;
 
 /**
  * Whether this line may make the headings read line by line (ATX headings at the margin, outside fences at the
- * margin) differ from markdown-it's, given the line above it: a footnote definition ("[^1]:") may hold one. A note with one such line is read by markdown-it.
+ * margin) differ from markdown-it's, given the line above it; a footnote definition ("[^1]:") may hold a heading. A
+ * note with one such line is read by markdown-it.
  */
 export function mayHideHeadings(text: string, previous: string | undefined): boolean {
   // Most lines start with a letter: past ">" in ASCII, as every character the patterns start with but "`".
