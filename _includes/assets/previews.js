@@ -1,6 +1,6 @@
-// Link previews: hovering or focusing a link to a note shows its title and first lines, fetched only then from the
-// file of previews that holds the note's (see src/site-output/write-previews.ts). Escape closes it. Links work as
-// usual without this script.
+// Link previews: hovering or focusing a link to a note, in a note's text or in a list of notes (mentions, tag pages,
+// the overview), shows its title and first lines, fetched only then from the file of previews that holds the note's
+// (see src/site-output/write-previews.ts). Escape closes it. Links work as usual without this script.
 (function () {
   "use strict";
 
@@ -86,7 +86,7 @@
 
   function linkOf(event) {
     var target = event.target;
-    return target && target.closest ? target.closest("main a.wikilink") : null;
+    return target && target.closest ? target.closest("main a.wikilink, .liste-apercus a") : null;
   }
 
   document.addEventListener("mouseover", function (event) {

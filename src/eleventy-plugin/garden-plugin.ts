@@ -4,7 +4,7 @@ import { buildLinkGraph, outgoingAt, type LinkGraph } from "../link-graph/link-g
 import { publishedAttachmentUrl } from "../link-graph/attachments.js";
 import type { Resolution } from "../link-graph/resolve-link.js";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
-import { copyAssets } from "../site-output/copy-assets.js";
+import { copyAssets, copyFonts } from "../site-output/copy-assets.js";
 import { writePreviews } from "../site-output/write-previews.js";
 import { blocksBuild } from "../vault-scan/findings.js";
 import type { Note } from "../vault-scan/note.js";
@@ -18,6 +18,8 @@ import { GardenBuildError } from "./garden-build-error.js";
 import { globalGraph, graphPath } from "../views/graph-layout.js";
 import { createMarkdownLibrary } from "../markdown/garden-markdown.js";
 import { homeGroups, missingNotes, noteView } from "../views/note-views.js";
+import { gardenNavigation } from "../views/garden-navigation.js";
+import { navigationHtml, withCurrentPage } from "../views/navigation-html.js";
 import type { NoteView } from "../views/views.js";
 import type { SiteSettings } from "../site/site-settings.js";
 import { readLayoutIds } from "../site/layout-ids.js";
@@ -98,6 +100,8 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
    */
   let sideFiles: Promise<void> = Promise.resolve();
   const ignoreUnscanned = readOnlyScannedFiles(eleventyConfig);
+  /** The left column, the same HTML on every page of a build but for the current page's mark. */
+  let navigation = "";
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     // A failed build's writes may still be running: they end before this build's begin.
@@ -116,8 +120,9 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     if (blocking.length > 0) throw new GardenBuildError(blocking);
     // Laid out here rather than on first use in a template, where Eleventy would flag it as a slow global.
     globalGraph(built);
+    navigation = navigationHtml(gardenNavigation(built));
     // Previews last, in one chain: a preview wins over an attachment of the same name, and a failed write stops the rest.
-    sideFiles = copyAssets(outputDir, built.publishedAssets, vault.assetSources, serving).then(() => writePreviews(outputDir, built, serving ? previewsWritten : undefined));
+    sideFiles = Promise.all([copyAssets(outputDir, built.publishedAssets, vault.assetSources, serving), copyFonts(outputDir, serving)]).then(() => writePreviews(outputDir, built, serving ? previewsWritten : undefined));
     // Its failure is the build's, reported when eleventy.after waits for it.
     sideFiles.catch(() => undefined);
   });
@@ -156,6 +161,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   eleventyConfig.addFilter("nombre", (count: number) => count.toLocaleString("fr-FR"));
   eleventyConfig.addNunjucksGlobal("gardenHomeGroups", () => homeGroups(current()));
   eleventyConfig.addNunjucksGlobal("gardenMissingNotes", () => missingNotes(current()));
+  eleventyConfig.addNunjucksGlobal("gardenNavigation", (url: string) => withCurrentPage(navigation, url));
   addSitePages(eleventyConfig);
   addBrowsePages(eleventyConfig, current);
   eleventyConfig.addPlugin(rssPlugin);

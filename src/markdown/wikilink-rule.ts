@@ -114,20 +114,35 @@ function pushLink(state: StateInline, href: string, label: string, className: st
   return open;
 }
 
-/** A note still to be written: a span, never a link to a 404, announced as such to screen readers. */
+/**
+ * A note still to be written: never a link to a 404, but to the page that lists the notes to write and says how, with
+ * a visible « à venir » after the text, which screen readers hear once, as « (note à venir) ».
+ */
 function pushMissing(state: StateInline, label: string): void {
-  const open = state.push("wikilink_missing_open", "span", 1);
-  open.attrs = [["class", "wikilink-missing"]];
+  const open = state.push("wikilink_missing_open", "a", 1);
+  open.attrs = [
+    ["class", "wikilink-missing"],
+    ["href", "/notes-a-ecrire/"],
+    ["title", "Cette note n’existe pas encore"],
+  ];
   state.push("text", "", 0).content = label;
-  const hiddenOpen = state.push("wikilink_missing_hint_open", "span", 1);
+  const markOpen = state.push("wikilink_missing_mark_open", "span", 1);
   // Never indexed: searching « venir » does not find every page with a note still to be written.
-  hiddenOpen.attrs = [
-    ["class", "visually-hidden"],
+  markOpen.attrs = [
+    ["class", "wikilink-a-venir"],
     ["data-pagefind-ignore", ""],
   ];
-  state.push("text", "", 0).content = " (note à venir)";
-  state.push("wikilink_missing_hint_close", "span", -1);
-  state.push("wikilink_missing_close", "span", -1);
+  pushHidden(state, " (note ");
+  state.push("text", "", 0).content = "à venir";
+  pushHidden(state, ")");
+  state.push("wikilink_missing_mark_close", "span", -1);
+  state.push("wikilink_missing_close", "a", -1);
+}
+
+function pushHidden(state: StateInline, text: string): void {
+  state.push("visually_hidden_open", "span", 1).attrs = [["class", "visually-hidden"]];
+  state.push("text", "", 0).content = text;
+  state.push("visually_hidden_close", "span", -1);
 }
 
 function pushImage(state: StateInline, syntax: WikilinkSyntax, href: string): void {
