@@ -20,6 +20,7 @@ import { createMarkdownLibrary } from "../markdown/garden-markdown.js";
 import { homeGroups, missingNotes, noteView } from "../views/note-views.js";
 import { gardenNavigation } from "../views/garden-navigation.js";
 import { navigationHtml, withCurrentPage } from "../views/navigation-html.js";
+import { splitAfterTitle } from "../views/title-split.js";
 import type { NoteView } from "../views/views.js";
 import type { SiteSettings } from "../site/site-settings.js";
 import { readLayoutIds } from "../site/layout-ids.js";
@@ -152,6 +153,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   eleventyConfig.addFilter("noteView", (note: Note | undefined) => (note ? viewOf(note) : undefined));
   eleventyConfig.addFilter("declaredDescription", declaredDescription);
   eleventyConfig.addFilter("graphPath", graphPath);
+  eleventyConfig.addFilter("splitAfterTitle", splitAfterTitle);
   // Eleventy renders every page's layout before it writes any, so the build gets each note's indexed part here,
   // while the layouts of the others are still rendering, rather than from the written page.
   eleventyConfig.addFilter("searchPart", (html: string, outputPath: string | false) => {

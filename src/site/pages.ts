@@ -26,6 +26,7 @@ export interface SitePage {
  */
 export const PAGES: readonly SitePage[] = [
   { url: asSiteUrl("/"), name: "Accueil", layout: "home", inSitemap: true },
+  { url: asSiteUrl("/notes/"), name: "Toutes les notes", layout: "all-notes", inSitemap: true },
   { url: asSiteUrl("/recherche/"), name: "Recherche", layout: "search", inSitemap: true },
   { url: asSiteUrl("/notes-a-ecrire/"), name: "Notes à écrire", layout: "missing-notes", noindex: true },
   { url: asSiteUrl("/404.html"), name: "Page introuvable", layout: "not-found" },

@@ -6,7 +6,7 @@ import type { NavigationList, NavigationTreeNode, NavigationView } from "./garde
  * Each <details> has a data-nav name under which navigation.js remembers whether the reader left it open.
  */
 export function navigationHtml(view: NavigationView): string {
-  const parts = ['<nav class="navigation-jardin" aria-labelledby="navigation-titre">', '<h2 id="navigation-titre" class="visually-hidden">Parcourir le jardin</h2>'];
+  const parts = ['<nav class="navigation-jardin" aria-label="Parcourir le jardin">'];
   if (view.themes.length > 0) {
     parts.push(section("themes", "Thèmes", view.themes.map((theme, i) => list(`theme-${i + 1}`, theme, "/")).join("")));
   }
