@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildLinkGraph, outgoingAt, type LinkGraph } from "../link-graph/link-graph.js";
@@ -103,6 +104,8 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   const ignoreUnscanned = readOnlyScannedFiles(eleventyConfig);
   /** The left column, the same HTML on every page of a build but for the current page's mark. */
   let navigation = "";
+  /** Its fingerprint, in every page's: a note retitled in the navigation renders every page again under `npm start`. */
+  let navigationDigest = "";
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     // A failed build's writes may still be running: they end before this build's begin.
@@ -122,6 +125,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     // Laid out here rather than on first use in a template, where Eleventy would flag it as a slow global.
     globalGraph(built);
     navigation = navigationHtml(gardenNavigation(built));
+    navigationDigest = createHash("sha1").update(navigation).digest("base64");
     // Previews last, in one chain: a preview wins over an attachment of the same name, and a failed write stops the rest.
     sideFiles = Promise.all([copyAssets(outputDir, built.publishedAssets, vault.assetSources, serving), copyFonts(outputDir, serving)]).then(() => writePreviews(outputDir, built, serving ? previewsWritten : undefined));
     // Its failure is the build's, reported when eleventy.after waits for it.
@@ -139,7 +143,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   // The notes are the pages of one template, rendered from the text the scan read: Eleventy never reads a note, so
   // none can carry Eleventy data or template code. Under `npm start`, a page whose inputs did not change is left out.
   eleventyConfig.addGlobalData("gardenNotePages", () => {
-    const pages = current().published.filter((note) => !(serving && unchanged.isUnchanged(note, pageFingerprint(current(), note, viewOf(note)), outputDir)));
+    const pages = current().published.filter((note) => !(serving && unchanged.isUnchanged(note, pageFingerprint(current(), note, viewOf(note), navigationDigest), outputDir)));
     // In the order of their files, the order in which the build hands them to Pagefind (src/cli/render-site.ts).
     return pages.sort((a, b) => compareByFolderWalk(a.file, b.file));
   });

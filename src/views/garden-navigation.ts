@@ -6,7 +6,9 @@ import { kindOf, linkView, navigationOf } from "./note-views.js";
 import type { NoteLinkView } from "./views.js";
 
 /** At most this many links in one list of the navigation; the rest are on « Toutes les notes ». */
-export const NAVIGATION_LIST_LIMIT = 12;
+export const NAVIGATION_LIST_LIMIT = 8;
+/** At most this many folders in one type group; the notes of the others count among the group's hidden ones. */
+export const NAVIGATION_FOLDER_LIMIT = 6;
 /** At most this many notes in the `eleventyNavigation` tree, in reading order. */
 export const NAVIGATION_TREE_LIMIT = 60;
 
@@ -122,9 +124,11 @@ function typeGroups(published: readonly Note[]): NavigationGroup[] {
       group.folders.set(folder, notes);
     }
   }
-  return groups.flatMap((group, i) =>
-    group.loose.length + group.folders.size === 0
-      ? []
-      : [{ ...bounded(GROUP_HEADINGS[i]!, group.loose), folders: [...group.folders].sort(([a], [b]) => frenchCollator.compare(a, b)).map(([name, notes]) => bounded(name, notes)) }],
-  );
+  return groups.flatMap((group, i) => {
+    if (group.loose.length + group.folders.size === 0) return [];
+    const folders = [...group.folders].sort(([a], [b]) => frenchCollator.compare(a, b));
+    const loose = bounded(GROUP_HEADINGS[i]!, group.loose);
+    const leftOut = folders.slice(NAVIGATION_FOLDER_LIMIT).reduce((count, [, notes]) => count + notes.length, 0);
+    return [{ ...loose, hidden: loose.hidden + leftOut, folders: folders.slice(0, NAVIGATION_FOLDER_LIMIT).map(([name, notes]) => bounded(name, notes)) }];
+  });
 }

@@ -16,7 +16,7 @@ export function navigationHtml(view: NavigationView): string {
   if (view.groups.length > 0) {
     const groups = view.groups.map((group, i) => {
       const folders = group.folders.map((folder, j) => list(`type-${i + 1}-dossier-${j + 1}`, folder, "/notes/")).join("");
-      const loose = group.links.length > 0 ? linkList(group) : "";
+      const loose = group.links.length > 0 || group.hidden > 0 ? linkList(group) : "";
       return `<details class="nav-liste" data-nav="type-${i + 1}"><summary>${escapeHtml(group.heading)}</summary>${folders}${loose}</details>`;
     });
     parts.push(section("types", "Par type", groups.join("")));
@@ -41,7 +41,7 @@ function list(name: string, links: NavigationList, allUrl: string): string {
 
 function linkList(links: NavigationList, allUrl = "/notes/"): string {
   const items = links.links.map((link) => `<li><a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a></li>`).join("");
-  return `<ul>${items}</ul>${links.hidden > 0 ? moreLink(allUrl, links.heading, `${links.hidden.toLocaleString("fr-FR")} de plus`) : ""}`;
+  return `${items ? `<ul>${items}</ul>` : ""}${links.hidden > 0 ? moreLink(allUrl, links.heading, `${links.hidden.toLocaleString("fr-FR")} de plus`) : ""}`;
 }
 
 function moreLink(url: string, heading: string, count: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
-import { gardenNavigation, NAVIGATION_LIST_LIMIT, NAVIGATION_TREE_LIMIT } from "../../src/views/garden-navigation.js";
+import { gardenNavigation, NAVIGATION_FOLDER_LIMIT, NAVIGATION_LIST_LIMIT, NAVIGATION_TREE_LIMIT } from "../../src/views/garden-navigation.js";
 import { navigationHtml, withCurrentPage } from "../../src/views/navigation-html.js";
 import { lines, memoryVault } from "../helpers.js";
 
@@ -72,6 +72,14 @@ describe("gardenNavigation", () => {
       ["Questions", 1, 0, []],
       ["Autres notes", NAVIGATION_LIST_LIMIT, 3, [["Collections", ["Fiche"]]]],
     ]);
+  });
+
+  it("lists at most NAVIGATION_FOLDER_LIMIT folders in a type, counting the notes of the others as left out", () => {
+    const sources: Record<string, string> = {};
+    for (let i = 0; i < NAVIGATION_FOLDER_LIMIT + 2; i++) sources[`Dossier ${i}/Note ${i}.md`] = "Texte.\n";
+    const [group] = gardenNavigation(graphOf(sources)).groups;
+    expect([group!.folders.length, group!.links, group!.hidden]).toEqual([NAVIGATION_FOLDER_LIMIT, [], 2]);
+    expect(navigationHtml({ themes: [], tree: [], treeCut: false, groups: [group!] })).toContain('<p class="nav-plus"><a href="/notes/">Voir tout<span class="visually-hidden"> (Autres notes)</span></a> (2 de plus)</p>');
   });
 });
 
