@@ -82,6 +82,7 @@ describe("building notes/ in process", () => {
         "graphe/index.html",
         "index.html",
         "notes-a-ecrire/index.html",
+        "notes/index.html",
         "recherche/index.html",
         "tags/index.html",
         ...["liens", "projet", "question", "rapport", "strategie"].map((tag) => `tags/${tag}/index.html`),

@@ -146,7 +146,7 @@ describe("browsing pages of a vault with a Git history", () => {
     expect(urls).toContain(`https://www.museumxtd.ch/${SLUGS.census}/`);
     expect(urls).toContain("https://www.museumxtd.ch/tags/collections/");
     expect(urls).not.toContain("https://www.museumxtd.ch/notes-a-ecrire/");
-    expect(urls).toHaveLength(4 + 3 + 4);
+    expect(urls).toHaveLength(5 + 3 + 4);
     expect(await readFile(path.join(site, "robots.txt"), "utf8")).toContain("Sitemap: https://www.museumxtd.ch/sitemap.xml");
   });
 
@@ -171,7 +171,7 @@ describe("browsing pages of a vault with a Git history", () => {
   it("builds no page that is not listed here", async () => {
     const entries = await readdir(site);
     expect(entries.sort()).toEqual(
-      [BUILT_SITE_MARKER, "404.html", "accessibilite", "assets", "flux.xml", "graphe", "index.html", "notes-a-ecrire", "pagefind", "recherche", "robots.txt", "sitemap.xml", "tags", ...Object.values(SLUGS)].sort(),
+      [BUILT_SITE_MARKER, "404.html", "accessibilite", "assets", "flux.xml", "graphe", "index.html", "notes", "notes-a-ecrire", "pagefind", "recherche", "robots.txt", "sitemap.xml", "tags", ...Object.values(SLUGS)].sort(),
     );
   });
 });
