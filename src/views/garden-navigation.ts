@@ -6,9 +6,9 @@ import { kindOf, linkView, navigationOf } from "./note-views.js";
 import type { NoteLinkView } from "./views.js";
 
 /** At most this many links in one list of the navigation; the rest are on « Toutes les notes ». */
-export const NAVIGATION_LIST_LIMIT = 8;
+export const NAVIGATION_LIST_LIMIT = 6;
 /** At most this many folders in one type group; the notes of the others count among the group's hidden ones. */
-export const NAVIGATION_FOLDER_LIMIT = 6;
+export const NAVIGATION_FOLDER_LIMIT = 5;
 /** At most this many notes in the `eleventyNavigation` tree, in reading order. */
 export const NAVIGATION_TREE_LIMIT = 60;
 
