@@ -1,4 +1,5 @@
-// Table of contents: marks the section being read with aria-current="location". The contents are plain links
+// Table of contents: marks with aria-current="location" the section being read, the last one whose heading has
+// passed the top third of the window (the last one of all at the end of the page). The contents are plain links
 // without this script.
 (function () {
   "use strict";
@@ -8,37 +9,31 @@
   var byId = {};
   var headings = [];
   Array.prototype.forEach.call(links, function (link) {
-    var id = decodeURIComponent(link.getAttribute("href").slice(1));
-    var heading = document.getElementById(id);
+    var heading = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
     if (!heading) return;
-    byId[id] = link;
+    byId[heading.id] = link;
     headings.push(heading);
   });
-  var visible = {};
+  if (headings.length === 0) return;
 
   function mark() {
-    // The first heading in view, else the last one scrolled past.
-    var chosen = null;
-    for (var i = 0; i < headings.length; i++) {
-      if (visible[headings[i].id]) {
-        chosen = headings[i];
-        break;
-      }
-      if (headings[i].getBoundingClientRect().top < 0) chosen = headings[i];
-    }
+    var line = window.innerHeight / 3;
+    var atEnd = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+    var chosen = atEnd ? headings[headings.length - 1] : null;
+    for (var i = 0; !atEnd && i < headings.length && headings[i].getBoundingClientRect().top <= line; i++) chosen = headings[i];
     Array.prototype.forEach.call(links, function (link) {
-      link.removeAttribute("aria-current");
+      if (chosen && link === byId[chosen.id]) link.setAttribute("aria-current", "location");
+      else link.removeAttribute("aria-current");
     });
-    if (chosen) byId[chosen.id].setAttribute("aria-current", "location");
   }
 
-  var observer = new IntersectionObserver(function (entries) {
-    entries.forEach(function (entry) {
-      visible[entry.target.id] = entry.isIntersecting;
-    });
-    mark();
-  });
+  // Called when a heading crosses the top third of the window, and at the end of the page.
+  var observer = new IntersectionObserver(mark, { rootMargin: "0px 0px -66% 0px" });
   headings.forEach(function (heading) {
     observer.observe(heading);
   });
+  var end = document.createElement("div");
+  end.setAttribute("aria-hidden", "true");
+  document.querySelector("main").appendChild(end);
+  new IntersectionObserver(mark).observe(end);
 })();

@@ -2,8 +2,9 @@ import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { itSentNothingOutside, useHarness } from "./browser-harness.js";
 
-/** A note of notes/ with a table of contents, a local graph and mentions. */
+/** Notes of notes/: one with a table of contents, one with a local graph; both with mentions. */
 const NOTE_WITH_CONTENTS = "/quelles-sont-les-competences-numeriques-a-acquerir-et-a-developper-en-interne/";
+const NOTE_WITH_GRAPH = "/qu-est-ce-qu-une-strategie-numerique-pour-un-musee/";
 
 interface Box {
   readonly left: number;
@@ -39,19 +40,24 @@ describe("la mise en page", () => {
     narrow ??= await harness().session.newPage({ viewport: { width: 375, height: 740 } });
   });
 
-  it("à 1 440 px, place la navigation à gauche et les panneaux à droite du texte, sans chevauchement", async () => {
-    await wide.goto(`${harness().notes}${NOTE_WITH_CONTENTS}`);
-    const [navigation, text, panels, header] = [await box(wide, ".navigation-jardin"), await box(wide, "main"), await box(wide, ".panneaux"), await box(wide, ".site-header")];
-    expect(navigation.right).toBeLessThanOrEqual(text.left);
-    expect(text.right).toBeLessThanOrEqual(panels.left);
-    // Beside, not under: the three columns start on the same band, under the header.
-    for (const column of [navigation, panels]) expect(column.top).toBeLessThan(text.top + 100);
-    for (const column of [navigation, text, panels]) expect(column.top).toBeGreaterThanOrEqual(header.bottom);
-    const parts = [".toc", ".graphe-local", ".backlinks"];
-    for (const part of parts) expect(overlap(await box(wide, part), text), part).toBe(false);
-    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) expect(overlap(await box(wide, parts[i]!), await box(wide, parts[j]!))).toBe(false);
-    expect(await wide.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-  });
+  for (const [path, panels] of [
+    [NOTE_WITH_CONTENTS, [".toc", ".backlinks"]],
+    [NOTE_WITH_GRAPH, [".graphe-local", ".backlinks"]],
+  ] as const) {
+    it(`à 1 440 px, place la navigation à gauche et les panneaux à droite du texte, sans chevauchement : ${path}`, async () => {
+      await wide.goto(`${harness().notes}${path}`);
+      const [navigation, text, side, header] = [await box(wide, ".navigation-jardin"), await box(wide, "main"), await box(wide, ".panneaux"), await box(wide, ".site-header")];
+      expect(navigation.right).toBeLessThanOrEqual(text.left);
+      expect(text.right).toBeLessThanOrEqual(side.left);
+      // Beside, not under: the three columns start on the same band, under the header.
+      for (const column of [navigation, side]) expect(column.top).toBeLessThan(text.top + 100);
+      for (const column of [navigation, text, side]) expect(column.top).toBeGreaterThanOrEqual(header.bottom);
+      const parts = await Promise.all(panels.map((part) => box(wide, part)));
+      for (const part of parts) expect(overlap(part, text)).toBe(false);
+      expect(overlap(parts[0]!, parts[1]!)).toBe(false);
+      expect(await wide.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    });
+  }
 
   it("met le sommaire après le titre dans l'ordre de lecture, et après le texte", async () => {
     await wide.goto(`${harness().notes}${NOTE_WITH_CONTENTS}`);
@@ -62,11 +68,13 @@ describe("la mise en page", () => {
 
   it("marque la section lue dans le sommaire quand on fait défiler la note", async () => {
     await wide.goto(`${harness().notes}${NOTE_WITH_CONTENTS}`);
-    const last = wide.locator(".toc a").last();
-    const target = decodeURIComponent((await last.getAttribute("href"))!.slice(1));
-    await wide.evaluate((id) => document.getElementById(id)!.scrollIntoView(), target);
-    await expect.poll(() => last.getAttribute("aria-current")).toBe("location");
+    const second = wide.locator(".toc a").nth(1);
+    const target = decodeURIComponent((await second.getAttribute("href"))!.slice(1));
+    await wide.evaluate((id) => window.scrollTo(0, document.getElementById(id)!.getBoundingClientRect().top + window.scrollY - 10), target);
+    await expect.poll(() => second.getAttribute("aria-current")).toBe("location");
     expect(await wide.locator('.toc a[aria-current="location"]').count()).toBe(1);
+    await wide.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => wide.locator(".toc a").last().getAttribute("aria-current")).toBe("location");
   });
 
   for (const path of ["/", NOTE_WITH_CONTENTS, "/tags/", "/graphe/", "/notes-a-ecrire/", "/recherche/?q=musee"]) {

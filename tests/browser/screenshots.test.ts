@@ -14,8 +14,8 @@ const IMAGES_DIR = process.env.SCREENSHOTS_DIR
   : await mkdtemp(path.join(tmpdir(), "museumxtd-captures-"));
 const VIEWPORT = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 812 };
-/** A note of notes/ with its table of contents, local graph and mentions. */
-const NOTE = "/quelles-sont-les-competences-numeriques-a-acquerir-et-a-developper-en-interne/";
+/** A note of notes/ with its local graph and mentions. */
+const NOTE = "/qu-est-ce-qu-une-strategie-numerique-pour-un-musee/";
 
 /** Width and height of a PNG, from its IHDR chunk, after checking its signature. */
 async function pngSize(file: string): Promise<{ width: number; height: number }> {
