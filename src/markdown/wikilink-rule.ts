@@ -115,8 +115,8 @@ function pushLink(state: StateInline, href: string, label: string, className: st
 }
 
 /**
- * A note still to be written: never a link to a 404, but to the page that lists the notes to write and says how, with
- * a visible « à venir » after the text, which screen readers hear once, as « (note à venir) ».
+ * A note still to be written: never a link to a 404, but to the page that lists the notes to write and says how. Seen,
+ * a small « à venir » after the text; heard once, « (note à venir) ».
  */
 function pushMissing(state: StateInline, label: string): void {
   const open = state.push("wikilink_missing_open", "a", 1);
@@ -126,23 +126,16 @@ function pushMissing(state: StateInline, label: string): void {
     ["title", "Cette note n’existe pas encore"],
   ];
   state.push("text", "", 0).content = label;
-  const markOpen = state.push("wikilink_missing_mark_open", "span", 1);
   // Never indexed: searching « venir » does not find every page with a note still to be written.
-  markOpen.attrs = [
-    ["class", "wikilink-a-venir"],
-    ["data-pagefind-ignore", ""],
-  ];
-  pushHidden(state, " (note ");
-  state.push("text", "", 0).content = "à venir";
-  pushHidden(state, ")");
-  state.push("wikilink_missing_mark_close", "span", -1);
+  pushSpan(state, [["class", "visually-hidden"], ["data-pagefind-ignore", ""]], " (note à venir)");
+  pushSpan(state, [["class", "wikilink-a-venir"], ["aria-hidden", "true"], ["data-pagefind-ignore", ""]], "à venir");
   state.push("wikilink_missing_close", "a", -1);
 }
 
-function pushHidden(state: StateInline, text: string): void {
-  state.push("visually_hidden_open", "span", 1).attrs = [["class", "visually-hidden"]];
+function pushSpan(state: StateInline, attrs: [string, string][], text: string): void {
+  state.push("wikilink_missing_hint_open", "span", 1).attrs = attrs;
   state.push("text", "", 0).content = text;
-  state.push("visually_hidden_close", "span", -1);
+  state.push("wikilink_missing_hint_close", "span", -1);
 }
 
 function pushImage(state: StateInline, syntax: WikilinkSyntax, href: string): void {

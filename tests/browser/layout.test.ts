@@ -128,5 +128,21 @@ describe("la mise en page", () => {
     expect(fonts).toContain("/assets/polices/literata-latin-wght-normal.woff2");
   });
 
+  for (const [path, list, title] of [
+    ["/le-musee-d-orsay/", ".backlink-list", "Guide de visite"],
+    ["/tags/visite/", "main .liste-apercus", "Guide de visite"],
+    ["/notes/", "main .liste-apercus", "Au cœur des réserves"],
+  ] as const) {
+    it(`montre l'aperçu d'une note au focus d'un lien de liste : ${path}`, async () => {
+      await wide.goto(`${harness().fixture}${path}`);
+      const link = wide.locator(`${list} a`, { hasText: title }).first();
+      await link.focus();
+      const preview = wide.locator("#apercu-lien");
+      await preview.waitFor({ state: "visible" });
+      expect(await preview.locator(".apercu-titre").innerText()).toBe(title);
+      expect(await link.getAttribute("aria-describedby")).toBe("apercu-lien");
+    });
+  }
+
   itSentNothingOutside(harness);
 });

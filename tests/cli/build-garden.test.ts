@@ -60,7 +60,7 @@ describe("building notes/ in process", () => {
   it("renders [[One-by-One]] as a note still to be written, never as a link", async () => {
     for (const slug of [SLUGS.skills, SLUGS.initiatives]) {
       const html = await page(slug);
-      expect(html).toContain('<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">One-by-One<span class="wikilink-a-venir" data-pagefind-ignore=""><span class="visually-hidden"> (note </span>à venir<span class="visually-hidden">)</span></span></a>');
+      expect(html).toContain('<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">One-by-One<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span><span class="wikilink-a-venir" aria-hidden="true" data-pagefind-ignore="">à venir</span></a>');
       expect(html).not.toMatch(/<a [^>]*>One-by-One<\/a>/);
     }
   });
@@ -248,8 +248,8 @@ describe("building a vault with links, devices, pipes, an .eleventyignore and no
       expect(await exists(page), page).toBe(false);
     }
     const home = await readFile(path.join(site, "accueil", "index.html"), "utf8");
-    expect(home).toContain('<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">Brouillon oui<span class="wikilink-a-venir" data-pagefind-ignore=""><span class="visually-hidden"> (note </span>à venir<span class="visually-hidden">)</span></span></a>');
-    expect(home).toContain('<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">Question<span class="wikilink-a-venir" data-pagefind-ignore=""><span class="visually-hidden"> (note </span>à venir<span class="visually-hidden">)</span></span></a>');
+    expect(home).toContain('<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">Brouillon oui<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span><span class="wikilink-a-venir" aria-hidden="true" data-pagefind-ignore="">à venir</span></a>');
+    expect(home).toContain('<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">Question<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span><span class="wikilink-a-venir" aria-hidden="true" data-pagefind-ignore="">à venir</span></a>');
   });
 
   it("reports each skipped entry by its path, and the .eleventyignore", () => {

@@ -7,7 +7,7 @@ import { targetText } from "../../src/vault-scan/wikilink-syntax.js";
 import { gardenRenderer, lines, memoryVault, rendererOf, SITE, type GardenRenderer } from "../helpers.js";
 
 /** The span a link to a note still to be written renders as. */
-const missing = (label: string): string => `<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">${label}<span class="wikilink-a-venir" data-pagefind-ignore=""><span class="visually-hidden"> (note </span>à venir<span class="visually-hidden">)</span></span></a>`;
+const missing = (label: string): string => `<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">${label}<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span><span class="wikilink-a-venir" aria-hidden="true" data-pagefind-ignore="">à venir</span></a>`;
 
 interface Row {
   readonly desc: string;
