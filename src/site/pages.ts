@@ -3,6 +3,7 @@ import path from "node:path";
 import { homeNoteOf, type Note } from "../vault-scan/note.js";
 import { asSiteUrl, type SiteUrl } from "../vault-scan/paths.js";
 import { urlSegment } from "../vault-scan/slug.js";
+import { FONT_FILES, FONTS_SITE_DIR } from "./fonts.js";
 import { PROJECT_ROOT } from "./site-settings.js";
 
 /** The site's stylesheet and scripts, copied to /assets/ as they are. */
@@ -57,6 +58,7 @@ export function sitePagesOf(notes: readonly Note[]): readonly SitePage[] {
 export function reservedUrls(notes: readonly Note[]): ReadonlyMap<SiteUrl, string> {
   const urls = new Map(sitePagesOf(notes).map((page) => [page.url, page.name]));
   for (const file of readdirSync(SITE_ASSETS_DIR)) urls.set(asSiteUrl(`/assets/${file}`), `assets/${file}`);
+  for (const file of FONT_FILES) urls.set(asSiteUrl(`/${FONTS_SITE_DIR}/${file}`), `${FONTS_SITE_DIR}/${file}`);
   for (const note of notes) {
     if (note.unpublished) continue;
     for (const tag of note.tags) urls.set(tagUrl(tag), `Étiquette « ${tag} »`);

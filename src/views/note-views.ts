@@ -25,7 +25,7 @@ export function kindOf(note: Note): "question" | "ressource" | undefined {
   return undefined;
 }
 
-function linkView(note: Note): NoteLinkView {
+export function linkView(note: Note): NoteLinkView {
   return { title: note.title, url: hrefOf(note.url) };
 }
 
@@ -88,7 +88,7 @@ interface Navigation {
   readonly title?: unknown;
 }
 
-function navigationOf(note: Note): Navigation | undefined {
+export function navigationOf(note: Note): Navigation | undefined {
   const nav = note.frontMatter["eleventyNavigation"];
   return nav !== null && typeof nav === "object" && !Array.isArray(nav) ? (nav as Navigation) : undefined;
 }

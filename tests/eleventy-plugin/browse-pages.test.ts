@@ -76,7 +76,7 @@ describe("browsing pages of a vault with a Git history", () => {
     const html = await page(SLUGS.inventory);
     expect(html).toContain('<a href="/tags/question/" rel="tag">question</a>');
     expect(html).toContain('<a href="/tags/collections/" rel="tag">collections</a>');
-    expect(html).toContain('<p class="note-kind">Question</p>');
+    expect(html).toContain('<p class="note-kind" data-pagefind-ignore>Question</p>');
   });
 
   it("dates notes from their front matter or first commit, and their last commit, in French", async () => {
@@ -119,7 +119,7 @@ describe("browsing pages of a vault with a Git history", () => {
 
   it("draws the local graph with one node per note and neighbour, and edges matching the links", async () => {
     const html = await page(SLUGS.inventory);
-    const svg = html.slice(html.indexOf('<svg class="graphe"'), html.indexOf("</svg>") + 6);
+    const svg = html.slice(html.indexOf('<svg class="graphe"'), html.indexOf("</svg>", html.indexOf('<svg class="graphe"')) + 6);
     expect([...svg.matchAll(/<a href="([^"]+)" class="graphe-noeud/g)].map((m) => m[1]).sort()).toEqual([`/${SLUGS.home}/`, `/${SLUGS.inventory}/`, `/${SLUGS.census}/`]);
     expect(edgesIn(svg)).toHaveLength(2);
     const all = await readFile(path.join(site, "graphe", "index.html"), "utf8");

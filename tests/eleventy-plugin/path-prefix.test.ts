@@ -84,7 +84,7 @@ describe("a site whose address has a path (SITE_URL=https://exemple.org/jardin/)
     }
     const room = await read("salle-des-fossiles/index.html");
     expect(room).toContain('<li><a href="/jardin/accueil-du-jardin/">Accueil du jardin</a></li>');
-    expect(room).toMatch(/<aside class="backlinks"[\s\S]*<a href="\/jardin\/accueil-du-jardin\/">Accueil du jardin<\/a>/);
+    expect(room).toMatch(/<section class="backlinks"[\s\S]*<a href="\/jardin\/accueil-du-jardin\/">Accueil du jardin<\/a>/);
     expect(await read("graphe/index.html")).toContain('<a href="/jardin/salle-des-fossiles/" class="graphe-noeud">');
   });
 
@@ -94,8 +94,8 @@ describe("a site whose address has a path (SITE_URL=https://exemple.org/jardin/)
       expect(html, file).toContain('<html lang="fr" data-base="/jardin/">');
       expect(html, file).toContain('<link rel="stylesheet" href="/jardin/assets/site.css">');
       expect(html, file).toContain('<script src="/jardin/assets/site-url.js" defer></script>');
-      // /recherche/ has its own search box, and no other.
-      if (file !== "recherche/index.html") expect(html, file).toContain('<form class="site-search" role="search" action="/jardin/recherche/" method="get">');
+      // The search page has no search field in its header.
+      if (file !== "recherche/index.html") expect(html, file).toContain('<form class="site-search" id="recherche-entete" role="search" action="/jardin/recherche/" method="get">');
     }
     const search = await read("recherche/index.html");
     expect(search).toContain('<link rel="stylesheet" href="/jardin/pagefind/pagefind-ui.css">');
