@@ -82,13 +82,25 @@
     return previous[b.length] <= max ? previous[b.length] : Infinity;
   }
 
-  // Up to SUGGESTIONS indexed words close to `word`, the closest first, then the most used in the notes.
+  // A word of the same family starts with the query word but for an ending of up to five letters, and at least four
+  // ("exposer" and "expositions"): the words Pagefind's French stemming would have found, offered when no word is a
+  // typo away.
+  var FAMILY_ENDING = 5;
+  var FAMILY_FROM = 4;
+  function sameFamily(key, other) {
+    var start = key.slice(0, Math.max(FAMILY_FROM, key.length - FAMILY_ENDING));
+    return key.length > FAMILY_FROM && other.lastIndexOf(start, 0) === 0;
+  }
+
+  // Up to SUGGESTIONS indexed words close to `word`: a typo away, the closest first, then of the same family; the
+  // most used in the notes first.
   function closeWords(words, word) {
     var max = word.key.length <= 4 ? 1 : 2;
     var close = [];
     for (var i = 0; i < words.keys.length; i++) {
       var distance = distanceUpTo(word.key, words.keys[i], max);
       if (distance !== Infinity) close.push({ distance: distance, rank: i });
+      else if (sameFamily(word.key, words.keys[i])) close.push({ distance: max + 1, rank: i });
     }
     close.sort(function (x, y) {
       return x.distance - y.distance || x.rank - y.rank;

@@ -16,6 +16,8 @@ const NUMERISER = "/numeriser-les-collections/";
 const QUESTIONS = "/questions-frequentes/";
 const GLOSSAIRE = "/glossaire-du-patrimoine/";
 const PETITS = "/les-petits-musees/";
+// Words of the fixture notes that start as « numérisons » does, the most used first.
+const FAMILY_OF_NUMERISONS = ["numérisées", "numérique", "numérisation"];
 
 /** What a French speaker types, over tests/fixtures/browser-vault. */
 const QUERIES: readonly SearchCase[] = [
@@ -160,6 +162,13 @@ describe("la recherche en français", () => {
     await page.waitForURL((url) => url.searchParams.get("q") === "numérisation");
     await page.locator(".pagefind-ui__result").first().waitFor();
     expect(await page.locator(".recherche-absents").count()).toBe(0);
+  });
+
+  it("propose les mots de la même famille quand aucun n'est à une faute de frappe près", async () => {
+    await page.goto(`${harness().fixture}/recherche/?q=${encodeURIComponent("numérisons")}`);
+    await page.locator(".recherche-absents").waitFor();
+    expect(await page.locator(".pagefind-ui__result").count()).toBe(0);
+    expect(await page.locator(".recherche-suggestions a").allInnerTexts()).toEqual(FAMILY_OF_NUMERISONS);
   });
 
   it("ne trouve pas les textes pour lecteurs d'écran depuis la page de recherche", async () => {
