@@ -57,35 +57,35 @@ const ASCENT = 1;
 /** Blank space, in the drawing's units, between a node and its label. */
 const GAP = 2;
 
-/** The first `length` characters, ended at a word's end when one is near enough. */
-function headOf(chars: readonly string[], length: number): string {
+/** The first `length` characters at most, up to a word's end; undefined when the first word is longer. */
+function headOf(chars: readonly string[], length: number): string | undefined {
   const head = chars.slice(0, length);
   const space = chars[length] === " " ? length : head.lastIndexOf(" ");
-  return (space >= (length * 2) / 3 ? head.slice(0, space) : head).join("").replace(/[\s,;:.\-–—'’(]+$/u, "");
+  if (space <= 0) return undefined;
+  return head.slice(0, space).join("").replace(/[\s,;:.\-–—'’(]+$/u, "") || undefined;
 }
 
-/** The last `length` characters at most, from a word's start; undefined when no word starts near enough. */
+/** The last `length` characters at most, from a word's start; undefined when the last word is longer. */
 function tailOf(chars: readonly string[], length: number): string | undefined {
   const tail = chars.slice(chars.length - length);
   const space = chars[chars.length - length - 1] === " " ? -1 : tail.indexOf(" ");
-  if (space > length / 3 || (space === -1 && chars[chars.length - length - 1] !== " ")) return undefined;
-  return tail.slice(space + 1).join("").replace(/^[\s,;:.\-–—)]+/u, "");
+  if (space === -1 && chars[chars.length - length - 1] !== " ") return undefined;
+  return tail.slice(space + 1).join("").replace(/^[\s,;:.\-–—)]+/u, "") || undefined;
 }
 
 /**
- * The texts a label may show, longest first: the title itself if short enough, then shortened from its end, or from
- * its middle while that keeps words on both sides (« Fondation de Lille… Le wiki » tells apart titles that only differ
- * at their end), down to half of `maxChars`.
+ * The texts a label may show, longest first: the title itself if short enough, then cut between words, keeping its
+ * start or else its end (« …rapport 2021 » tells apart titles that differ at their end), down to half of `maxChars`.
+ * Either way the text is whole words of the title, which stays the link's accessible name (WCAG 2.5.3).
  */
 export function labelTexts(title: string, maxChars: number): string[] {
   const chars = Array.from(title.trim());
   const texts = chars.length <= maxChars ? [chars.join("")] : [];
   for (const length of [maxChars, Math.round(maxChars * 0.7), Math.round(maxChars * 0.5)]) {
     if (length >= chars.length) continue;
-    texts.push(`${headOf(chars, length - 1)}…`);
-    const head = Math.ceil((length - 1) / 2);
-    const tail = tailOf(chars, length - 1 - head);
-    if (tail) texts.push(`${headOf(chars, head)}…${tail}`);
+    const [head, tail] = [headOf(chars, length - 1), tailOf(chars, length - 1)];
+    if (head) texts.push(`${head}…`);
+    if (tail) texts.push(`…${tail}`);
   }
   return [...new Set(texts)];
 }
