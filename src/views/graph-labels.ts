@@ -27,7 +27,7 @@ export interface LabelOptions {
   readonly fontSize: number;
   /** Where every label must stay. */
   readonly bounds: Box;
-  /** The longest label, in characters, « … » included. */
+  /** The longest label, in characters, « … » included: for `labelCandidates`. */
   readonly maxChars: number;
   /** Tries first the side of each node that faces away from this point: labels then leave the middle free. */
   readonly outwardFrom?: { readonly x: number; readonly y: number };
@@ -37,12 +37,14 @@ export interface LabelOptions {
  * Widths of characters, in ems, at least as wide as in the common sans-serif faces (DejaVu Sans, the widest of them,
  * included): an estimate that errs on the wide side keeps two drawn labels apart whatever face the browser picks.
  */
+const CHAR_WIDTHS = new Map<string, number>([
+  ...Array.from("il.,:;!|'’ìíîïj", (c) => [c, 0.3] as const),
+  ...Array.from(" ftrI()-[]/", (c) => [c, 0.43] as const),
+  ...Array.from("mwMWŒœÆæ…", (c) => [c, 1] as const),
+]);
+
 function charWidth(c: string): number {
-  if ("il.,:;!|'’ìíîïj".includes(c)) return 0.3;
-  if (" ftrI()-[]/".includes(c)) return 0.43;
-  if ("mwMWŒœÆæ…".includes(c)) return 1;
-  if (c !== c.toLowerCase()) return 0.78;
-  return 0.65;
+  return CHAR_WIDTHS.get(c) ?? (c !== c.toLowerCase() ? 0.78 : 0.65);
 }
 
 export function textWidth(text: string, fontSize: number): number {
@@ -90,14 +92,6 @@ export function labelTexts(title: string, maxChars: number): string[] {
   return [...new Set(texts)];
 }
 
-function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-function inside(box: Box, bounds: Box): boolean {
-  return box.x >= bounds.x && box.y >= bounds.y && box.x + box.width <= bounds.x + bounds.width && box.y + box.height <= bounds.y + bounds.height;
-}
-
 /** Whether the circle, grown by a unit, reaches into the box. */
 export function covers(box: Box, circle: Circle): boolean {
   const dx = circle.x - Math.max(box.x, Math.min(circle.x, box.x + box.width));
@@ -109,6 +103,9 @@ type Side = readonly [dx: -1 | 0 | 1, dy: -1 | 0 | 1];
 /** Below, above, right, left, then the corners: the first free one is taken. */
 const SIDES: readonly Side[] = [[0, 1], [0, -1], [1, 0], [-1, 0], [1, 1], [-1, 1], [1, -1], [-1, -1]];
 
+/** SIDES with each one first in turn, worked out once: the order around a node whose outward side it is. */
+const SIDES_FROM: readonly (readonly Side[])[] = SIDES.map((first) => [first, ...SIDES.filter((s) => s !== first)]);
+
 /** SIDES, the one facing away from `from` first (none for the point itself). */
 function sidesAround(node: Circle, from: { x: number; y: number } | undefined): readonly Side[] {
   if (!from) return SIDES;
@@ -117,54 +114,102 @@ function sidesAround(node: Circle, from: { x: number; y: number } | undefined): 
   if (length === 0) return SIDES;
   // Within about 22° of an axis, the side on that axis; otherwise the corner.
   const step = (d: number): -1 | 0 | 1 => (Math.abs(d) < 0.38 * length ? 0 : d > 0 ? 1 : -1);
-  const outward: Side = [step(dx), step(dy)];
-  return [outward, ...SIDES.filter((s) => s[0] !== outward[0] || s[1] !== outward[1])];
+  const [x, y] = [step(dx), step(dy)];
+  return SIDES_FROM[SIDES.findIndex((s) => s[0] === x && s[1] === y)]!;
+}
+
+/** The box of a text `width` wide, drawn with `anchor` at (x, y), y on its baseline. */
+function boxOf(x: number, y: number, anchor: PlacedLabel["anchor"], width: number, fontSize: number): Box {
+  const left = anchor === "start" ? x : anchor === "end" ? x - width : x - width / 2;
+  return { x: left, y: y - ASCENT * fontSize, width, height: LINE_HEIGHT * fontSize };
 }
 
 /** The box a label's text takes, as estimated by `textWidth`. */
 export function labelBox(label: Pick<PlacedLabel, "text" | "x" | "y" | "anchor">, fontSize: number): Box {
-  const width = textWidth(label.text, fontSize);
-  const left = label.anchor === "start" ? label.x : label.anchor === "end" ? label.x - width : label.x - width / 2;
-  return { x: left, y: label.y - ASCENT * fontSize, width, height: LINE_HEIGHT * fontSize };
+  return boxOf(label.x, label.y, label.anchor, textWidth(label.text, fontSize), fontSize);
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-function labelAt(node: Circle, [dx, dy]: Side, text: string, fontSize: number): PlacedLabel {
-  const width = textWidth(text, fontSize);
-  const height = LINE_HEIGHT * fontSize;
+type Anchor = PlacedLabel["anchor"];
+
+/**
+ * Where labels go on `side` of `node`, whatever their width: the anchor, rounded, does not move with the width, so that
+ * on one side a wider text's box holds a narrower's.
+ */
+function anchorOn(node: Circle, [dx, dy]: Side, fontSize: number): { x: number; y: number; anchor: Anchor } {
   const reach = dx !== 0 && dy !== 0 ? node.r * Math.SQRT1_2 + GAP : node.r + GAP;
-  const left = dx > 0 ? node.x + reach : dx < 0 ? node.x - reach - width : node.x - width / 2;
+  const height = LINE_HEIGHT * fontSize;
   const top = dy > 0 ? node.y + reach : dy < 0 ? node.y - reach - height : node.y - height / 2;
-  const anchor = dx > 0 ? "start" : dx < 0 ? "end" : "middle";
-  const label = { text, x: round(anchor === "start" ? left : anchor === "end" ? left + width : left + width / 2), y: round(top + ASCENT * fontSize), anchor } as const;
-  // Grown by a little more than the rounding of its anchor moved it, so that the text stays inside.
-  const box = labelBox(label, fontSize);
-  return { ...label, box: { x: box.x - 0.1, y: box.y - 0.1, width: box.width + 0.2, height: box.height + 0.2 } };
+  return { x: round(dx > 0 ? node.x + reach : dx < 0 ? node.x - reach : node.x), y: round(top + ASCENT * fontSize), anchor: dx > 0 ? "start" : dx < 0 ? "end" : "middle" };
+}
+
+/** The box of a text `width` wide at `at`, grown by a little more than the rounding of the anchor moved it. */
+function grownBox(at: { x: number; y: number; anchor: Anchor }, width: number, fontSize: number): Box {
+  const box = boxOf(at.x, at.y, at.anchor, width, fontSize);
+  return { x: box.x - 0.1, y: box.y - 0.1, width: box.width + 0.2, height: box.height + 0.2 };
+}
+
+/** Whether a text `width` wide at `at` stays inside the bounds, over none of the boxes and no node. Allocates nothing. */
+function fits(at: { x: number; y: number; anchor: Anchor }, width: number, fontSize: number, bounds: Box, boxes: readonly Box[], nodes: readonly Circle[]): boolean {
+  const left = (at.anchor === "start" ? at.x : at.anchor === "end" ? at.x - width : at.x - width / 2) - 0.1;
+  const top = at.y - ASCENT * fontSize - 0.1;
+  const right = left + width + 0.2;
+  const bottom = top + LINE_HEIGHT * fontSize + 0.2;
+  if (left < bounds.x || top < bounds.y || right > bounds.x + bounds.width || bottom > bounds.y + bounds.height) return false;
+  for (const b of boxes) if (b.x < right && left < b.x + b.width && b.y < bottom && top < b.y + b.height) return false;
+  for (const c of nodes) {
+    const dx = c.x - Math.max(left, Math.min(c.x, right));
+    const dy = c.y - Math.max(top, Math.min(c.y, bottom));
+    if (dx * dx + dy * dy < (c.r + 1) * (c.r + 1)) return false;
+  }
+  return true;
+}
+
+/** A text a label may show, and its estimated width. */
+export interface LabelText {
+  readonly text: string;
+  readonly width: number;
+  /** The whole title, not shortened. */
+  readonly whole: boolean;
+}
+
+/** What a node's label may show, longest first, in the options' font: see `labelTexts`. */
+export function labelCandidates(title: string, { maxChars, fontSize }: Pick<LabelOptions, "maxChars" | "fontSize">): LabelText[] {
+  return labelTexts(title, maxChars).map((text) => ({ text, width: textWidth(text, fontSize), whole: text === title.trim() }));
 }
 
 /**
  * Labels the nodes in `order` (most important first), each with the longest of its texts that fits on a free side of
  * it: inside the bounds, over no label already placed and no node. A shortened text already shown by another label is
  * passed over, so that near-identical titles stay apart; a node with no room keeps no label. Bounded cost: at most
- * 6 texts × 8 sides × (nodes + labels) box tests per node.
+ * 8 sides × (6 texts + 1) box tests against the nodes and labels, per node.
  */
-export function placeLabels(nodes: readonly Circle[], titles: readonly string[], order: readonly number[], options: LabelOptions): (PlacedLabel | undefined)[] {
-  const { fontSize, bounds, maxChars } = options;
-  const placed: (PlacedLabel | undefined)[] = nodes.map(() => undefined);
+export function placeLabels(nodes: readonly Circle[], texts: readonly (readonly LabelText[])[], order: readonly number[], options: LabelOptions): (PlacedLabel | undefined)[] {
+  const { fontSize, bounds } = options;
+  const placed: (PlacedLabel | undefined)[] = new Array<PlacedLabel | undefined>(nodes.length).fill(undefined);
   const boxes: Box[] = [];
   const shown = new Set<string>();
+  const usable = (t: LabelText) => t.whole || !shown.has(t.text);
   for (const n of order) {
     const node = nodes[n]!;
-    const title = titles[n]!;
-    search: for (const text of labelTexts(title, maxChars)) {
-      if (text !== title && shown.has(text)) continue;
-      for (const side of sidesAround(node, options.outwardFrom)) {
-        const label = labelAt(node, side, text, fontSize);
-        if (!inside(label.box, bounds) || boxes.some((b) => overlaps(b, label.box)) || nodes.some((c) => covers(label.box, c))) continue;
-        placed[n] = label;
-        boxes.push(label.box);
-        shown.add(text);
+    let narrowest = Infinity;
+    for (const t of texts[n]!) if (usable(t)) narrowest = Math.min(narrowest, t.width);
+    if (narrowest === Infinity) continue;
+    // A side too small for the narrowest text is too small for any.
+    const spots = [];
+    for (const side of sidesAround(node, options.outwardFrom)) {
+      const at = anchorOn(node, side, fontSize);
+      if (fits(at, narrowest, fontSize, bounds, boxes, nodes)) spots.push(at);
+    }
+    search: for (const t of texts[n]!) {
+      if (!usable(t)) continue;
+      for (const at of spots) {
+        if (!fits(at, t.width, fontSize, bounds, boxes, nodes)) continue;
+        const box = grownBox(at, t.width, fontSize);
+        placed[n] = { text: t.text, x: at.x, y: at.y, anchor: at.anchor, box };
+        boxes.push(box);
+        shown.add(t.text);
         break search;
       }
     }
@@ -174,11 +219,14 @@ export function placeLabels(nodes: readonly Circle[], titles: readonly string[],
 
 /** The smallest box holding every node and label, with `padding` around. */
 export function extentOf(nodes: readonly Circle[], labels: readonly (PlacedLabel | undefined)[], padding: number): Box {
-  const boxes: Box[] = nodes.map((c) => ({ x: c.x - c.r, y: c.y - c.r, width: 2 * c.r, height: 2 * c.r }));
-  for (const label of labels) if (label) boxes.push(label.box);
-  const minX = Math.min(...boxes.map((b) => b.x)) - padding;
-  const minY = Math.min(...boxes.map((b) => b.y)) - padding;
-  const maxX = Math.max(...boxes.map((b) => b.x + b.width)) + padding;
-  const maxY = Math.max(...boxes.map((b) => b.y + b.height)) + padding;
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const c of nodes) {
+    [minX, minY, maxX, maxY] = [Math.min(minX, c.x - c.r), Math.min(minY, c.y - c.r), Math.max(maxX, c.x + c.r), Math.max(maxY, c.y + c.r)];
+  }
+  for (const label of labels) {
+    if (!label) continue;
+    const b = label.box;
+    [minX, minY, maxX, maxY] = [Math.min(minX, b.x), Math.min(minY, b.y), Math.max(maxX, b.x + b.width), Math.max(maxY, b.y + b.height)];
+  }
+  return { x: minX - padding, y: minY - padding, width: maxX - minX + 2 * padding, height: maxY - minY + 2 * padding };
 }

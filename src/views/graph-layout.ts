@@ -2,7 +2,7 @@ import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, t
 import type { LinkGraph } from "../link-graph/link-graph.js";
 import type { Note } from "../vault-scan/note.js";
 import { hrefOf } from "../vault-scan/paths.js";
-import { extentOf, labelTexts, placeLabels, textWidth, type LabelOptions } from "./graph-labels.js";
+import { extentOf, labelCandidates, placeLabels, type LabelOptions, type LabelText } from "./graph-labels.js";
 import { kindOf, navigationOf } from "./note-roles.js";
 
 /** What a node stands for, and its colour: a note of each type, or a note still to be written. */
@@ -57,6 +57,8 @@ interface NeighbourIndex {
   readonly titles: readonly string[];
   readonly hrefs: readonly string[];
   readonly kinds: readonly GraphNodeKind[];
+  /** What each note's label may show in a local graph, worked out the first time one is drawn: each note is in dozens. */
+  readonly labelTexts: (readonly LabelText[] | undefined)[];
   readonly neighbours: readonly Int32Array[];
 }
 
@@ -83,6 +85,7 @@ function neighbourIndex(graph: LinkGraph): NeighbourIndex {
     titles: notes.map((note) => note.title),
     hrefs: notes.map((note) => hrefOf(note.url)),
     kinds: notes.map((note) => kindOf(note) ?? "note"),
+    labelTexts: notes.map(() => undefined),
     neighbours: lists.map((list) => Int32Array.from(new Set(list)).sort()),
   };
   neighbourCache.set(graph, index);
@@ -111,6 +114,8 @@ export function graphPath(edges: readonly GraphEdgeView[]): string {
   return edges.map((e) => `M${e.x1} ${e.y1}L${e.x2} ${e.y2}`).join("");
 }
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** A node before its label is placed and the drawing cropped. */
 type PlacedNode = Omit<GraphNodeView, "label">;
 
@@ -121,15 +126,19 @@ const PADDING = 2;
  * Labels the nodes (in `order`, most important first), then crops the drawing to its nodes and labels: nothing is
  * cut at its edges, and it takes no more room than they need.
  */
-function drawing(nodes: readonly PlacedNode[], pairs: readonly (readonly [number, number])[], order: readonly number[], options: LabelOptions): GraphView {
-  const labels = placeLabels(nodes, nodes.map((n) => n.title), order, options);
+function drawing(nodes: readonly PlacedNode[], texts: readonly (readonly LabelText[])[], pairs: readonly (readonly [number, number])[], order: readonly number[], options: LabelOptions): GraphView {
+  const labels = placeLabels(nodes, texts, order, options);
   const extent = extentOf(nodes, labels, PADDING);
   // Moved by whole tenths, so that the rounded coordinates keep their distances.
   const [left, top] = [Math.floor(extent.x * 10) / 10, Math.floor(extent.y * 10) / 10];
-  const drawn = nodes.map((node, i) => {
+  // Objects written out: spreading one into another is many times slower, on every page of the garden.
+  const drawn = nodes.map((node, i): GraphNodeView => {
+    const moved: Writable<GraphNodeView> = { title: node.title, current: node.current, kind: node.kind, x: round(node.x - left), y: round(node.y - top), r: node.r };
+    if (node.url !== undefined) moved.url = node.url;
+    if (node.neighbours !== undefined) moved.neighbours = node.neighbours;
     const label = labels[i];
-    const moved = { ...node, x: round(node.x - left), y: round(node.y - top) };
-    return label ? { ...moved, label: { text: label.text, x: round(label.x - left), y: round(label.y - top), anchor: label.anchor } } : moved;
+    if (label) moved.label = { text: label.text, x: round(label.x - left), y: round(label.y - top), anchor: label.anchor };
+    return moved;
   });
   return {
     width: Math.ceil((extent.x + extent.width - left) * 10 - 1e-9) / 10,
@@ -182,7 +191,7 @@ function ringPosition(slot: number, firstRing: number, secondRing: number): read
  * has one neighbour and nothing beyond: two dots and a line would only repeat the one link that the text and the
  * panel « Pages qui mentionnent cette note » already show, in a side column better left to them.
  */
-export function localGraph(graph: LinkGraph, note: Note, limit = 24): GraphView | undefined {
+export function localGraph(graph: LinkGraph, note: Note, limit = 16): GraphView | undefined {
   const index = neighbourIndex(graph);
   const { placed, firstRing } = notesAround(index, index.numberOf.get(note)!, limit);
   if (placed.length < 3) return undefined;
@@ -199,7 +208,8 @@ export function localGraph(graph: LinkGraph, note: Note, limit = 24): GraphView 
     }
   }
   // The note first, then its neighbours, then theirs.
-  return drawing(nodes, pairs, placed.map((_, slot) => slot), LOCAL_LABELS);
+  const texts = placed.map((n) => (index.labelTexts[n] ??= labelCandidates(index.titles[n]!, LOCAL_LABELS)));
+  return drawing(nodes, texts, pairs, placed.map((_, slot) => slot), LOCAL_LABELS);
 }
 
 interface SimNode extends SimulationNodeDatum {
@@ -342,7 +352,10 @@ export function layOutGlobalGraph(graph: LinkGraph, limit: number): GlobalGraphV
   const linkCount = (i: number) => degree[kept[i]!]!;
   const order = nodes.map((_, i) => i).sort((a, b) => Number(nodes[b]!.theme) - Number(nodes[a]!.theme) || linkCount(b) - linkCount(a) || a - b);
   const room = nodes.map((n) => n.r + 3);
-  for (const i of order.slice(0, ROOMY_LABELS)) room[i] = Math.max(room[i]!, Math.min(ROOM_LIMIT, textWidth(labelTexts(nodes[i]!.title, GLOBAL_LABELS.maxChars).at(-1)!, GLOBAL_LABELS.fontSize) / 2 + 8));
+  const texts = nodes.map((n) => labelCandidates(n.title, GLOBAL_LABELS));
+  for (const i of order.slice(0, ROOMY_LABELS)) {
+    if (texts[i]!.length > 0) room[i] = Math.max(room[i]!, Math.min(ROOM_LIMIT, Math.min(...texts[i]!.map((t) => t.width)) / 2 + 8));
+  }
   simulate(nodes, links, room);
   const xs = nodes.map((n) => round(n.x ?? 0));
   const ys = nodes.map((n) => round(n.y ?? 0));
@@ -361,5 +374,5 @@ export function layOutGlobalGraph(graph: LinkGraph, limit: number): GlobalGraphV
     r,
     neighbours: neighbours[i]!.sort((a, b) => a - b).join(" "),
   }));
-  return { ...drawing(placed, links.map(({ source, target }) => [source, target] as const), order, GLOBAL_LABELS), total: all.length };
+  return { ...drawing(placed, texts, links.map(({ source, target }) => [source, target] as const), order, GLOBAL_LABELS), total: all.length };
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { covers, extentOf, labelBox, labelTexts, placeLabels, textWidth, type Box, type Circle, type PlacedLabel } from "../../src/views/graph-labels.js";
+import { covers, extentOf, labelBox, labelCandidates, labelTexts, placeLabels, textWidth, type Box, type Circle, type PlacedLabel } from "../../src/views/graph-labels.js";
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const within = (box: Box, bounds: Box) => box.x >= bounds.x && box.y >= bounds.y && box.x + box.width <= bounds.x + bounds.width && box.y + box.height <= bounds.y + bounds.height;
@@ -47,6 +47,7 @@ describe("labelTexts", () => {
 describe("placeLabels", () => {
   const bounds = { x: 0, y: 0, width: 280, height: 300 };
   const options = { fontSize: 12, bounds, maxChars: 22 };
+  const textsOf = (titles: readonly string[]) => titles.map((title) => labelCandidates(title, options));
 
   it("puts each label beside its node, no label over another or over any node, all inside the bounds", () => {
     const circles = fc.record({ x: fc.integer({ min: 0, max: 280 }), y: fc.integer({ min: 0, max: 300 }), r: fc.integer({ min: 3, max: 9 }) });
@@ -54,12 +55,7 @@ describe("placeLabels", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(circles, titles), { minLength: 1, maxLength: 30 }), (drawn) => {
         const nodes = drawn.map(([c]) => c);
-        const labels = placeLabels(
-          nodes,
-          drawn.map(([, t]) => t),
-          nodes.map((_, i) => i),
-          options,
-        );
+        const labels = placeLabels(nodes, textsOf(drawn.map(([, t]) => t)), nodes.map((_, i) => i), options);
         expectWellPlaced(nodes, labels, bounds, options.fontSize);
       }),
       { numRuns: 200 },
@@ -73,7 +69,7 @@ describe("placeLabels", () => {
       { x: 140, y: 120, r: 5 },
       { x: 140, y: 180, r: 5 },
     ];
-    const labels = placeLabels(nodes, titles, [0, 1, 2], options);
+    const labels = placeLabels(nodes, textsOf(titles), [0, 1, 2], options);
     expect(labels.every((l) => l !== undefined)).toBe(true);
     expect(new Set(labels.map((l) => l!.text)).size).toBe(3);
     expectWellPlaced(nodes, labels, bounds, options.fontSize);
@@ -83,12 +79,12 @@ describe("placeLabels", () => {
     const crowd = [{ x: 140, y: 150, r: 5 }, ...[-1, 0, 1].flatMap((dx) => [-1, 0, 1].map((dy) => ({ x: 140 + dx * 12, y: 150 + dy * 12, r: 5 })))].filter(
       (c, i) => i === 0 || c.x !== 140 || c.y !== 150,
     );
-    expect(placeLabels(crowd, crowd.map(() => "Note"), [0], options)[0]).toBeUndefined();
+    expect(placeLabels(crowd, textsOf(crowd.map(() => "Note")), [0], options)[0]).toBeUndefined();
   });
 
   it("tries first the side facing away from the given point", () => {
     const nodes = [{ x: 150, y: 150, r: 5 }];
-    const [label] = placeLabels(nodes, ["Vers la droite"], [0], { ...options, outwardFrom: { x: 50, y: 150 } });
+    const [label] = placeLabels(nodes, textsOf(["Vers la droite"]), [0], { ...options, outwardFrom: { x: 50, y: 150 } });
     expect(label).toMatchObject({ anchor: "start", x: 157 });
   });
 });
