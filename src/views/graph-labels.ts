@@ -76,19 +76,20 @@ function tailOf(chars: readonly string[], length: number): string | undefined {
 }
 
 /**
- * The texts a label may show, longest first: the title itself if short enough, then cut between words, keeping its
- * start or else its end (« …rapport 2021 » tells apart titles that differ at their end), down to half of `maxChars`.
- * Either way the text is whole words of the title, which stays the link's accessible name (WCAG 2.5.3).
+ * The texts a label may show, best first: the title itself if short enough, then cut between words, keeping its start,
+ * down to half of `maxChars`, or else its end (« …rapport 2021 » tells apart titles that differ at their end). Either
+ * way the text is whole words of the title, which stays the link's accessible name (WCAG 2.5.3).
  */
 export function labelTexts(title: string, maxChars: number): string[] {
   const chars = Array.from(title.trim());
-  const texts = chars.length <= maxChars ? [chars.join("")] : [];
-  for (const length of [maxChars, Math.round(maxChars * 0.7), Math.round(maxChars * 0.5)]) {
-    if (length >= chars.length) continue;
-    const [head, tail] = [headOf(chars, length - 1), tailOf(chars, length - 1)];
-    if (head) texts.push(`${head}…`);
-    if (tail) texts.push(`…${tail}`);
-  }
+  const lengths = [maxChars, Math.round(maxChars * 0.7), Math.round(maxChars * 0.5)].filter((length) => length < chars.length);
+  // A piece of a few letters, « …? » or « …3D ? », would say nothing of the note.
+  const telling = (piece: string | undefined): piece is string => (piece?.replace(/[^\p{L}]/gu, "").length ?? 0) >= 4;
+  const texts = [
+    ...(chars.length <= maxChars ? [chars.join("")] : []),
+    ...lengths.map((length) => headOf(chars, length - 1)).filter(telling).map((head) => `${head}…`),
+    ...lengths.map((length) => tailOf(chars, length - 1)).filter(telling).map((tail) => `…${tail}`),
+  ];
   return [...new Set(texts)];
 }
 
@@ -181,16 +182,17 @@ export function labelCandidates(title: string, { maxChars, fontSize }: Pick<Labe
 
 /**
  * Labels the nodes in `order` (most important first), each with the longest of its texts that fits on a free side of
- * it: inside the bounds, over no label already placed and no node. A shortened text already shown by another label is
- * passed over, so that near-identical titles stay apart; a node with no room keeps no label. Bounded cost: at most
+ * it: inside the bounds, over no label already placed and no node. A shortened text that another label already shows,
+ * or starts with, is passed over, so that near-identical titles read apart; a node with no room keeps no label. Bounded cost: at most
  * 8 sides × (6 texts + 1) box tests against the nodes and labels, per node.
  */
 export function placeLabels(nodes: readonly Circle[], texts: readonly (readonly LabelText[])[], order: readonly number[], options: LabelOptions): (PlacedLabel | undefined)[] {
   const { fontSize, bounds } = options;
   const placed: (PlacedLabel | undefined)[] = new Array<PlacedLabel | undefined>(nodes.length).fill(undefined);
   const boxes: Box[] = [];
-  const shown = new Set<string>();
-  const usable = (t: LabelText) => t.whole || !shown.has(t.text);
+  const shown: string[] = [];
+  // A title cut short must not read as the start of a label already shown: « Musée… » beside « Musée d’art et… ».
+  const usable = (t: LabelText) => t.whole || !shown.some((other) => other.startsWith(t.text.endsWith("…") ? t.text.slice(0, -1) : t.text));
   for (const n of order) {
     const node = nodes[n]!;
     let narrowest = Infinity;
@@ -209,7 +211,7 @@ export function placeLabels(nodes: readonly Circle[], texts: readonly (readonly 
         const box = grownBox(at, t.width, fontSize);
         placed[n] = { text: t.text, x: at.x, y: at.y, anchor: at.anchor, box };
         boxes.push(box);
-        shown.add(t.text);
+        shown.push(t.text);
         break search;
       }
     }
