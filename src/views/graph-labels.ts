@@ -107,16 +107,20 @@ const SIDES: readonly Side[] = [[0, 1], [0, -1], [1, 0], [-1, 0], [1, 1], [-1, 1
 /** SIDES with each one first in turn, worked out once: the order around a node whose outward side it is. */
 const SIDES_FROM: readonly (readonly Side[])[] = SIDES.map((first) => [first, ...SIDES.filter((s) => s !== first)]);
 
+/** -1, 0 or 1: the side along one axis of an offset `d` out of `length`, 0 within about 22° of the other axis. */
+function step(d: number, length: number): -1 | 0 | 1 {
+  return Math.abs(d) < 0.38 * length ? 0 : d > 0 ? 1 : -1;
+}
+
 /** SIDES, the one facing away from `from` first (none for the point itself). */
 function sidesAround(node: Circle, from: { x: number; y: number } | undefined): readonly Side[] {
   if (!from) return SIDES;
   const [dx, dy] = [node.x - from.x, node.y - from.y];
   const length = Math.hypot(dx, dy);
   if (length === 0) return SIDES;
-  // Within about 22° of an axis, the side on that axis; otherwise the corner.
-  const step = (d: number): -1 | 0 | 1 => (Math.abs(d) < 0.38 * length ? 0 : d > 0 ? 1 : -1);
-  const [x, y] = [step(dx), step(dy)];
-  return SIDES_FROM[SIDES.findIndex((s) => s[0] === x && s[1] === y)]!;
+  const [x, y] = [step(dx, length), step(dy, length)];
+  for (let i = 0; i < SIDES.length; i++) if (SIDES[i]![0] === x && SIDES[i]![1] === y) return SIDES_FROM[i]!;
+  return SIDES;
 }
 
 /** The box of a text `width` wide, drawn with `anchor` at (x, y), y on its baseline. */
@@ -173,11 +177,23 @@ export interface LabelText {
   readonly width: number;
   /** The whole title, not shortened. */
   readonly whole: boolean;
+  /** The words the text starts with, « … » left out. */
+  readonly start: string;
 }
 
 /** What a node's label may show, longest first, in the options' font: see `labelTexts`. */
 export function labelCandidates(title: string, { maxChars, fontSize }: Pick<LabelOptions, "maxChars" | "fontSize">): LabelText[] {
-  return labelTexts(title, maxChars).map((text) => ({ text, width: textWidth(text, fontSize), whole: text === title.trim() }));
+  return labelTexts(title, maxChars).map((text) => ({ text, width: textWidth(text, fontSize), whole: text === title.trim(), start: text.replace(/…$/u, "") }));
+}
+
+/**
+ * Whether a label may show `t`: a title cut short must not read as a label already shown, nor as its start (« Musée… »
+ * beside « Musée d’art et… »).
+ */
+function usable(t: LabelText, shown: readonly string[]): boolean {
+  if (t.whole) return true;
+  for (const other of shown) if (other.startsWith(t.start)) return false;
+  return true;
 }
 
 /**
@@ -191,12 +207,10 @@ export function placeLabels(nodes: readonly Circle[], texts: readonly (readonly 
   const placed: (PlacedLabel | undefined)[] = new Array<PlacedLabel | undefined>(nodes.length).fill(undefined);
   const boxes: Box[] = [];
   const shown: string[] = [];
-  // A title cut short must not read as the start of a label already shown: « Musée… » beside « Musée d’art et… ».
-  const usable = (t: LabelText) => t.whole || !shown.some((other) => other.startsWith(t.text.endsWith("…") ? t.text.slice(0, -1) : t.text));
   for (const n of order) {
     const node = nodes[n]!;
     let narrowest = Infinity;
-    for (const t of texts[n]!) if (usable(t)) narrowest = Math.min(narrowest, t.width);
+    for (const t of texts[n]!) if (usable(t, shown)) narrowest = Math.min(narrowest, t.width);
     if (narrowest === Infinity) continue;
     // A side too small for the narrowest text is too small for any.
     const spots = [];
@@ -205,7 +219,7 @@ export function placeLabels(nodes: readonly Circle[], texts: readonly (readonly 
       if (fits(at, narrowest, fontSize, bounds, boxes, nodes)) spots.push(at);
     }
     search: for (const t of texts[n]!) {
-      if (!usable(t)) continue;
+      if (!usable(t, shown)) continue;
       for (const at of spots) {
         if (!fits(at, t.width, fontSize, bounds, boxes, nodes)) continue;
         const box = grownBox(at, t.width, fontSize);
