@@ -137,6 +137,40 @@ describe("les graphes d'un jardin de 150 notes", () => {
     expect(await viewBoxOf(page)).toEqual([0, 0, width, height]);
   });
 
+  it("s'agrandit à la molette et se déplace en glissant, sans suivre le lien du point où le glissement commence", async () => {
+    await page.goto(`${server.origin}/graphe/`);
+    const [, , width] = await viewBoxOf(page);
+    const svg = page.locator(".graphe-global svg.graphe");
+    await svg.scrollIntoViewIfNeeded();
+    const box = (await svg.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -200);
+    await expect.poll(async () => (await viewBoxOf(page))[2]).toBeLessThan(width!);
+    const zoomed = await viewBoxOf(page);
+    // A note well inside the graph as it is now shown.
+    const [x, y] = await svg.evaluate((element: SVGSVGElement) => {
+      const frame = element.getBoundingClientRect();
+      for (const circle of element.querySelectorAll("a.graphe-noeud circle")) {
+        const c = circle.getBoundingClientRect();
+        const [cx, cy] = [(c.left + c.right) / 2, (c.top + c.bottom) / 2];
+        if (cx > frame.left + 60 && cx < frame.right - 60 && cy > Math.max(frame.top, 0) + 60 && cy < Math.min(frame.bottom, innerHeight) - 60) return [cx, cy];
+      }
+      throw new Error("aucun point visible");
+    });
+    const before = page.url();
+    // Whether the click that ends the drag was kept from following the link.
+    await page.evaluate(() => document.addEventListener("click", (event) => ((window as unknown as { clicPrevenu: boolean }).clicPrevenu = event.defaultPrevented)));
+    await page.mouse.move(x!, y!);
+    await page.mouse.down();
+    await page.mouse.move(x! - 40, y! - 30, { steps: 5 });
+    await page.mouse.up();
+    expect(await page.evaluate(() => (window as unknown as { clicPrevenu?: boolean }).clicPrevenu)).toBe(true);
+    const dragged = await viewBoxOf(page);
+    expect(dragged[2]).toBe(zoomed[2]);
+    expect(dragged[0]! !== zoomed[0]! || dragged[1]! !== zoomed[1]!).toBe(true);
+    expect(page.url()).toBe(before);
+  });
+
   it("met en avant les voisins d'une note survolée ou atteinte au clavier", async () => {
     await page.goto(`${server.origin}/graphe/`);
     const node = page.locator(".graphe-global a.graphe-noeud[data-voisins]:not([data-voisins=''])").first();
