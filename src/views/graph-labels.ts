@@ -93,11 +93,11 @@ export function labelTexts(title: string, maxChars: number): string[] {
   return [...new Set(texts)];
 }
 
-/** Whether the circle, grown by a unit, reaches into the box. */
-export function covers(box: Box, circle: Circle): boolean {
-  const dx = circle.x - Math.max(box.x, Math.min(circle.x, box.x + box.width));
-  const dy = circle.y - Math.max(box.y, Math.min(circle.y, box.y + box.height));
-  return dx * dx + dy * dy < (circle.r + 1) ** 2;
+/** Whether the circle, grown by a unit, reaches into the box from (left, top) to (right, bottom). */
+export function covers(left: number, top: number, right: number, bottom: number, circle: Circle): boolean {
+  const dx = circle.x - Math.max(left, Math.min(circle.x, right));
+  const dy = circle.y - Math.max(top, Math.min(circle.y, bottom));
+  return dx * dx + dy * dy < (circle.r + 1) * (circle.r + 1);
 }
 
 type Side = readonly [dx: -1 | 0 | 1, dy: -1 | 0 | 1];
@@ -163,11 +163,7 @@ function fits(at: { x: number; y: number; anchor: Anchor }, width: number, fontS
   const bottom = top + LINE_HEIGHT * fontSize + 0.2;
   if (left < bounds.x || top < bounds.y || right > bounds.x + bounds.width || bottom > bounds.y + bounds.height) return false;
   for (const b of boxes) if (b.x < right && left < b.x + b.width && b.y < bottom && top < b.y + b.height) return false;
-  for (const c of nodes) {
-    const dx = c.x - Math.max(left, Math.min(c.x, right));
-    const dy = c.y - Math.max(top, Math.min(c.y, bottom));
-    if (dx * dx + dy * dy < (c.r + 1) * (c.r + 1)) return false;
-  }
+  for (const c of nodes) if (covers(left, top, right, bottom, c)) return false;
   return true;
 }
 
