@@ -2,7 +2,8 @@ import type { LinkGraph } from "../link-graph/link-graph.js";
 import { frenchCollator } from "../vault-scan/french-order.js";
 import type { Note } from "../vault-scan/note.js";
 import { toVaultPath } from "../vault-scan/paths.js";
-import { kindOf, linkView, navigationOf } from "./note-views.js";
+import { linkView } from "./note-views.js";
+import { kindOf, navigationOf } from "./note-roles.js";
 import type { NoteLinkView } from "./views.js";
 
 /** At most this many links in one list of the navigation; the rest are on « Toutes les notes ». */

@@ -4,26 +4,10 @@ import { frenchCollator } from "../vault-scan/french-order.js";
 import type { Note } from "../vault-scan/note.js";
 import { hrefOf } from "../vault-scan/paths.js";
 import { localGraph } from "./graph-layout.js";
+import { kindOf, navigationOf } from "./note-roles.js";
 import { tagUrl } from "../site/pages.js";
 import type { SiteSettings } from "../site/site-settings.js";
 import type { DateView, MissingNoteView, NoteGroupView, NoteLinkView, NoteView, RecentNoteView, TagLinkView, TagPageView, TocEntryView } from "./views.js";
-
-/** Type tags: the kind of a note, shown as such and used to group the home page. "liens" marks resources in the existing vault. */
-const KIND_OF_TAG: Readonly<Record<string, "question" | "ressource">> = {
-  question: "question",
-  questions: "question",
-  ressource: "ressource",
-  ressources: "ressource",
-  liens: "ressource",
-};
-
-export function kindOf(note: Note): "question" | "ressource" | undefined {
-  for (const tag of note.tags) {
-    const kind = KIND_OF_TAG[tag];
-    if (kind) return kind;
-  }
-  return undefined;
-}
 
 export function linkView(note: Note): NoteLinkView {
   return { title: note.title, url: hrefOf(note.url) };
@@ -80,17 +64,6 @@ function tableOfContents(note: Note): TocEntryView[] {
 function editUrlOf(repository: NonNullable<SiteSettings["repository"]>, note: Note): string {
   const path = [repository.notesFolder, ...note.file.split("/")].filter(Boolean).map(encodeURIComponent).join("/");
   return `${repository.url.replace(/\/$/, "")}/edit/${encodeURIComponent(repository.branch)}/${path}`;
-}
-
-interface Navigation {
-  readonly key?: unknown;
-  readonly parent?: unknown;
-  readonly title?: unknown;
-}
-
-export function navigationOf(note: Note): Navigation | undefined {
-  const nav = note.frontMatter["eleventyNavigation"];
-  return nav !== null && typeof nav === "object" && !Array.isArray(nav) ? (nav as Navigation) : undefined;
 }
 
 const navigationKeys = new WeakMap<LinkGraph, ReadonlyMap<string, Note>>();

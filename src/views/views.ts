@@ -33,7 +33,8 @@ export interface NoteView extends NoteLinkView {
   readonly breadcrumbs: readonly NoteLinkView[];
   /** The Git host's edit page for this note, when a repository is configured. */
   readonly editUrl?: string;
-  readonly graph: GraphView;
+  /** Undefined when the note has no neighbour, or one with no other: nothing to draw. */
+  readonly graph: GraphView | undefined;
 }
 
 export interface DateView {

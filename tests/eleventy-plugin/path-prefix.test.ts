@@ -77,7 +77,7 @@ describe("a site whose address has a path (SITE_URL=https://exemple.org/jardin/)
       '<img src="/jardin/images/logo%20bleu.png" alt="Logo">',
       '<p class="embed-source"><a href="/jardin/glossaire/" class="wikilink">Glossaire</a></p>',
       '<li><a href="/jardin/tags/visite/" rel="tag">visite</a></li>',
-      '<a href="/jardin/glossaire/" class="graphe-noeud">',
+      '<a href="/jardin/glossaire/" class="graphe-noeud ',
       '<a href="https://musee.example/" class="lien-externe">',
     ]) {
       expect(home).toContain(written);
@@ -85,7 +85,7 @@ describe("a site whose address has a path (SITE_URL=https://exemple.org/jardin/)
     const room = await read("salle-des-fossiles/index.html");
     expect(room).toContain('<li><a href="/jardin/accueil-du-jardin/">Accueil du jardin</a></li>');
     expect(room).toMatch(/<section class="backlinks"[\s\S]*<a href="\/jardin\/accueil-du-jardin\/">Accueil du jardin<\/a>/);
-    expect(await read("graphe/index.html")).toContain('<a href="/jardin/salle-des-fossiles/" class="graphe-noeud">');
+    expect(await read("graphe/index.html")).toContain('<a href="/jardin/salle-des-fossiles/" class="graphe-noeud ');
   });
 
   it("says the prefix once in each page, for its scripts, and loads the site's own files under it", async () => {

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { dateView, overviewGroups, kindOf, missingNotes, noteView } from "../../src/views/note-views.js";
+import { dateView, overviewGroups, missingNotes, noteView } from "../../src/views/note-views.js";
+import { kindOf } from "../../src/views/note-roles.js";
 import type { SiteSettings } from "../../src/site/site-settings.js";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import { toVaultPath } from "../../src/vault-scan/paths.js";
@@ -64,7 +65,13 @@ describe("noteView", () => {
       toc: [],
       breadcrumbs: [],
       editUrl: "https://github.com/museumxtd/jardin/edit/main/notes/Mus%C3%A9e.md",
-      graph: expect.objectContaining({ width: 180, height: 210 }),
+      graph: expect.objectContaining({
+        nodes: [
+          expect.objectContaining({ title: "Qu’est-ce qu’un musée ? Arts & Sciences", current: true, kind: "question" }),
+          expect.objectContaining({ title: "Zoo", current: false, kind: "note" }),
+          expect.objectContaining({ title: "abeille", current: false, kind: "note" }),
+        ],
+      }),
     });
   });
 
