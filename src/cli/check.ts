@@ -75,7 +75,7 @@ async function main(): Promise<number> {
     return 2;
   }
   announce("check.start");
-  const vault = await readVault(notesDir, { siteName: site.name, layoutIds: readLayoutIds(), fileDates: false });
+  const vault = await readVault(notesDir, { siteName: site.name, siteUrl: site.url, layoutIds: readLayoutIds(), fileDates: false });
   announce("scan.end");
   const only = new Map<VaultPath, string>(positionals.map((file) => [vaultPathOf(notesDir, path.resolve(file)), file]));
   const read = new Set(vault.notes.map((note) => note.file));

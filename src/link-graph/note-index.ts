@@ -26,12 +26,15 @@ export class NoteIndex {
   private readonly byAlias = new Map<string, Note[]>();
   private readonly byFoldedAlias = new Map<string, Note[]>();
   private readonly assetsByFoldedName = new Map<string, VaultPath[]>();
+  private readonly byFoldedUrl = new Map<string, Note>();
 
   constructor(notes: readonly Note[], assets: readonly VaultPath[]) {
     for (const note of notes) {
       this.byFile.set(note.file, note);
       push(this.byName, note.name, note);
       push(this.byFoldedName, fold(note.name), note);
+      const url = fold(safeDecode(note.url));
+      if (!this.byFoldedUrl.has(url)) this.byFoldedUrl.set(url, note);
       for (const alias of note.aliases) {
         push(this.byAlias, alias, note);
         push(this.byFoldedAlias, fold(alias), note);
@@ -59,6 +62,11 @@ export class NoteIndex {
     return byPath.length > 0 ? { matches: byPath, by: "path" } : undefined;
   }
 
+  /** The note served at a site address ("/dossier/ma-note/"), decoded, whatever its case. */
+  findByUrl(url: string): Note | undefined {
+    return this.byFoldedUrl.get(fold(url));
+  }
+
   /** An attachment by file name ("photo.png") or by the end of its path ("images/photo.png"). */
   findAssets(name: string): readonly VaultPath[] {
     const folded = fold(name).replace(/^\/+/, "");
@@ -70,4 +78,12 @@ export class NoteIndex {
 function endsWithPath(file: string, foldedSuffix: string): boolean {
   const folded = fold(file);
   return folded === foldedSuffix || folded.endsWith(`/${foldedSuffix}`);
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
 }

@@ -7,6 +7,7 @@ import { blockAnchorsPlugin } from "./block-anchors.js";
 import { externalLinksPlugin } from "./external-links.js";
 import { headingIdsPlugin } from "./heading-ids.js";
 import { highlightPlugin } from "./highlight-rule.js";
+import { markdownLinksPlugin } from "./markdown-links.js";
 import { noteEmbedsPlugin } from "./note-embeds.js";
 import { videoEmbedsPlugin } from "./video-embeds.js";
 import { wikilinkPlugin } from "./wikilink-rule.js";
@@ -22,6 +23,7 @@ export interface GardenMarkdownOptions {
 /** Every Markdown feature of the garden, in the order its rules must run: the one place where they are listed. */
 export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: GardenMarkdownOptions): void {
   md.use(wikilinkPlugin, links);
+  md.use(markdownLinksPlugin, links);
   md.use(attachmentLinksPlugin, links);
   md.use(headingIdsPlugin, layoutIds);
   md.use(blockAnchorsPlugin);

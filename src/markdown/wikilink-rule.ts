@@ -67,7 +67,7 @@ function parseInlineWithLines(state: StateCore): void {
 const cursors = new WeakMap<StateInline, { pos: number; line: number }>();
 
 /** The file line of `state.pos`: the text's first line, plus the line breaks before it. */
-function lineAt(state: StateInline): number | undefined {
+export function lineAt(state: StateInline): number | undefined {
   let cursor = cursors.get(state);
   if (!cursor) {
     const first = inlineLines.get(state.env as object);
@@ -114,20 +114,35 @@ function pushLink(state: StateInline, href: string, label: string, className: st
   return open;
 }
 
-/** A note still to be written: a span, never a link to a 404, announced as such to screen readers. */
-function pushMissing(state: StateInline, label: string): void {
-  const open = state.push("wikilink_missing_open", "span", 1);
-  open.attrs = [["class", "wikilink-missing"]];
-  state.push("text", "", 0).content = label;
-  const hiddenOpen = state.push("wikilink_missing_hint_open", "span", 1);
+/** A token to make, for an inline rule (state.push) or a core rule (new Token). */
+export interface TokenSpec {
+  readonly type: string;
+  readonly tag: string;
+  readonly nesting: 1 | 0 | -1;
+  readonly attrs?: [string, string][];
+  readonly content?: string;
+}
+
+/**
+ * A note still to be written: a span, never a link to a 404, announced as such to screen readers. These tokens go
+ * before its label; MISSING_LINK_CLOSE after.
+ */
+export const MISSING_LINK_OPEN: readonly TokenSpec[] = [{ type: "wikilink_missing_open", tag: "span", nesting: 1, attrs: [["class", "wikilink-missing"]] }];
+
+export const MISSING_LINK_CLOSE: readonly TokenSpec[] = [
   // Never indexed: searching « venir » does not find every page with a note still to be written.
-  hiddenOpen.attrs = [
-    ["class", "visually-hidden"],
-    ["data-pagefind-ignore", ""],
-  ];
-  state.push("text", "", 0).content = " (note à venir)";
-  state.push("wikilink_missing_hint_close", "span", -1);
-  state.push("wikilink_missing_close", "span", -1);
+  { type: "wikilink_missing_hint_open", tag: "span", nesting: 1, attrs: [["class", "visually-hidden"], ["data-pagefind-ignore", ""]] },
+  { type: "text", tag: "", nesting: 0, content: " (note à venir)" },
+  { type: "wikilink_missing_hint_close", tag: "span", nesting: -1 },
+  { type: "wikilink_missing_close", tag: "span", nesting: -1 },
+];
+
+function pushMissing(state: StateInline, label: string): void {
+  for (const spec of [...MISSING_LINK_OPEN, { type: "text", tag: "", nesting: 0, content: label } as const, ...MISSING_LINK_CLOSE]) {
+    const token = state.push(spec.type, spec.tag, spec.nesting);
+    if (spec.attrs) token.attrs = spec.attrs.map(([name, value]) => [name, value]);
+    if (spec.content !== undefined) token.content = spec.content;
+  }
 }
 
 function pushImage(state: StateInline, syntax: WikilinkSyntax, href: string): void {
