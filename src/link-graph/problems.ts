@@ -189,9 +189,9 @@ export function noteProblems(notes: readonly Note[], published: readonly Note[],
     const at = { file: note.file, line: 1, column: 1 };
     if (note.empty) {
       problems.push(problemAt(at, "note-vide", "La note est vide : elle sera publiée sans texte. Écrivez son contenu, ou mettez « draft: true » dans son en-tête en attendant."));
-    } else if (note.titleSource === "heading" && !sameWords(note.title, note.name)) {
+    } else if (note.titleSource === "heading" && !sameWords(note.title, note.name) && !note.aliases.some((alias) => sameWords(note.title, alias))) {
       const at = { file: note.file, line: note.outline.titleLine ?? note.bodyStartLine, column: 1 };
-      problems.push(problemAt(at, "titre-different-du-nom", `Le titre « ${note.title} » n'est pas le nom du fichier, « ${note.name} » : les liens [[${note.name}]] suivent le nom du fichier, et [[${note.title}]] ne mènerait à aucune note. Renommez le fichier comme le titre, ou changez le titre.`));
+      problems.push(problemAt(at, "titre-different-du-nom", `Le titre « ${note.title} » n'est pas le nom du fichier, « ${note.name} » : les liens [[${note.name}]] suivent le nom du fichier, et [[${note.title}]] ne mènerait à aucune note. Renommez le fichier comme le titre, changez le titre, ou faites-en un alias.`));
     }
     const title = note.title.toLowerCase();
     const sameTitle = titles.get(title);

@@ -170,8 +170,8 @@ export const PROBLEMS = {
   "titre-different-du-nom": {
     level: "avertissement",
     blocksBuild: false,
-    summary: "le titre `# …` qui ouvre la note n'est pas le nom du fichier (aux majuscules, accents et ponctuation près) : les liens suivent le nom du fichier",
-    fix: "renommer le fichier comme le titre, ou changer le titre",
+    summary: "le titre `# …` qui ouvre la note n'est ni le nom du fichier ni un alias (aux majuscules, accents et ponctuation près) : les liens suivent le nom du fichier",
+    fix: "renommer le fichier comme le titre, ou changer le titre, ou en faire un alias",
   },
   "titre-en-double": {
     level: "avertissement",
