@@ -7,7 +7,7 @@ import { blockAnchorsPlugin } from "./block-anchors.js";
 import { externalLinksPlugin } from "./external-links.js";
 import { headingIdsPlugin } from "./heading-ids.js";
 import { highlightPlugin } from "./highlight-rule.js";
-import { markdownLinksPlugin } from "./markdown-links.js";
+import { htmlLinksPlugin, markdownLinksPlugin } from "./markdown-links.js";
 import { noteEmbedsPlugin } from "./note-embeds.js";
 import { videoEmbedsPlugin } from "./video-embeds.js";
 import { wikilinkPlugin } from "./wikilink-rule.js";
@@ -32,6 +32,7 @@ export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: G
   md.use(videoEmbedsPlugin);
   // After the videos: every iframe still there is removed.
   md.use(rawHtmlPlugin);
+  md.use(htmlLinksPlugin, links);
   md.use(externalLinksPlugin, siteHost);
   md.use(keepRenderedFlat);
 }
