@@ -47,6 +47,8 @@ const HTML_URL_ATTRIBUTE = /(?:src|href|poster|data)\s*=/i;
 const URL_ATTRIBUTES = new Set(["src", "href", "poster", "data"]);
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*/;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** What may follow a link's address: its closing parenthesis, or a title after a space. */
+const LINK_END = /\)|[ \t]*$|[ \t]+["'(]/y;
 
 /**
  * The addresses within the vault or the site named by Markdown links and images, reference definitions and HTML
@@ -195,8 +197,12 @@ function addMarkdownReferences(found: AttachmentReference[], text: string, line:
     const image = text[open - 1] === "!";
     const start = i + 2;
     const { destination, end } = destinationAt(text, start);
-    const close = text.indexOf(")", end);
-    push(found, destination, { kind: image ? "image" : "link", line, column: start + 1, text, start: image ? open - 1 : open, end: close === -1 ? end : close + 1 }, siteHosts);
+    // "[a](Ma note.md)" is no link for Markdown, which ends the address at the space: only a title may follow it.
+    LINK_END.lastIndex = end;
+    if (LINK_END.test(text)) {
+      const close = text.indexOf(")", end);
+      push(found, destination, { kind: image ? "image" : "link", line, column: start + 1, text, start: image ? open - 1 : open, end: close === -1 ? end : close + 1 }, siteHosts);
+    }
     i = Math.max(end, start);
     walked = i;
   }
