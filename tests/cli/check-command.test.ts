@@ -301,6 +301,25 @@ describe("npm run check", () => {
     });
   });
 
+  describe("on a vault written as its editors write it", () => {
+    it("fails on broken Markdown links and missing images, whose summary names the codes", async () => {
+      const run = await check("--notes", fixtureDir("real-vault"), "--quiet");
+      expect(reportLines(run).map(parseLine).map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`)).toEqual([
+        "tests/fixtures/real-vault/Liens.md:8:35 lien-copie-d-obsidian",
+        "tests/fixtures/real-vault/Liens.md:9:34 lien-copie-d-obsidian",
+        "tests/fixtures/real-vault/Liens.md:10:32 lien-casse",
+        "tests/fixtures/real-vault/Liens.md:12:31 lien-casse",
+        "tests/fixtures/real-vault/Liens.md:14:21 image-introuvable",
+        "tests/fixtures/real-vault/Liens.md:16:1 image-introuvable",
+        "tests/fixtures/real-vault/Questions/Stratégie.md:4:1 titre-different-du-nom",
+      ]);
+      expect(run.stdout.split("\n").at(-2)).toBe(
+        "4 notes vérifiées : 4 erreurs (2 image-introuvable, 2 lien-casse), 3 avertissements (2 lien-copie-d-obsidian, 1 titre-different-du-nom), informations masquées (--quiet).",
+      );
+      expect(run.code).toBe(1);
+    });
+  });
+
   describe("on a vault without any problem", () => {
     it("prints only the summary and exits 0, even with --strict", async () => {
       for (const strict of [[], ["--strict"]]) {
