@@ -1,3 +1,4 @@
+import { safeDecode } from "../vault-scan/attachment-references.js";
 import type { Note } from "../vault-scan/note.js";
 import { baseNameOf, type VaultPath } from "../vault-scan/paths.js";
 
@@ -78,12 +79,4 @@ export class NoteIndex {
 function endsWithPath(file: string, foldedSuffix: string): boolean {
   const folded = fold(file);
   return folded === foldedSuffix || folded.endsWith(`/${foldedSuffix}`);
-}
-
-function safeDecode(url: string): string {
-  try {
-    return decodeURIComponent(url);
-  } catch {
-    return url;
-  }
 }

@@ -77,7 +77,8 @@ export function linkKey(written: string): string {
   return safeDecode(written.trim());
 }
 
-function safeDecode(text: string): string {
+/** Percent-decoded, or as it is when it holds a lone "%". */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
