@@ -124,7 +124,8 @@ interface Target {
  * an anchor of the page, or a path naming nothing.
  */
 function targetOf(written: string, siteHosts: ReadonlySet<string>): Target | undefined {
-  const url = written.trim();
+  // As a browser reads it: "java&#x09;script:" is a scheme all the same.
+  const url = written.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
   const scheme = SCHEME.exec(url)?.[1]!.toLowerCase();
   if (scheme === undefined) return url.startsWith("//") || url.startsWith("#") ? undefined : pathOf(url);
   if (scheme === "app" && /^app:\/\/obsidian\.md\//i.test(url)) {

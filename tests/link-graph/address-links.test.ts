@@ -81,9 +81,13 @@ describe("Markdown links to notes, one by one", () => {
     expect(graph.publishedAssets).toEqual(["images/x.png"]);
   });
 
-  it("reads no link where Markdown reads none: an address with a space, code, another site", () => {
-    const graph = graphOf({ "A.md": lines("# A", "", "[a](Ma note.md) `[b](B.md)` [c](https://exemple.org/B.md) [d](mailto:a@b.ch) [e](#a)"), "Ma note.md": "# Ma note\n" });
-    expect(findings(graph)).toEqual([]);
+  it("reads no link where Markdown reads none: an address with a space, code, another site, a scheme hidden by a tab", () => {
+    const graph = graphOf({
+      "A.md": lines("# A", "", "[a](Ma note.md) `[b](B.md)` [c](https://exemple.org/B.md) [d](mailto:a@b.ch) [e](#a)", "", '<a href="&#106;ava&#x09;script:alert(1)">f</a>'),
+      "Ma note.md": "# Ma note\n",
+    });
+    // The sanitiser removes the hidden "javascript:" address, and says so.
+    expect(findings(graph).map((f) => f.split(" ")[1])).toEqual(["html-retire"]);
     expect(graph.outgoing.get(toVaultPath("A.md"))).toEqual([]);
   });
 
@@ -108,6 +112,11 @@ describe("Markdown links to notes, one by one", () => {
       "A.md:3:37 section-introuvable La section « Budget » n'existe pas dans « B.md » : le lien « B.md#Budget » mène au début de la note. Corrigez le titre de section après « # ».",
       "A.md:3:57 bloc-introuvable Le bloc « ^abc » n'existe pas dans « B.md » : le lien « B.md#^abc » mène au début de la note.",
     ]);
+  });
+
+  it("resolves a link copied from the Obsidian app without the vault's name in it", () => {
+    const graph = graphOf({ "A.md": lines("# A", "", "[note](app://obsidian.md/Ma%20note)"), "Ma note.md": "# Ma note\n" });
+    expect(graph.outgoing.get(toVaultPath("A.md"))!.map((l) => (l.resolution.kind === "note" ? l.resolution.href : l.resolution.kind))).toEqual(["/ma-note/"]);
   });
 
   it("reports nothing from a template, whose links are placeholders", () => {
