@@ -8,6 +8,7 @@ import type { WikilinkSyntax, WikilinkTarget } from "../vault-scan/wikilink-synt
 import type { OutgoingLink } from "./link-graph.js";
 import type { NoteIndex } from "./note-index.js";
 import { resolveAttachmentPath, resolveLink, type Resolution } from "./resolve-link.js";
+import type { TypoFinder } from "./suggestions.js";
 
 /** The Markdown and HTML links of a note that lead to notes, resolved, its images that name no file, and the problems of its addresses. */
 export interface AddressLinks {
@@ -30,9 +31,9 @@ export function imageKey(line: number, src: string): string {
  * is. A link (`[texte](Dossier/Ma%20note.md#Section)`, `<a href>`) leads to a note as a wikilink would, found by its
  * path from the note's folder, then from the vault's root, then by its site address, then by its last part as a
  * note's name (the old site's "/Dossier/Ma note/"), through the wikilinks' own resolver: what it does not find is a
- * missing link. An image that names no file is reported here.
+ * missing link. An image that names no file is reported here, with the vault's images of a close name (`imageTypos`).
  */
-export function addressLinks(index: NoteIndex, from: Note, reservedUrls: ReadonlyMap<SiteUrl, string>): AddressLinks {
+export function addressLinks(index: NoteIndex, from: Note, reservedUrls: ReadonlyMap<SiteUrl, string>, imageTypos?: () => TypoFinder): AddressLinks {
   const references = from.outline.attachmentReferences;
   if (references.length === 0) return NONE;
   const links: OutgoingLink[] = [];
@@ -43,7 +44,9 @@ export function addressLinks(index: NoteIndex, from: Note, reservedUrls: Readonl
     const at = { file: from.file, line: reference.line, column: reference.column };
     if (reference.kind === "image") {
       missingImages.push(imageKey(reference.line, reference.written));
-      problems.push(problemAt(at, "image-introuvable", `L'image « ${reference.written} » est introuvable dans le dossier des notes : la page montre son texte de remplacement à sa place. Ajoutez l'image au dossier, ou corrigez son chemin.`));
+      const suggestions = imageTypos?.().suggest(reference.path.slice(reference.path.lastIndexOf("/") + 1)) ?? [];
+      const guess = suggestions.length === 0 ? "" : ` Vouliez-vous dire ${suggestions.map((file) => `« ${file} »`).join(", ")} ?`;
+      problems.push(problemAt(at, "image-introuvable", `L'image « ${reference.written} » est introuvable dans le dossier des notes : la page montre son texte de remplacement à sa place.${guess} Ajoutez l'image au dossier, ou corrigez son chemin.`));
       continue;
     }
     const { target, resolution } = resolveAddress(index, from, reference);

@@ -7,7 +7,7 @@ import type { Vault } from "../vault-scan/read-vault.js";
 import { publishAttachments } from "./attachments.js";
 import { NoteIndex } from "./note-index.js";
 import { linkProblem, noteProblems, siteProblems } from "./problems.js";
-import { looksLikeAttachment, resolveLink, type Resolution } from "./resolve-link.js";
+import { looksLikeAttachment, looksLikeImage, resolveLink, type Resolution } from "./resolve-link.js";
 import { TypoFinder } from "./suggestions.js";
 import { targetText, type WikilinkTarget } from "../vault-scan/wikilink-syntax.js";
 import { linkKey } from "../vault-scan/attachment-references.js";
@@ -114,6 +114,9 @@ function placeKey(line: number, target: WikilinkTarget | string): string {
 export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
   const index = new NoteIndex(vault.notes, vault.assets);
   const typos = new TypoFinder(vault.notes);
+  let images: TypoFinder | undefined;
+  // Built on the first missing image only: most vaults have none.
+  const imageTypos = () => (images ??= new TypoFinder([], vault.assets.filter(looksLikeImage)));
   const problems: Problem[] = [...vault.problems];
   const outgoing = new Map<VaultPath, OutgoingLink[]>();
   const backlinkLists = new Map<VaultPath, Backlink[]>();
@@ -124,7 +127,7 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
     const links: OutgoingLink[] = [];
     const linkedTargets = new Set<Note>();
     const wikilinks = from.outline.links;
-    const addresses = addressLinks(index, from, options.reservedUrls);
+    const addresses = addressLinks(index, from, options.reservedUrls, imageTypos);
     if (from.unpublished !== "templates-folder") for (const problem of addresses.problems) problems.push(problem);
     if (addresses.missingImages.length > 0) missingImages.set(from.file, new Set(addresses.missingImages));
     // Wikilinks, then Markdown and HTML links, which the scan found as addresses and resolved already.

@@ -1,11 +1,10 @@
 import type MarkdownIt from "markdown-it";
 import type { StateCore, StateInline, Token } from "markdown-it";
-import type { Resolution } from "../link-graph/resolve-link.js";
+import { looksLikeImage, type Resolution } from "../link-graph/resolve-link.js";
 import type { Note } from "../vault-scan/note.js";
 import { defaultLabel, parseEmbedLabel, parseWikilinkAt, type WikilinkSyntax } from "../vault-scan/wikilink-syntax.js";
 import type { GardenEnv, GardenLinks } from "./garden-env.js";
 
-const IMAGE = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp)$/i;
 
 /** Set on the link tokens of "![[Note]]", for the transclusion core rule. */
 export interface NoteEmbedMeta {
@@ -83,7 +82,7 @@ export function lineAt(state: StateInline): number | undefined {
 function pushWikilink(state: StateInline, syntax: WikilinkSyntax, resolution: Resolution): void {
   switch (resolution.kind) {
     case "asset": {
-      if (syntax.embed && IMAGE.test(resolution.file)) return pushImage(state, syntax, resolution.href);
+      if (syntax.embed && looksLikeImage(resolution.file)) return pushImage(state, syntax, resolution.href);
       pushLink(state, resolution.href, syntax.label ?? defaultLabel(syntax.target), "wikilink");
       return;
     }

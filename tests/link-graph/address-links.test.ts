@@ -114,6 +114,14 @@ describe("Markdown links to notes, one by one", () => {
     ]);
   });
 
+  it("suggests the vault's images of a close name for a missing image", () => {
+    const graph = graphOf({ "A.md": lines("# A", "", '![Logo](images/loga.png) <img src="/images/logo.png" alt="Logo">') }, ["images/logo.png", "images/loge.pdf"]);
+    expect(findings(graph)).toEqual([
+      "A.md:3:9 image-introuvable L'image « images/loga.png » est introuvable dans le dossier des notes : la page montre son texte de remplacement à sa place. Vouliez-vous dire « images/logo.png » ? Ajoutez l'image au dossier, ou corrigez son chemin.",
+      "images/loge.pdf:1:1 piece-jointe-inutilisee « images/loge.pdf » n'est pas publié : aucune note publiée ne l'utilise. Supprimez-le s'il ne sert plus, ou liez-le depuis une note publiée.",
+    ]);
+  });
+
   it("resolves a link copied from the Obsidian app without the vault's name in it", () => {
     const graph = graphOf({ "A.md": lines("# A", "", "[note](app://obsidian.md/Ma%20note)"), "Ma note.md": "# Ma note\n" });
     expect(graph.outgoing.get(toVaultPath("A.md"))!.map((l) => (l.resolution.kind === "note" ? l.resolution.href : l.resolution.kind))).toEqual(["/ma-note/"]);
