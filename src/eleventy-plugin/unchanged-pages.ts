@@ -6,8 +6,9 @@ import { pageFileOf, type VaultPath } from "../vault-scan/paths.js";
 import type { NoteView } from "../views/views.js";
 
 /**
- * Everything a note's page is made of: its text, what the layout shows of it (title, dates, backlinks, graph…) and
- * where each of its links leads. Undefined when the page embeds another note, whose text it then holds too.
+ * Everything a note's page is made of: its text, what the layout shows of it (title, dates, backlinks, graph…),
+ * where each of its links leads and which of its images name no file. Undefined when the page embeds another note,
+ * whose text it then holds too.
  */
 export function pageFingerprint(graph: LinkGraph, note: Note, view: NoteView): string | undefined {
   const links: string[] = [];
@@ -19,6 +20,8 @@ export function pageFingerprint(graph: LinkGraph, note: Note, view: NoteView): s
       links.push(resolution.kind === "asset" ? resolution.href : resolution.kind);
     }
   }
+  // An image found missing shows as its text: adding the file changes the page.
+  for (const image of graph.missingImages.get(note.file) ?? []) links.push(image);
   const description = note.frontMatter["description"];
   return createHash("sha1")
     .update(JSON.stringify([note.outline.lines, typeof description === "string" ? description : null, view, links]))
