@@ -91,9 +91,9 @@ export function outgoingAt(links: readonly OutgoingLink[], line: number, target:
   let byPlace = linksByPlace.get(links);
   if (!byPlace) {
     byPlace = new Map();
-    for (const { occurrence, resolution } of links) {
-      const key = placeKey(occurrence.line, occurrence.href ?? occurrence.syntax.target);
-      if (!byPlace.has(key)) byPlace.set(key, { occurrence, resolution });
+    for (const link of links) {
+      const key = placeKey(link.occurrence.line, link.occurrence.href ?? link.occurrence.syntax.target);
+      if (!byPlace.has(key)) byPlace.set(key, link);
     }
     linksByPlace.set(links, byPlace);
   }
