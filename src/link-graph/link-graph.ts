@@ -132,8 +132,9 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
     if (addresses.missingImages.length > 0) missingImages.set(from.file, new Set(addresses.missingImages));
     // Wikilinks, then Markdown and HTML links, which the scan found as addresses and resolved already.
     for (let i = 0; i < wikilinks.length + addresses.links.length; i++) {
-      const { occurrence, resolution } = i < wikilinks.length ? { occurrence: wikilinks[i]!, resolution: resolveLink(index, from, wikilinks[i]!.syntax.target) } : addresses.links[i - wikilinks.length]!;
-      links.push({ occurrence, resolution });
+      const link = i < wikilinks.length ? { occurrence: wikilinks[i]!, resolution: resolveLink(index, from, wikilinks[i]!.syntax.target) } : addresses.links[i - wikilinks.length]!;
+      links.push(link);
+      const { occurrence, resolution } = link;
       const problem = linkProblem(from, occurrence, resolution, typos);
       if (problem && from.unpublished !== "templates-folder") problems.push(problem);
       if (from.unpublished) continue;
