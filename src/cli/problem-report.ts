@@ -51,3 +51,8 @@ export function countsByCode(problems: readonly Problem[], levels: readonly Prob
     })
     .join(", ");
 }
+
+/** What a built site tells of its findings: its warnings by code, after its errors when some did not stop the build. */
+export function builtSiteCounts(problems: readonly Problem[]): string {
+  return countsByCode(problems, problems.some((p) => p.level === "erreur") ? ["erreur", "avertissement"] : ["avertissement"]);
+}
