@@ -5,16 +5,17 @@ import { createMarkdownLibrary } from "../src/markdown/garden-markdown.js";
 import { readLayoutIds } from "../src/site/layout-ids.js";
 import { reservedUrls } from "../src/site/pages.js";
 import { publishedAttachmentUrl } from "../src/link-graph/attachments.js";
+import { addressLinks, imageKey } from "../src/link-graph/address-links.js";
 import { buildLinkGraph, outgoingAt, type LinkGraph, type OutgoingLink } from "../src/link-graph/link-graph.js";
 import { resolveLink } from "../src/link-graph/resolve-link.js";
 import { outlineMarkdown } from "../src/vault-scan/markdown-outline.js";
-import { parseNote, type Note, type ParsedNote } from "../src/vault-scan/note.js";
+import { parseNote, siteHostsOf, type Note, type ParsedNote } from "../src/vault-scan/note.js";
 import { DEFAULT_TEMPLATES_FOLDERS } from "../src/vault-scan/publication.js";
 import { toVaultPath } from "../src/vault-scan/paths.js";
 import { readVault, type Vault } from "../src/vault-scan/read-vault.js";
 
 /** The site name of _data/site.json (a front-matter `title` equal to it is a placeholder), and the layout's ids. */
-export const SITE = { siteName: "MuseumXTD", layoutIds: readLayoutIds() } as const;
+export const SITE = { siteName: "MuseumXTD", siteUrl: "https://www.museumxtd.ch", layoutIds: readLayoutIds() } as const;
 
 /** Absolute path of a fixture vault under tests/fixtures/. */
 export function fixtureDir(name: string): string {
@@ -63,6 +64,7 @@ function gardenLinks(graph: LinkGraph, rendered: ReadonlyMap<Note, readonly Outg
   const published = new Set(graph.publishedAssets);
   return {
     resolutionAt: (from, line, target) => outgoingAt(rendered.get(from) ?? graph.outgoing.get(from.file) ?? [], line, target)?.resolution,
+    imageMissingAt: (from, line, src) => graph.missingImages.get(from.file)?.has(imageKey(line, src)) === true,
     attachmentUrl: (from, written) => publishedAttachmentUrl(graph.index, published, from, written),
   };
 }
@@ -92,8 +94,9 @@ export function rendererOf(vault: Vault): GardenRenderer {
   const renderAs = (file: string, markdown: string): string => {
     const from = graph.index.byFile.get(toVaultPath(file));
     if (!from) return md.render(markdown, bodyEnv(note(file, markdown)));
-    const links = outlineMarkdown(markdown, from.bodyStartLine, SITE.layoutIds).links.map((occurrence) => ({ occurrence, resolution: resolveLink(graph.index, from, occurrence.syntax.target) }));
-    rendered.set(from, links);
+    const outline = outlineMarkdown(markdown, from.bodyStartLine, SITE.layoutIds, siteHostsOf(SITE.siteUrl));
+    const wikilinks = outline.links.map((occurrence) => ({ occurrence, resolution: resolveLink(graph.index, from, occurrence.syntax.target) }));
+    rendered.set(from, [...wikilinks, ...addressLinks(graph.index, { ...from, outline }, new Map()).links]);
     try {
       return md.render(markdown, bodyEnv(from));
     } finally {

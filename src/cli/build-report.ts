@@ -9,7 +9,7 @@ export interface RenderReport {
   readonly published: number;
   /** Links written in published notes. */
   readonly links: number;
-  /** Of those, links to notes still to be written (missing or unpublished). */
+  /** Of those, wikilinks to notes still to be written (missing or unpublished): a broken Markdown link names no note to write. */
   readonly linksToWrite: number;
   /** Notes still to be written, each counted once. */
   readonly notesToWrite: number;
@@ -24,7 +24,7 @@ export function reportOf(graph: LinkGraph): RenderReport {
   for (const note of graph.published) {
     for (const link of graph.outgoing.get(note.file) ?? []) {
       links++;
-      if (link.resolution.kind === "missing" || link.resolution.kind === "unpublished") linksToWrite++;
+      if ((link.resolution.kind === "missing" || link.resolution.kind === "unpublished") && link.occurrence.href === undefined) linksToWrite++;
     }
   }
   return { problems: graph.problems, notes: graph.notes.length, published: graph.published.length, links, linksToWrite, notesToWrite: graph.missing.length, attachmentsLeftOut: graph.assets.length - graph.publishedAssets.length };

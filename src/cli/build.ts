@@ -4,15 +4,13 @@ import { gardenFolders, readSiteSettings, SiteSettingError } from "../site/site-
 import { checkNotesFolder, UnsafeFolderError } from "../site-output/safe-folders.js";
 import { buildGarden, type BuildResult } from "./build-garden.js";
 import { readCommandLine } from "./command-line.js";
-import { formatProblem, plural, printable, shownNotesDir } from "./problem-report.js";
+import { builtSiteCounts, formatProblem, plural, printable, shownNotesDir } from "./problem-report.js";
 
 const USAGE = `Usage : npm run build
   construit le site des notes de notes/ dans _site/ ; NOTES_DIR=<dossier> et OUTPUT_DIR=<dossier> en choisissent d'autres
   --help  affiche cette aide`;
 
 function summary(result: BuildResult, outputDir: string, seconds: number): string {
-  const warnings = result.problems.filter((p) => p.level === "avertissement").length;
-  const errors = result.problems.filter((p) => p.level === "erreur").length;
   const linksPart =
     result.linksToWrite === 0
       ? plural(result.links, "lien")
@@ -21,7 +19,7 @@ function summary(result: BuildResult, outputDir: string, seconds: number): strin
     `Site construit dans ${shownNotesDir(outputDir)} en ${seconds.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s : ` +
     `${plural(result.published, "note publiée", "notes publiées")} et ${linksPart} ; ` +
     (result.attachmentsLeftOut > 0 ? `${plural(result.attachmentsLeftOut, "fichier joint laissé de côté", "fichiers joints laissés de côté")} (non utilisés ou refusés) ; ` : "") +
-    `${plural(warnings, "avertissement")}${errors > 0 ? ` et ${plural(errors, "erreur")} de lien` : ""} ; ` +
+    `${builtSiteCounts(result.problems)} ; ` +
     `${plural(result.searchPages, "page indexée", "pages indexées")} pour la recherche. Lancez « npm run check » pour le détail.`
   );
 }

@@ -11,18 +11,20 @@ import { vaultPathOf, type VaultPath } from "../vault-scan/paths.js";
 import { readVault } from "../vault-scan/read-vault.js";
 import { readCommandLine } from "./command-line.js";
 import { announce } from "./phase-channel.js";
-import { formatProblem, plural, printable, shownFile, shownNotesDir } from "./problem-report.js";
+import { countsByCode, formatProblem, plural, printable, shownFile, shownNotesDir } from "./problem-report.js";
 
-const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--json] [note.md…]
+const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--quiet] [--json] [note.md…]
   note.md…           ne signale que les problèmes de ces notes (tout le dossier reste lu pour résoudre les liens)
   --notes <dossier>  vérifie un autre dossier de notes (par défaut : notes/)
   --strict           échoue aussi sur les avertissements
+  --quiet            n'affiche pas les informations (niveau « info »), seulement les erreurs et les avertissements
   --json             écrit le résultat en JSON, et rien d'autre, sur la sortie standard
   --help             affiche cette aide`;
 
-function summary(problems: readonly Problem[], notes: number): string {
-  const count = (level: Problem["level"]) => problems.filter((p) => p.level === level).length;
-  return `${plural(notes, "note vérifiée", "notes vérifiées")} : ${plural(count("erreur"), "erreur")}, ${plural(count("avertissement"), "avertissement")}, ${plural(count("info"), "information")}.`;
+/** "17 notes vérifiées : 0 erreur, 2 avertissements (1 note-vide, 1 tag-commentaire), 3 informations (3 note-orpheline)." */
+function summary(problems: readonly Problem[], notes: number, quiet: boolean): string {
+  const hidden = quiet ? `, informations masquées (--quiet)` : "";
+  return `${plural(notes, "note vérifiée", "notes vérifiées")} : ${countsByCode(problems, quiet ? ["erreur", "avertissement"] : ["erreur", "avertissement", "info"])}${hidden}.`;
 }
 
 /** With --strict, the warnings that make the check fail, counted by code, most frequent first. */
@@ -55,7 +57,7 @@ async function unreadableNote(file: string, notesDir: string): Promise<string | 
 
 /** Exit codes: 0 no error, 1 errors (or warnings with --strict), 2 the check itself could not run. */
 async function main(): Promise<number> {
-  const commandLine = readCommandLine(USAGE, { notes: { type: "string" }, strict: { type: "boolean" }, json: { type: "boolean" } }, { allowPositionals: true });
+  const commandLine = readCommandLine(USAGE, { notes: { type: "string" }, strict: { type: "boolean" }, quiet: { type: "boolean" }, json: { type: "boolean" } }, { allowPositionals: true });
   if (typeof commandLine === "number") return commandLine;
   const { values: args, positionals } = commandLine;
   let notesDir: string;
@@ -75,7 +77,7 @@ async function main(): Promise<number> {
     return 2;
   }
   announce("check.start");
-  const vault = await readVault(notesDir, { siteName: site.name, layoutIds: readLayoutIds(), fileDates: false });
+  const vault = await readVault(notesDir, { siteName: site.name, siteUrl: site.url, layoutIds: readLayoutIds(), fileDates: false });
   announce("scan.end");
   const only = new Map<VaultPath, string>(positionals.map((file) => [vaultPathOf(notesDir, path.resolve(file)), file]));
   const read = new Set(vault.notes.map((note) => note.file));
@@ -90,7 +92,7 @@ async function main(): Promise<number> {
   }
   const graph = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes), alwaysPublishedFolders: site.alwaysPublishedFolders ?? [] });
   announce("graph.end");
-  const problems = graph.problems.filter((p) => only.size === 0 || only.has(p.file));
+  const problems = graph.problems.filter((p) => (only.size === 0 || only.has(p.file)) && !(args.quiet === true && p.level === "info"));
   const strictReason = args.strict === true ? strictFailure(problems) : undefined;
   const failing = strictReason !== undefined || problems.some((p) => p.level === "erreur");
   const shownDir = shownNotesDir(notesDir);
@@ -100,7 +102,7 @@ async function main(): Promise<number> {
     console.log(JSON.stringify({ notes: vault.notes.length, problems: shown, ok: !failing }, null, 2));
   } else {
     // One write: a large vault has thousands of findings, and a console.log each is slow on a pipe.
-    const report = [...problems.map((problem) => formatProblem(problem, shownDir)), summary(problems, vault.notes.length)];
+    const report = [...problems.map((problem) => formatProblem(problem, shownDir)), summary(problems, vault.notes.length, args.quiet === true)];
     if (strictReason !== undefined) report.push(strictReason);
     console.log(report.join("\n"));
   }

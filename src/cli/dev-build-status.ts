@@ -7,7 +7,7 @@ import type { EleventyConfig } from "../eleventy-plugin/eleventy-config.js";
 import { GRAPH_EVENT } from "../eleventy-plugin/garden-plugin.js";
 import { GardenError } from "../errors/garden-error.js";
 import type { LinkGraph } from "../link-graph/link-graph.js";
-import { formatProblem, plural, printable, shownFile, shownNotesDir } from "./problem-report.js";
+import { builtSiteCounts, formatProblem, plural, printable, shownFile, shownNotesDir } from "./problem-report.js";
 
 /**
  * Written by `npm start` only, at the root of the served site, after each build: the message of the change that
@@ -102,11 +102,7 @@ async function reportFailedBuild(error: GardenError, notesDir: string, outputDir
 
 /** After a build that succeeded: one line with the counts of findings, and the pages stop showing the last failure. */
 async function reportBuiltSite(graph: LinkGraph, outputDir: string): Promise<void> {
-  const warnings = graph.problems.filter((p) => p.level === "avertissement").length;
-  const errors = graph.problems.filter((p) => p.level === "erreur").length;
-  console.log(
-    `Site à jour : ${plural(warnings, "avertissement")}${errors > 0 ? ` et ${plural(errors, "erreur")} de lien` : ""} ; lancez « npm run check » pour le détail.`,
-  );
+  console.log(`Site à jour : ${builtSiteCounts(graph.problems)} ; lancez « npm run check » pour le détail.`);
   await writeStatus(outputDir, null);
 }
 

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { compareFrench } from "../vault-scan/french-order.js";
 import type { Problem } from "../vault-scan/problem.js";
 
 /** C0 and C1 control characters and DEL: ESC among them starts the sequences a terminal obeys. */
@@ -31,4 +32,27 @@ export function shownNotesDir(notesDir: string): string {
 /** French counts: 0 and 1 take the singular. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count.toLocaleString("fr-FR")} ${count <= 1 ? singular : pluralForm}`;
+}
+
+const LEVEL_NAMES: Readonly<Record<Problem["level"], string>> = { erreur: "erreur", avertissement: "avertissement", info: "information" };
+
+/**
+ * The findings of the given levels, counted by level and then by code, most frequent first:
+ * "3 erreurs (2 lien-casse, 1 image-introuvable), 0 avertissement".
+ */
+export function countsByCode(problems: readonly Problem[], levels: readonly Problem["level"][]): string {
+  return levels
+    .map((level) => {
+      const byCode = new Map<string, number>();
+      for (const problem of problems) if (problem.level === level) byCode.set(problem.code, (byCode.get(problem.code) ?? 0) + 1);
+      const total = [...byCode.values()].reduce((sum, count) => sum + count, 0);
+      const codes = [...byCode].sort(([a, m], [b, n]) => n - m || compareFrench(a, b)).map(([code, count]) => `${count.toLocaleString("fr-FR")} ${code}`);
+      return `${plural(total, LEVEL_NAMES[level])}${codes.length > 0 ? ` (${codes.join(", ")})` : ""}`;
+    })
+    .join(", ");
+}
+
+/** What a built site tells of its findings: its warnings by code, after its errors when some did not stop the build. */
+export function builtSiteCounts(problems: readonly Problem[]): string {
+  return countsByCode(problems, problems.some((p) => p.level === "erreur") ? ["erreur", "avertissement"] : ["avertissement"]);
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildLinkGraph, outgoingAt, type LinkGraph } from "../link-graph/link-graph.js";
 import { publishedAttachmentUrl } from "../link-graph/attachments.js";
+import { imageKey } from "../link-graph/address-links.js";
 import type { Resolution } from "../link-graph/resolve-link.js";
 import { copyAssets, copyFonts } from "../site-output/copy-assets.js";
 import { writePreviews } from "../site-output/write-previews.js";
@@ -81,6 +82,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
       // A file the site does not publish is shown like a missing one, never linked to.
       return resolution?.kind === "asset" && !publishedAssets.has(resolution.file) ? MISSING : resolution;
     },
+    imageMissingAt: (from, line, src) => current().missingImages.get(from.file)?.has(imageKey(line, src)) === true,
     attachmentUrl: (from, written) => publishedAttachmentUrl(current().index, publishedAssets, from, written),
   };
   const md = createMarkdownLibrary(links, new URL(site.url).host, layoutIds);
@@ -114,7 +116,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     outputDir = path.resolve(directories.output);
     serving = runMode !== "build";
     if (serving) unchanged.start();
-    const vault = await readVault(notesDir, { siteName: site.name, layoutIds }, serving ? parseCache : undefined);
+    const vault = await readVault(notesDir, { siteName: site.name, siteUrl: site.url, layoutIds }, serving ? parseCache : undefined);
     ignoreUnscanned({ notesDir, outputDir }, vault.unread);
     const built = buildLinkGraph(vault, { reservedUrls: reservedUrls(vault.notes), alwaysPublishedFolders: site.alwaysPublishedFolders ?? [] });
     graph = built;

@@ -7,8 +7,8 @@ import type { NoteView } from "../views/views.js";
 
 /**
  * Everything a note's page is made of: its text, what the layout shows of it (title, dates, backlinks, graph…),
- * where each of its links leads, and the fingerprint of the navigation every page shares. Undefined when the page
- * embeds another note, whose text it then holds too.
+ * where each of its links leads, which of its images name no file, and the fingerprint of the navigation every page
+ * shares. Undefined when the page embeds another note, whose text it then holds too.
  */
 export function pageFingerprint(graph: LinkGraph, note: Note, view: NoteView, navigation: string): string | undefined {
   const links: string[] = [];
@@ -20,6 +20,8 @@ export function pageFingerprint(graph: LinkGraph, note: Note, view: NoteView, na
       links.push(resolution.kind === "asset" ? resolution.href : resolution.kind);
     }
   }
+  // An image found missing shows as its text: adding the file changes the page.
+  for (const image of graph.missingImages.get(note.file) ?? []) links.push(image);
   const description = note.frontMatter["description"];
   return createHash("sha1")
     .update(JSON.stringify([note.outline.lines, typeof description === "string" ? description : null, view, links, navigation]))

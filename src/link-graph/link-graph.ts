@@ -7,9 +7,11 @@ import type { Vault } from "../vault-scan/read-vault.js";
 import { publishAttachments } from "./attachments.js";
 import { NoteIndex } from "./note-index.js";
 import { linkProblem, noteProblems, siteProblems } from "./problems.js";
-import { looksLikeAttachment, resolveLink, type Resolution } from "./resolve-link.js";
+import { looksLikeAttachment, looksLikeImage, resolveLink, type Resolution } from "./resolve-link.js";
 import { TypoFinder } from "./suggestions.js";
 import { targetText, type WikilinkTarget } from "../vault-scan/wikilink-syntax.js";
+import { linkKey } from "../vault-scan/attachment-references.js";
+import { addressLinks } from "./address-links.js";
 
 export interface OutgoingLink {
   readonly occurrence: LinkOccurrence;
@@ -64,6 +66,8 @@ export interface LinkGraph {
   readonly backlinks: ReadonlyMap<VaultPath, readonly Backlink[]>;
   /** Most-called first. */
   readonly missing: readonly MissingTarget[];
+  /** The Markdown and HTML images of each note that name no file, by imageKey: the page shows their text instead. */
+  readonly missingImages: ReadonlyMap<VaultPath, ReadonlySet<string>>;
   readonly problems: readonly Problem[];
 }
 
@@ -83,12 +87,12 @@ export function byFrenchTitle(a: Note, b: Note): number {
  * line without its quote markers, list indent or table pipes. Two links to one target from one note lead to the same
  * place, so the first on the line answers. Each list is read into a map once: a line may hold thousands of links.
  */
-export function outgoingAt(links: readonly OutgoingLink[], line: number, target: WikilinkTarget): OutgoingLink | undefined {
+export function outgoingAt(links: readonly OutgoingLink[], line: number, target: WikilinkTarget | string): OutgoingLink | undefined {
   let byPlace = linksByPlace.get(links);
   if (!byPlace) {
     byPlace = new Map();
     for (const link of links) {
-      const key = placeKey(link.occurrence.line, link.occurrence.syntax.target);
+      const key = placeKey(link.occurrence.line, link.occurrence.href ?? link.occurrence.syntax.target);
       if (!byPlace.has(key)) byPlace.set(key, link);
     }
     linksByPlace.set(links, byPlace);
@@ -98,26 +102,39 @@ export function outgoingAt(links: readonly OutgoingLink[], line: number, target:
 
 const linksByPlace = new WeakMap<readonly OutgoingLink[], Map<string, OutgoingLink>>();
 
-/** "12:Note#Titre": a heading never starts with "^", which marks a block, and no part holds a "#". */
-function placeKey(line: number, target: WikilinkTarget): string {
-  return `${line}:${targetText(target)}`;
+/**
+ * "12:Note#Titre" for a wikilink: a heading never starts with "^", which marks a block, and no part holds a "#".
+ * "12>Dossier/Note.md#Titre" for a Markdown or HTML link, by its address (`href`, decoded).
+ */
+function placeKey(line: number, target: WikilinkTarget | string): string {
+  return typeof target === "string" ? `${line}>${linkKey(target)}` : `${line}:${targetText(target)}`;
 }
 
 /** Resolves every link of the vault once: outgoing links, backlinks, missing targets and problems. */
 export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
   const index = new NoteIndex(vault.notes, vault.assets);
   const typos = new TypoFinder(vault.notes);
+  let images: TypoFinder | undefined;
+  // Built on the first missing image only: most vaults have none.
+  const imageTypos = () => (images ??= new TypoFinder([], vault.assets.filter(looksLikeImage)));
   const problems: Problem[] = [...vault.problems];
   const outgoing = new Map<VaultPath, OutgoingLink[]>();
   const backlinkLists = new Map<VaultPath, Backlink[]>();
   const missing = new Map<string, { name: string; occurrences: Caller[] }>();
+  const missingImages = new Map<VaultPath, ReadonlySet<string>>();
 
   for (const from of vault.notes) {
     const links: OutgoingLink[] = [];
     const linkedTargets = new Set<Note>();
-    for (const occurrence of from.outline.links) {
-      const resolution = resolveLink(index, from, occurrence.syntax.target);
-      links.push({ occurrence, resolution });
+    const wikilinks = from.outline.links;
+    const addresses = addressLinks(index, from, options.reservedUrls, imageTypos);
+    if (from.unpublished !== "templates-folder") for (const problem of addresses.problems) problems.push(problem);
+    if (addresses.missingImages.length > 0) missingImages.set(from.file, new Set(addresses.missingImages));
+    // Wikilinks, then Markdown and HTML links, which the scan found as addresses and resolved already.
+    for (let i = 0; i < wikilinks.length + addresses.links.length; i++) {
+      const link = i < wikilinks.length ? { occurrence: wikilinks[i]!, resolution: resolveLink(index, from, wikilinks[i]!.syntax.target) } : addresses.links[i - wikilinks.length]!;
+      links.push(link);
+      const { occurrence, resolution } = link;
       const problem = linkProblem(from, occurrence, resolution, typos);
       if (problem && from.unpublished !== "templates-folder") problems.push(problem);
       if (from.unpublished) continue;
@@ -128,7 +145,7 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
           if (list) list.push(new LinkBack(from, occurrence));
           else backlinkLists.set(resolution.note.file, [new LinkBack(from, occurrence)]);
         }
-      } else if ((resolution.kind === "missing" || resolution.kind === "unpublished") && !looksLikeAttachment(occurrence.syntax.target.note)) {
+      } else if ((resolution.kind === "missing" || resolution.kind === "unpublished") && occurrence.href === undefined && !looksLikeAttachment(occurrence.syntax.target.note)) {
         const key = occurrence.syntax.target.note.toLowerCase();
         const entry = missing.get(key) ?? { name: occurrence.syntax.target.note, occurrences: [] };
         entry.occurrences.push({ from, line: occurrence.line, column: occurrence.column });
@@ -162,6 +179,7 @@ export function buildLinkGraph(vault: Vault, options: GraphOptions): LinkGraph {
     outgoing,
     backlinks: backlinkLists,
     missing: missingTargets,
+    missingImages,
     problems: problems.sort(compareProblems),
   };
 }

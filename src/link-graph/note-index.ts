@@ -1,3 +1,4 @@
+import { safeDecode } from "../vault-scan/attachment-references.js";
 import type { Note } from "../vault-scan/note.js";
 import { baseNameOf, type VaultPath } from "../vault-scan/paths.js";
 
@@ -26,12 +27,15 @@ export class NoteIndex {
   private readonly byAlias = new Map<string, Note[]>();
   private readonly byFoldedAlias = new Map<string, Note[]>();
   private readonly assetsByFoldedName = new Map<string, VaultPath[]>();
+  private readonly byFoldedUrl = new Map<string, Note>();
 
   constructor(notes: readonly Note[], assets: readonly VaultPath[]) {
     for (const note of notes) {
       this.byFile.set(note.file, note);
       push(this.byName, note.name, note);
       push(this.byFoldedName, fold(note.name), note);
+      const url = fold(safeDecode(note.url));
+      if (!this.byFoldedUrl.has(url)) this.byFoldedUrl.set(url, note);
       for (const alias of note.aliases) {
         push(this.byAlias, alias, note);
         push(this.byFoldedAlias, fold(alias), note);
@@ -57,6 +61,11 @@ export class NoteIndex {
     const fullPath = byPath.filter((note) => fold(note.file.replace(/\.md$/i, "")) === suffix);
     if (fullPath.length > 0) return { matches: fullPath, by: "path" };
     return byPath.length > 0 ? { matches: byPath, by: "path" } : undefined;
+  }
+
+  /** The note served at a site address ("/dossier/ma-note/"), decoded, whatever its case. */
+  findByUrl(url: string): Note | undefined {
+    return this.byFoldedUrl.get(fold(url));
   }
 
   /** An attachment by file name ("photo.png") or by the end of its path ("images/photo.png"). */

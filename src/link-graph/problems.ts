@@ -3,7 +3,7 @@ import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
 import { homeNoteOf, type Note } from "../vault-scan/note.js";
 import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
 import { problemAt, type Problem } from "../vault-scan/problem.js";
-import { targetText, type WikilinkSyntax } from "../vault-scan/wikilink-syntax.js";
+import { targetText } from "../vault-scan/wikilink-syntax.js";
 import { looksLikeAttachment, type Resolution } from "./resolve-link.js";
 import { siteFolderOf } from "./site-folders.js";
 import type { TypoFinder } from "./suggestions.js";
@@ -13,8 +13,8 @@ function quoted(names: readonly string[]): string {
 }
 
 /** The link as the editor wrote it, for messages: most links raise none, so it is spelt out only for one. */
-function writtenLink({ embed, target }: WikilinkSyntax): string {
-  return `${embed ? "!" : ""}[[${targetText(target)}]]`;
+function writtenLink({ syntax: { embed, target }, href }: LinkOccurrence): string {
+  return href !== undefined ? `« ${href} »` : `${embed ? "!" : ""}[[${targetText(target)}]]`;
 }
 
 /** The problem a resolved link raises, if any. */
@@ -24,32 +24,37 @@ export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: 
   switch (resolution.kind) {
     case "missing": {
       if (embed) {
-        return problemAt(at, "integration-introuvable", `${writtenLink(occurrence.syntax)} intègre « ${target.note} », qui n'existe pas dans le dossier des notes : rien ne s'affiche à sa place. Ajoutez ce fichier ou cette note, ou corrigez son nom.`);
+        return problemAt(at, "integration-introuvable", `${writtenLink(occurrence)} intègre « ${target.note} », qui n'existe pas dans le dossier des notes : rien ne s'affiche à sa place. Ajoutez ce fichier ou cette note, ou corrigez son nom.`);
+      }
+      if (occurrence.href !== undefined) {
+        const suggestions = typos.suggest(target.note.slice(target.note.lastIndexOf("/") + 1));
+        const guess = suggestions.length === 0 ? "" : suggestions.length === 1 ? ` Vouliez-vous dire ${quoted(suggestions)} ?` : ` Vouliez-vous dire l'une de ces notes : ${quoted(suggestions)} ?`;
+        return problemAt(at, "lien-casse", `Le lien ${writtenLink(occurrence)} ne mène à aucune note ni à aucun fichier du dossier des notes : il s'affiche comme une note à venir.${guess} Corrigez-le, ou écrivez un lien wiki [[Nom de la note]].`);
       }
       if (looksLikeAttachment(target.note)) {
-        return problemAt(at, "fichier-introuvable", `Le fichier de ${writtenLink(occurrence.syntax)} est introuvable dans le dossier des notes. Ajoutez-le au dossier, ou corrigez son nom.`);
+        return problemAt(at, "fichier-introuvable", `Le fichier de ${writtenLink(occurrence)} est introuvable dans le dossier des notes. Ajoutez-le au dossier, ou corrigez son nom.`);
       }
       const suggestions = typos.suggest(target.note);
       if (suggestions.length > 0) {
         const guess = suggestions.length === 1 ? `Vouliez-vous dire ${quoted(suggestions)} ?` : `Vouliez-vous dire l'une de ces notes : ${quoted(suggestions)} ?`;
-        return problemAt(at, "lien-casse", `Le lien ${writtenLink(occurrence.syntax)} ne mène à aucune note. ${guess}`);
+        return problemAt(at, "lien-casse", `Le lien ${writtenLink(occurrence)} ne mène à aucune note. ${guess}`);
       }
-      return problemAt(at, "note-a-venir", `Le lien ${writtenLink(occurrence.syntax)} mène à une note qui reste à écrire ; il s'affiche comme « note à venir ».`);
+      return problemAt(at, "note-a-venir", `Le lien ${writtenLink(occurrence)} mène à une note qui reste à écrire ; il s'affiche comme « note à venir ».`);
     }
     case "unpublished":
       if (from.unpublished) return undefined;
-      return problemAt(at, "lien-vers-brouillon", `Le lien ${writtenLink(occurrence.syntax)} mène à « ${resolution.note.file} », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.`);
+      return problemAt(at, "lien-vers-brouillon", `Le lien ${writtenLink(occurrence)} mène à « ${resolution.note.file} », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.`);
     case "note": {
       if (resolution.fragmentMissing === "heading") {
-        return problemAt(at, "section-introuvable", `La section « ${target.heading} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence.syntax)} mène au début de la note. Corrigez le titre de section après « # ».`);
+        return problemAt(at, "section-introuvable", `La section « ${target.heading} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence)} mène au début de la note. Corrigez le titre de section après « # ».`);
       }
       if (resolution.fragmentMissing === "block") {
-        return problemAt(at, "bloc-introuvable", `Le bloc « ^${target.block} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence.syntax)} mène au début de la note.`);
+        return problemAt(at, "bloc-introuvable", `Le bloc « ^${target.block} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence)} mène au début de la note.`);
       }
       if (resolution.alternatives.length > 0) {
         const all = [resolution.note, ...resolution.alternatives].map((n) => n.file);
         const pathOf = (file: string) => file.replace(/\.md$/i, "");
-        const intro = `Le lien ${writtenLink(occurrence.syntax)} peut désigner plusieurs notes : ${quoted(all)}. Il mène à « ${resolution.note.file} »`;
+        const intro = `Le lien ${writtenLink(occurrence)} peut désigner plusieurs notes : ${quoted(all)}. Il mène à « ${resolution.note.file} »`;
         // A note at the root is reached by its bare name: its whole path is the link already written.
         const advice =
           pathOf(resolution.note.file).toLowerCase() === target.note.toLowerCase()
@@ -163,8 +168,17 @@ function safeDecode(url: string): string {
   }
 }
 
+/** Letters and digits only, without accents or case: a title and a file name that differ only in those agree. */
+function wordsOf(text: string): string {
+  return text.normalize("NFD").replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
+}
+
+function sameWords(title: string, name: string): boolean {
+  return wordsOf(title) === wordsOf(name);
+}
+
 /**
- * Problems of notes taken one by one or against each other: empty, untitled, duplicated names, orphans. `notes` are
+ * Problems of notes taken one by one or against each other: empty, titled unlike their file, duplicated names, orphans. `notes` are
  * the vault's, in the order it lists them (nearly French order of files, so sorting them costs little); `published`
  * are in French order of titles.
  */
@@ -178,8 +192,9 @@ export function noteProblems(notes: readonly Note[], published: readonly Note[],
     const at = { file: note.file, line: 1, column: 1 };
     if (note.empty) {
       problems.push(problemAt(at, "note-vide", "La note est vide : elle sera publiée sans texte. Écrivez son contenu, ou mettez « draft: true » dans son en-tête en attendant."));
-    } else if (note.titleSource === "file-name") {
-      problems.push(problemAt({ file: note.file, line: note.bodyStartLine, column: 1 }, "note-sans-titre", `La note n'a pas de titre : le nom du fichier, « ${note.name} », en tient lieu. Commencez le texte par une ligne « # Titre de la note ».`));
+    } else if (note.titleSource === "heading" && !sameWords(note.title, note.name) && !note.aliases.some((alias) => sameWords(note.title, alias))) {
+      const at = { file: note.file, line: note.outline.titleLine ?? note.bodyStartLine, column: 1 };
+      problems.push(problemAt(at, "titre-different-du-nom", `Le titre « ${note.title} » n'est pas le nom du fichier, « ${note.name} » : les liens [[${note.name}]] suivent le nom du fichier, et [[${note.title}]] ne mènerait à aucune note. Renommez le fichier comme le titre, changez le titre, ou faites-en un alias.`));
     }
     const title = note.title.toLowerCase();
     const sameTitle = titles.get(title);

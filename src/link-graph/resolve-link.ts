@@ -26,6 +26,13 @@ export type Resolution =
 const ATTACHMENT =
   /\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|pdf|mp3|m4a|wav|ogg|oga|flac|mp4|m4v|webm|ogv|mov|docx?|xlsx?|pptx?|odt|ods|odp|csv|txt|zip|epub|json|xml|gpx|kml)$/i;
 
+const IMAGE = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp)$/i;
+
+/** "photo.png", "Plan.JPG". */
+export function looksLikeImage(name: string): boolean {
+  return IMAGE.test(name);
+}
+
 /** "photo.png" names an attachment; "Note.md" and "Web 2.0" name notes. */
 export function looksLikeAttachment(name: string): boolean {
   return ATTACHMENT.test(name);

@@ -1,5 +1,6 @@
 import { compareFrench } from "../vault-scan/french-order.js";
 import type { Note } from "../vault-scan/note.js";
+import { baseNameOf, type VaultPath } from "../vault-scan/paths.js";
 import { NameTrie } from "./name-trie.js";
 
 /** Lowercase, without accents or punctuation spacing: "Stratégie  Numérique" and "strategie numerique" meet here. */
@@ -34,8 +35,8 @@ interface Match {
 }
 
 /**
- * Finds the published notes a missing link target was probably meant for: same words but for case or accents,
- * or a few letters off a file name, title or alias. The folded names are searched as a tree of their prefixes:
+ * Finds the published notes (or the files) a missing link target was probably meant for: same words but for case or
+ * accents, or a few letters off a file name, title or alias. The folded names are searched as a tree of their prefixes:
  * comparing each target with every name of about its length took quadratic time on thousands of near-miss links
  * to thousands of similar names.
  */
@@ -47,16 +48,20 @@ export class TypoFinder {
   /** The same, by the target as written: most calls then skip folding it. */
   private readonly byTarget = new Map<string, string[]>();
 
-  constructor(notes: readonly Note[]) {
+  /** Suggests the published `notes` by name, title or alias; and the `files`, by path, from their file name. */
+  constructor(notes: readonly Note[], files: readonly VaultPath[] = []) {
+    const named = [
+      ...notes.filter((note) => !note.unpublished).map((note) => ({ name: note.name as string, names: [note.name, note.title, ...note.aliases] })),
+      ...files.map((file) => ({ name: file as string, names: [baseNameOf(file)] })),
+    ];
     const seen = new Set<string>();
     let rank = 0;
-    for (const note of notes) {
-      if (note.unpublished) continue;
-      for (const name of new Set([note.name, note.title, ...note.aliases])) {
+    for (const { name: owned, names } of named) {
+      for (const name of new Set(names)) {
         const key = loose(name);
-        if (seen.has(`${key}\u0000${note.name}`)) continue;
-        seen.add(`${key}\u0000${note.name}`);
-        const owner = { name: note.name, rank: rank++ };
+        if (seen.has(`${key}\u0000${owned}`)) continue;
+        seen.add(`${key}\u0000${owned}`);
+        const owner = { name: owned, rank: rank++ };
         const owners = this.owners.get(key);
         if (owners) owners.push(owner);
         else this.owners.set(key, [owner]);
@@ -65,7 +70,7 @@ export class TypoFinder {
     this.names = new NameTrie([...this.owners.keys()]);
   }
 
-  /** Up to 3 note names, closest first. */
+  /** Up to 3 note names (or file paths), closest first. */
   suggest(target: string): string[] {
     let suggestions = this.byTarget.get(target);
     if (suggestions) return suggestions;

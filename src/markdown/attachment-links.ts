@@ -31,10 +31,15 @@ export function attachmentLinksPlugin(md: MarkdownIt, links: GardenLinks): void 
 }
 
 function rewrite(token: Token, attribute: string, links: GardenLinks, env: GardenEnv): void {
-  const written = token.attrGet(attribute);
-  if (written === null || written === "" || !RELATIVE.test(written)) return;
+  const url = attachmentAddress(token.attrGet(attribute) ?? "", links, env);
+  if (url !== undefined) token.attrSet(attribute, url);
+}
+
+/** The site address of the published attachment a relative address names, with its "?query" or "#fragment". */
+export function attachmentAddress(written: string, links: GardenLinks, env: GardenEnv): string | undefined {
+  if (written === "" || !RELATIVE.test(written)) return undefined;
   const cut = written.search(/[?#]/);
   const [path, rest] = cut === -1 ? [written, ""] : [written.slice(0, cut), written.slice(cut)];
   const url = links.attachmentUrl(env.gardenNote, decoded(path));
-  if (url !== undefined) token.attrSet(attribute, url + rest);
+  return url === undefined ? undefined : url + rest;
 }

@@ -20,10 +20,15 @@ function withoutTracking(href: string): string {
   return url.toString();
 }
 
+/** "www.museumxtd.ch" and "museumxtd.ch" are the same site. */
+function withoutWww(host: string): string {
+  return host.toLowerCase().replace(/^www\./, "");
+}
+
 function isExternal(href: string, siteHost: string): boolean {
   if (!/^https?:\/\//i.test(href)) return false;
   try {
-    return new URL(href).host !== siteHost;
+    return withoutWww(new URL(href).host) !== withoutWww(siteHost);
   } catch {
     return false;
   }

@@ -23,10 +23,13 @@ export interface GardenEnv {
 /** What the markdown rules need from the link graph of the current build. */
 export interface GardenLinks {
   /**
-   * Where the link to `target` that the scan read on `line` of `from` leads, as the link graph resolved it; undefined
-   * when the scan read no such link there, which the page then shows as text.
+   * Where the link to `target` that the scan read on `line` of `from` leads, as the link graph resolved it: a
+   * wikilink's target, or a Markdown link's address. Undefined when the scan read no such link there: a wikilink then
+   * shows as text, and a Markdown link stays as written.
    */
-  resolutionAt(from: Note, line: number, target: WikilinkTarget): Resolution | undefined;
+  resolutionAt(from: Note, line: number, target: WikilinkTarget | string): Resolution | undefined;
+  /** Whether the image with the address `src` on `line` of `from` names no file, as the link graph found. */
+  imageMissingAt(from: Note, line: number, src: string): boolean;
   /** The site address of the published attachment that `from` names by the path `written`, if any. */
   attachmentUrl(from: Note, written: string): SiteUrl | undefined;
 }

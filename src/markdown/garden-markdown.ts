@@ -9,6 +9,7 @@ import { externalLinksPlugin } from "./external-links.js";
 import { footnotesPlugin } from "./footnotes.js";
 import { headingIdsPlugin } from "./heading-ids.js";
 import { highlightPlugin } from "./highlight-rule.js";
+import { htmlLinksPlugin, markdownLinksPlugin } from "./markdown-links.js";
 import { noteEmbedsPlugin } from "./note-embeds.js";
 import { tableAlignmentPlugin } from "./table-alignment.js";
 import { taskListsPlugin } from "./task-lists.js";
@@ -26,6 +27,7 @@ export interface GardenMarkdownOptions {
 /** Every Markdown feature of the garden, in the order its rules must run: the one place where they are listed. */
 export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: GardenMarkdownOptions): void {
   md.use(wikilinkPlugin, links);
+  md.use(markdownLinksPlugin, links);
   md.use(attachmentLinksPlugin, links);
   md.use(headingIdsPlugin, layoutIds);
   md.use(blockAnchorsPlugin);
@@ -38,6 +40,7 @@ export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: G
   md.use(videoEmbedsPlugin);
   // After the videos: every iframe still there is removed.
   md.use(rawHtmlPlugin);
+  md.use(htmlLinksPlugin, links);
   md.use(externalLinksPlugin, siteHost);
   md.use(keepRenderedFlat);
 }

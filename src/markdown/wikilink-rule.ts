@@ -1,11 +1,10 @@
 import type MarkdownIt from "markdown-it";
 import type { StateCore, StateInline, Token } from "markdown-it";
-import type { Resolution } from "../link-graph/resolve-link.js";
+import { looksLikeImage, type Resolution } from "../link-graph/resolve-link.js";
 import type { Note } from "../vault-scan/note.js";
 import { defaultLabel, parseEmbedLabel, parseWikilinkAt, type WikilinkSyntax } from "../vault-scan/wikilink-syntax.js";
 import type { GardenEnv, GardenLinks } from "./garden-env.js";
 
-const IMAGE = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp)$/i;
 
 /** Set on the link tokens of "![[Note]]", for the transclusion core rule. */
 export interface NoteEmbedMeta {
@@ -67,7 +66,7 @@ function parseInlineWithLines(state: StateCore): void {
 const cursors = new WeakMap<StateInline, { pos: number; line: number }>();
 
 /** The file line of `state.pos`: the text's first line, plus the line breaks before it. */
-function lineAt(state: StateInline): number | undefined {
+export function lineAt(state: StateInline): number | undefined {
   let cursor = cursors.get(state);
   if (!cursor) {
     const first = inlineLines.get(state.env as object);
@@ -83,7 +82,7 @@ function lineAt(state: StateInline): number | undefined {
 function pushWikilink(state: StateInline, syntax: WikilinkSyntax, resolution: Resolution): void {
   switch (resolution.kind) {
     case "asset": {
-      if (syntax.embed && IMAGE.test(resolution.file)) return pushImage(state, syntax, resolution.href);
+      if (syntax.embed && looksLikeImage(resolution.file)) return pushImage(state, syntax, resolution.href);
       pushLink(state, resolution.href, syntax.label ?? defaultLabel(syntax.target), "wikilink");
       return;
     }
@@ -114,28 +113,50 @@ function pushLink(state: StateInline, href: string, label: string, className: st
   return open;
 }
 
-/**
- * A note still to be written: never a link to a 404, but to the page that lists the notes to write and says how. Seen,
- * a small « à venir » after the text; heard once, « (note à venir) ».
- */
-function pushMissing(state: StateInline, label: string): void {
-  const open = state.push("wikilink_missing_open", "a", 1);
-  open.attrs = [
-    ["class", "wikilink-missing"],
-    ["href", "/notes-a-ecrire/"],
-    ["title", "Cette note n’existe pas encore"],
-  ];
-  state.push("text", "", 0).content = label;
-  // Never indexed: searching « venir » does not find every page with a note still to be written.
-  pushSpan(state, [["class", "visually-hidden"], ["data-pagefind-ignore", ""]], " (note à venir)");
-  pushSpan(state, [["class", "wikilink-a-venir"], ["aria-hidden", "true"], ["data-pagefind-ignore", ""]], "à venir");
-  state.push("wikilink_missing_close", "a", -1);
+/** A token to make, for an inline rule (state.push) or a core rule (new Token). */
+export interface TokenSpec {
+  readonly type: string;
+  readonly tag: string;
+  readonly nesting: 1 | 0 | -1;
+  readonly attrs?: [string, string][];
+  readonly content?: string;
 }
 
-function pushSpan(state: StateInline, attrs: [string, string][], text: string): void {
-  state.push("wikilink_missing_hint_open", "span", 1).attrs = attrs;
-  state.push("text", "", 0).content = text;
-  state.push("wikilink_missing_hint_close", "span", -1);
+/**
+ * A note still to be written: never a link to a 404, but to the page that lists the notes to write and says how. Seen,
+ * a small « à venir » after the text; heard once, « (note à venir) ». These tokens go before its label;
+ * MISSING_LINK_CLOSE after.
+ */
+export const MISSING_LINK_OPEN: readonly TokenSpec[] = [
+  {
+    type: "wikilink_missing_open",
+    tag: "a",
+    nesting: 1,
+    attrs: [
+      ["class", "wikilink-missing"],
+      ["href", "/notes-a-ecrire/"],
+      ["title", "Cette note n’existe pas encore"],
+    ],
+  },
+];
+
+export const MISSING_LINK_CLOSE: readonly TokenSpec[] = [
+  // Never indexed: searching « venir » does not find every page with a note still to be written.
+  { type: "wikilink_missing_hint_open", tag: "span", nesting: 1, attrs: [["class", "visually-hidden"], ["data-pagefind-ignore", ""]] },
+  { type: "text", tag: "", nesting: 0, content: " (note à venir)" },
+  { type: "wikilink_missing_hint_close", tag: "span", nesting: -1 },
+  { type: "wikilink_missing_hint_open", tag: "span", nesting: 1, attrs: [["class", "wikilink-a-venir"], ["aria-hidden", "true"], ["data-pagefind-ignore", ""]] },
+  { type: "text", tag: "", nesting: 0, content: "à venir" },
+  { type: "wikilink_missing_hint_close", tag: "span", nesting: -1 },
+  { type: "wikilink_missing_close", tag: "a", nesting: -1 },
+];
+
+function pushMissing(state: StateInline, label: string): void {
+  for (const spec of [...MISSING_LINK_OPEN, { type: "text", tag: "", nesting: 0, content: label } as const, ...MISSING_LINK_CLOSE]) {
+    const token = state.push(spec.type, spec.tag, spec.nesting);
+    if (spec.attrs) token.attrs = spec.attrs.map(([name, value]) => [name, value]);
+    if (spec.content !== undefined) token.content = spec.content;
+  }
 }
 
 function pushImage(state: StateInline, syntax: WikilinkSyntax, href: string): void {

@@ -50,8 +50,14 @@ export const PROBLEMS = {
   "lien-casse": {
     level: "erreur",
     blocksBuild: false,
-    summary: "le lien ne mène à aucune note mais ressemble à une note existante",
-    fix: "corriger le lien d'après la suggestion",
+    summary: "le lien wiki ne mène à aucune note mais ressemble à une note existante ; ou un lien Markdown ou HTML vers le site ou le coffre (`[texte](Dossier/Note.md)`, `/Dossier/Note/`, `lien-a-completer`) ne mène à aucune note ni à aucun fichier",
+    fix: "corriger le lien d'après la suggestion, ou écrire un lien wiki `[[Nom de la note]]`",
+  },
+  "image-introuvable": {
+    level: "erreur",
+    blocksBuild: false,
+    summary: "une image Markdown ou HTML (`![](/images/x.png)`, `<img src=…>`) désigne un fichier absent du dossier des notes : la page montre son texte de remplacement",
+    fix: "ajouter l'image au dossier, ou corriger son chemin",
   },
   "note-a-venir": {
     level: "info",
@@ -82,6 +88,12 @@ export const PROBLEMS = {
     blocksBuild: false,
     summary: "plusieurs notes portent ce nom",
     fix: "écrire le chemin : `[[Dossier/Note]]`",
+  },
+  "lien-copie-d-obsidian": {
+    level: "avertissement",
+    blocksBuild: false,
+    summary: "un lien `app://obsidian.md/…` ou `obsidian://open?…` copié depuis Obsidian : il ne s'ouvre que dans l'application, le site le fait mener à la note",
+    fix: "écrire un lien wiki `[[Nom de la note]]`",
   },
   "lien-vers-brouillon": {
     level: "avertissement",
@@ -155,11 +167,11 @@ export const PROBLEMS = {
     summary: "la note n'a aucun texte",
     fix: "l'écrire, ou la marquer `draft: true` en attendant",
   },
-  "note-sans-titre": {
+  "titre-different-du-nom": {
     level: "avertissement",
     blocksBuild: false,
-    summary: "ni titre `# …`, ni `title`, ni alias : le nom du fichier sert de titre",
-    fix: "commencer le texte par `# Titre de la note`",
+    summary: "le titre `# …` qui ouvre la note n'est ni le nom du fichier ni un alias (aux majuscules, accents et ponctuation près) : les liens suivent le nom du fichier",
+    fix: "renommer le fichier comme le titre, ou changer le titre, ou en faire un alias",
   },
   "titre-en-double": {
     level: "avertissement",

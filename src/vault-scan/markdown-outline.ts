@@ -19,6 +19,8 @@ export interface LinkOccurrence {
   readonly column: number;
   /** The sentence around the link, as plain text of at most about 200 characters. */
   readonly context: string;
+  /** For a Markdown or HTML link, not a wikilink: its address as written, by which the renderer finds it. */
+  readonly href?: string;
 }
 
 export interface MarkdownOutline {
@@ -29,11 +31,19 @@ export interface MarkdownOutline {
    * id "contenu-2"): a link to a section finds it without reading every heading of the note.
    */
   headingWithId(id: string): Heading | undefined;
-  /** The text of the first level-1 heading out of quotes and lists that has one: the note's title, when there is one. */
+  /**
+   * The text of a level-1 heading that is the body's first block, as Obsidian shows a note's title: a level-1 heading
+   * further down is a section ("# A retenir"), not the title.
+   */
   readonly titleHeading?: string;
+  /** The file line of that heading. */
+  readonly titleLine?: number;
   readonly blockIds: ReadonlySet<string>;
   readonly links: readonly LinkOccurrence[];
-  /** Local files named by Markdown links and images or HTML attributes, which may be attachments. */
+  /**
+   * Addresses within the vault or the site named by Markdown links and images or HTML attributes: attachments, or
+   * notes.
+   */
   readonly attachmentReferences: readonly AttachmentReference[];
   /** Body lines, for section embeds: index 0 is the file line `firstLine`. */
   readonly lines: readonly string[];
@@ -51,11 +61,12 @@ const CONTEXT_MAX = 200;
 
 /**
  * One pass over a note body: headings (with the ids the renderer gives them, none of `layoutIds`), block ids, and
- * wikilinks with their line, column and context. Code blocks and code spans are skipped, as markdown-it skips them.
+ * wikilinks with their line, column and context, and the addresses of Markdown and HTML links (`siteHosts`: the
+ * host names of the site's own address). Code blocks and code spans are skipped, as markdown-it skips them.
  * Headings are read line by line, unless a line may make that reading differ from markdown-it's (a Setext heading,
  * a heading in a quote, an HTML block): markdown-it's block parser then reads the note's headings.
  */
-export function outlineMarkdown(body: string, firstLine: number, layoutIds: readonly string[]): MarkdownOutline {
+export function outlineMarkdown(body: string, firstLine: number, layoutIds: readonly string[], siteHosts: ReadonlySet<string> = new Set()): MarkdownOutline {
   const lines = body.split(LINE_BREAK);
   const headings: RawHeading[] = [];
   const blockIds = new Set<string>();
@@ -88,7 +99,9 @@ export function outlineMarkdown(body: string, firstLine: number, layoutIds: read
     if (text.includes("[[")) addWikilinks(links, text, line, lines[index + 1]);
     if (mayReferenceAttachment(text)) mayReference.push({ text, line });
   });
-  return new Outline(readByMarkdownIt ? blockHeadings(body, firstLine) : headings, layoutIds, blockIds, links, attachmentReferences(mayReference), lines);
+  const firstBlock = lines.findIndex((text) => !SPACES_ONLY.test(text));
+  const raw = readByMarkdownIt ? blockHeadings(body, firstLine) : headings;
+  return new Outline(raw, layoutIds, blockIds, links, attachmentReferences(mayReference, siteHosts), lines, firstLine + firstBlock);
 }
 
 /**
@@ -101,6 +114,7 @@ class Outline implements MarkdownOutline {
   private bySlug: ReadonlyMap<string, Heading> | undefined;
   private cachedSummary: string | undefined;
   readonly titleHeading?: string;
+  readonly titleLine?: number;
 
   constructor(
     private readonly raw: readonly RawHeading[],
@@ -109,13 +123,13 @@ class Outline implements MarkdownOutline {
     readonly links: readonly LinkOccurrence[],
     readonly attachmentReferences: readonly AttachmentReference[],
     readonly lines: readonly string[],
+    firstBlockLine: number,
   ) {
-    for (const heading of raw) {
-      const text = heading.level === 1 && heading.topLevel ? plainText(heading.markdown) : "";
-      if (text !== "") {
-        this.titleHeading = text;
-        break;
-      }
+    const first = raw[0];
+    const text = first && first.line === firstBlockLine && first.level === 1 && first.topLevel ? plainText(first.markdown) : "";
+    if (text !== "") {
+      this.titleHeading = text;
+      this.titleLine = first!.line;
     }
   }
 

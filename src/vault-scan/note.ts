@@ -8,7 +8,7 @@ import { withoutComments } from "./private-comments.js";
 import { rawHtmlProblems } from "./raw-html.js";
 import { urlSegment } from "./slug.js";
 
-export type TitleSource = "heading" | "front-matter" | "alias" | "file-name";
+export type TitleSource = "heading" | "front-matter" | "navigation" | "file-name";
 export type { Unpublished } from "./publication.js";
 
 export interface Note {
@@ -38,6 +38,8 @@ export interface Note {
 export interface ParseOptions {
   /** A front-matter `title` equal to the site name is a legacy placeholder, not the note's title. */
   readonly siteName: string;
+  /** The site's public address (`url` of _data/site.json): a link to it, with or without "www.", is internal. */
+  readonly siteUrl?: string;
   /** The ids the page layout writes (_includes/layout-ids.json): no heading of a note takes one. */
   readonly layoutIds: readonly string[];
   /**
@@ -74,12 +76,12 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
   if (firstComment) {
     problems.push(problemAt({ file, line: frontMatter.bodyStartLine + firstComment.lineIndex, column: firstComment.column }, "commentaires-prives", `La note contient ${comments} commentaire${comments > 1 ? "s" : ""} privé${comments > 1 ? "s" : ""} %%…%% : ${comments > 1 ? "ils ne sont" : "il n'est"} pas publié${comments > 1 ? "s" : ""}.`));
   }
-  const outline = outlineMarkdown(body, frontMatter.bodyStartLine, options.layoutIds);
+  const outline = outlineMarkdown(body, frontMatter.bodyStartLine, options.layoutIds, siteHostsOf(options.siteUrl));
   // One by one: a note can hold more removals than a call takes arguments.
   for (const problem of rawHtmlProblems(file, body, frontMatter.bodyStartLine)) problems.push(problem);
   const aliases = aliasesOf(data);
   const name = noteNameOf(file);
-  const { title, titleSource } = titleOf(outline, data["title"], aliases, name, options.siteName);
+  const { title, titleSource } = titleOf(outline, data, name, options.siteName);
   const permalink = data["permalink"];
   const url = typeof permalink === "string" && permalink.trim() !== "" ? asSiteUrl(permalink.trim()) : urlOfPath(file);
   const { unpublished, problems: publicationProblems } = publicationOf(file, data, frontMatter.raw, options.templatesFolders ?? DEFAULT_TEMPLATES_FOLDERS);
@@ -118,12 +120,37 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
   };
 }
 
-function titleOf(outline: MarkdownOutline, frontMatterTitle: unknown, aliases: readonly string[], name: string, siteName: string) {
+/**
+ * The title Obsidian shows: a level-1 heading opening the body, else the front-matter `title` (unless it is the
+ * legacy site name), else `eleventyNavigation.title`, else the file name. Never an alias.
+ */
+function titleOf(outline: MarkdownOutline, data: Readonly<Record<string, unknown>>, name: string, siteName: string) {
   if (outline.titleHeading !== undefined) return { title: outline.titleHeading, titleSource: "heading" as const };
-  const declared = typeof frontMatterTitle === "string" || typeof frontMatterTitle === "number" ? String(frontMatterTitle).trim() : "";
+  const declared = textOf(data["title"]);
   if (declared !== "" && declared.toLowerCase() !== siteName.toLowerCase()) return { title: declared, titleSource: "front-matter" as const };
-  if (aliases[0] !== undefined) return { title: aliases[0], titleSource: "alias" as const };
+  const navigation = data["eleventyNavigation"];
+  const navigationTitle = typeof navigation === "object" && navigation !== null ? textOf((navigation as Record<string, unknown>)["title"]) : "";
+  if (navigationTitle !== "") return { title: navigationTitle, titleSource: "navigation" as const };
   return { title: name, titleSource: "file-name" as const };
+}
+
+function textOf(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" ? String(value).trim() : "";
+}
+
+const hostsByUrl = new Map<string, ReadonlySet<string>>();
+
+/** "https://www.museumxtd.ch" gives "www.museumxtd.ch" and "museumxtd.ch"; read once per address. */
+export function siteHostsOf(siteUrl: string | undefined): ReadonlySet<string> {
+  if (siteUrl === undefined) return new Set();
+  let hosts = hostsByUrl.get(siteUrl);
+  if (!hosts) {
+    const host = new URL(siteUrl).hostname.toLowerCase();
+    const bare = host.replace(/^www\./, "");
+    hosts = new Set([bare, `www.${bare}`]);
+    hostsByUrl.set(siteUrl, hosts);
+  }
+  return hosts;
 }
 
 /** "Dossier/Qu'est-ce que c'est.md" gives "/dossier/qu-est-ce-que-c-est/"; the vault's own "index.md" is the home page. */

@@ -8,7 +8,7 @@ interface Entry {
 }
 
 function sameOptions(a: ParseOptions, b: ParseOptions): boolean {
-  return a.siteName === b.siteName && String(a.layoutIds) === String(b.layoutIds) && String(a.templatesFolders) === String(b.templatesFolders);
+  return a.siteName === b.siteName && a.siteUrl === b.siteUrl && String(a.layoutIds) === String(b.layoutIds) && String(a.templatesFolders) === String(b.templatesFolders);
 }
 
 /**

@@ -89,7 +89,7 @@ describe("npm run build", () => {
     const site = path.join(work, "_site");
     const run = await runBuild(fixtureDir("attachments-vault"), site);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/ : 1 note publiée et 8 liens, dont 2 vers 1 note encore à écrire \(liste sur \/notes-a-ecrire\/\) ; 10 fichiers joints laissés de côté \(non utilisés ou refusés\) ; 7 avertissements ; /);
+    expect(run.stdout).toMatch(/ : 1 note publiée et 8 liens, dont 2 vers 1 note encore à écrire \(liste sur \/notes-a-ecrire\/\) ; 10 fichiers joints laissés de côté \(non utilisés ou refusés\) ; 7 avertissements \(5 piece-jointe-refusee, 1 integration-introuvable, 1 lien-vers-brouillon\) ; /);
     const files = (await filesUnder(site)).filter((file) => !file.startsWith("pagefind/")).sort();
     expect(files).toEqual(
       [

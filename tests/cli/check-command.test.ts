@@ -18,31 +18,29 @@ const CLEAN = "tests/fixtures/check-clean-vault";
 const BUGS = "tests/fixtures/check-bugs-vault";
 const ATTACHMENTS = "tests/fixtures/attachments-vault";
 
-const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--json] [note.md…]
+const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--quiet] [--json] [note.md…]
   note.md…           ne signale que les problèmes de ces notes (tout le dossier reste lu pour résoudre les liens)
   --notes <dossier>  vérifie un autre dossier de notes (par défaut : notes/)
   --strict           échoue aussi sur les avertissements
+  --quiet            n'affiche pas les informations (niveau « info »), seulement les erreurs et les avertissements
   --json             écrit le résultat en JSON, et rien d'autre, sur la sortie standard
   --help             affiche cette aide`;
 
 const ORPHAN =
   "Aucune note publiée ne mène à cette note : les lecteurs ne la trouveront que par la recherche ou l'accueil. Ajoutez-lui un lien depuis une note voisine.";
 const EMPTY = "La note est vide : elle sera publiée sans texte. Écrivez son contenu, ou mettez « draft: true » dans son en-tête en attendant.";
-const untitled = (name: string) =>
-  `La note n'a pas de titre : le nom du fichier, « ${name} », en tient lieu. Commencez le texte par une ligne « # Titre de la note ».`;
 
 /** Every warning and information code, once or twice each, in the order the command must print them. */
 const WARNING_LINES = [
-  `${WARNINGS}/Accueil du musée.md:4:1  avertissement  note-sans-titre  ${untitled("Accueil du musée")}`,
   `${WARNINGS}/Archives.md:1:1  info  note-orpheline  ${ORPHAN}`,
   `${WARNINGS}/Archives.md:5:1  avertissement  html-retire  L'attribut onclick de <p> est retiré de la page : une note ne garde que le HTML de mise en forme, listé au paragraphe « Vie privée » du README. Supprimez cet attribut.`,
   `${WARNINGS}/Collections.md:3:1  avertissement  tag-commentaire  « tags: #collection #musée » est lu comme un commentaire YAML : le « # » efface la suite de la ligne. Le tag a été récupéré, mais écrivez plutôt « tags: [collection, musée] ».`,
+  `${WARNINGS}/Isolée.md:1:1  avertissement  titre-different-du-nom  Le titre « Note isolée » n'est pas le nom du fichier, « Isolée » : les liens [[Isolée]] suivent le nom du fichier, et [[Note isolée]] ne mènerait à aucune note. Renommez le fichier comme le titre, changez le titre, ou faites-en un alias.`,
   `${WARNINGS}/Isolée.md:1:1  info  note-orpheline  ${ORPHAN}`,
   `${WARNINGS}/Numérisation.md:1:1  avertissement  alias-en-double  L'alias « Inventaire » est aussi le nom de la note « Inventaire.md » : [[Inventaire]] mènera à cette autre note. Choisissez un autre alias.`,
   `${WARNINGS}/Page blanche.md:1:1  avertissement  note-vide  ${EMPTY}`,
   `${WARNINGS}/Photothèque.md:1:1  avertissement  alias-en-double  L'alias « Photos » est aussi un alias de « Numérisation.md » : [[Photos]] est ambigu. Gardez cet alias sur une seule note.`,
   `${WARNINGS}/Récolement.md:1:1  avertissement  titre-en-double  « Inventaire des collections » est déjà le titre de « Inventaire.md » : les lecteurs ne pourront pas distinguer les deux notes. Donnez-leur des titres différents.`,
-  `${WARNINGS}/Sans titre.md:4:1  avertissement  note-sans-titre  ${untitled("Sans titre")}`,
   `${WARNINGS}/Sommaire.md:7:3  avertissement  section-introuvable  La section « Ateliers pour enfants » n'existe pas dans « Médiation.md » : le lien [[Médiation#Ateliers pour enfants]] mène au début de la note. Corrigez le titre de section après « # ».`,
   `${WARNINGS}/Sommaire.md:8:3  avertissement  bloc-introuvable  Le bloc « ^citation » n'existe pas dans « Médiation.md » : le lien [[Médiation#^citation]] mène au début de la note.`,
   `${WARNINGS}/Sommaire.md:9:3  avertissement  lien-ambigu  Le lien [[Fiche technique]] peut désigner plusieurs notes : « Salles/Fiche technique.md », « Réserves/Fiche technique.md ». Il mène à « Salles/Fiche technique.md » ; écrivez le chemin complet, par exemple [[Salles/Fiche technique]], pour choisir.`,
@@ -54,7 +52,10 @@ const WARNING_LINES = [
   `${WARNINGS}/Sommaire.md:16:3  avertissement  integration-introuvable  ![[Note absente]] intègre « Note absente », qui n'existe pas dans le dossier des notes : rien ne s'affiche à sa place. Ajoutez ce fichier ou cette note, ou corrigez son nom.`,
   `${WARNINGS}/Vide.md:1:1  avertissement  note-vide  ${EMPTY}`,
 ];
-const WARNING_SUMMARY = "17 notes vérifiées : 0 erreur, 17 avertissements, 3 informations.";
+const WARNING_SUMMARY =
+  "17 notes vérifiées : 0 erreur, 16 avertissements (2 alias-en-double, 2 integration-introuvable, 2 lien-vers-brouillon, 2 note-vide, 1 bloc-introuvable, " +
+  "1 fichier-introuvable, 1 html-retire, 1 lien-ambigu, 1 section-introuvable, 1 tag-commentaire, 1 titre-different-du-nom, 1 titre-en-double), " +
+  "3 informations (2 note-orpheline, 1 note-a-venir).";
 
 /** Every build-blocking code, plus lien-casse, the one error that does not stop the build. */
 const ERROR_LINES = [
@@ -71,7 +72,8 @@ const ERROR_LINES = [
   `${ERRORS}/Sommaire.md:14:22  erreur  lien-casse  Le lien [[Salle 3]] ne mène à aucune note. Vouliez-vous dire l'une de ces notes : « Salle 1 », « Salle 2 » ?`,
   `${ERRORS}/Tabulation.md:5:1  erreur  yaml-invalide  L'en-tête YAML est illisible à la ligne « - collection ». Une tabulation y sert de retrait : YAML n'accepte que des espaces. Remplacez la tabulation par deux espaces.`,
 ];
-const ERROR_SUMMARY = "15 notes vérifiées : 12 erreurs, 0 avertissement, 0 information.";
+const ERROR_SUMMARY =
+  "15 notes vérifiées : 12 erreurs (4 yaml-invalide, 3 url-en-double, 2 lien-casse, 1 en-tete-pas-un-objet, 1 permalink-invalide, 1 yaml-non-ferme), 0 avertissement, 0 information.";
 
 const ALL_CODES = [
   "yaml-invalide",
@@ -92,7 +94,7 @@ const ALL_CODES = [
   "alias-en-double",
   "html-retire",
   "note-vide",
-  "note-sans-titre",
+  "titre-different-du-nom",
   "note-orpheline",
 ];
 
@@ -163,9 +165,9 @@ describe("npm run check", () => {
         lines(
           ...WARNING_LINES,
           WARNING_SUMMARY,
-          "Avec --strict, 17 avertissements font échouer la vérification : alias-en-double (2), integration-introuvable (2), " +
-            "lien-vers-brouillon (2), note-sans-titre (2), note-vide (2), bloc-introuvable (1), fichier-introuvable (1), html-retire (1), lien-ambigu (1), " +
-            "section-introuvable (1), tag-commentaire (1), titre-en-double (1). " +
+          "Avec --strict, 16 avertissements font échouer la vérification : alias-en-double (2), integration-introuvable (2), " +
+            "lien-vers-brouillon (2), note-vide (2), bloc-introuvable (1), fichier-introuvable (1), html-retire (1), lien-ambigu (1), " +
+            "section-introuvable (1), tag-commentaire (1), titre-different-du-nom (1), titre-en-double (1). " +
             "Corrigez les lignes « avertissement » ci-dessus, ou relancez sans --strict pour n'échouer que sur les erreurs.",
         ),
       );
@@ -178,12 +180,27 @@ describe("npm run check", () => {
       expect(strict.stdout).toBe(
         lines(
           WARNING_LINES.at(-1)!,
-          "17 notes vérifiées : 0 erreur, 1 avertissement, 0 information.",
+          "17 notes vérifiées : 0 erreur, 1 avertissement (1 note-vide), 0 information.",
           "Avec --strict, 1 avertissement fait échouer la vérification : note-vide (1). " +
             "Corrigez les lignes « avertissement » ci-dessus, ou relancez sans --strict pour n'échouer que sur les erreurs.",
         ),
       );
       expect(strict.code).toBe(1);
+    });
+
+    it("hides the information findings with --quiet, in the report, its summary and the JSON", async () => {
+      const quiet = await check("--notes", WARNINGS, "--quiet");
+      expect(quiet.stdout).toBe(
+        lines(
+          ...WARNING_LINES.filter((l) => parseLine(l).level !== "info"),
+          "17 notes vérifiées : 0 erreur, 16 avertissements (2 alias-en-double, 2 integration-introuvable, 2 lien-vers-brouillon, 2 note-vide, 1 bloc-introuvable, " +
+            "1 fichier-introuvable, 1 html-retire, 1 lien-ambigu, 1 section-introuvable, 1 tag-commentaire, 1 titre-different-du-nom, 1 titre-en-double), " +
+            "informations masquées (--quiet).",
+        ),
+      );
+      expect(quiet.code).toBe(0);
+      const json = JSON.parse((await check("--notes", WARNINGS, "--quiet", "--json")).stdout) as JsonReport;
+      expect(asLines(json)).toEqual(WARNING_LINES.filter((l) => parseLine(l).level !== "info"));
     });
 
     it("writes the same findings as JSON with --json: { notes, problems, ok }", async () => {
@@ -199,7 +216,7 @@ describe("npm run check", () => {
       }
       expect(asLines(report)).toEqual(WARNING_LINES);
       // The file is shown as in the text report: under the notes folder as given, relative to the project root.
-      expect(report.problems[0]).toMatchObject({ level: "avertissement", code: "note-sans-titre", file: `${WARNINGS}/Accueil du musée.md`, line: 4, column: 1 });
+      expect(report.problems[0]).toMatchObject({ level: "info", code: "note-orpheline", file: `${WARNINGS}/Archives.md`, line: 1, column: 1 });
     });
 
     it("says ok: false in JSON with --strict, exits 1, and writes nothing but the JSON", async () => {
@@ -247,7 +264,7 @@ describe("npm run check", () => {
         lines(
           ERROR_LINES[0]!,
           ...ERROR_LINES.filter((l) => l.startsWith(`${ERRORS}/Sommaire.md:`)),
-          "15 notes vérifiées : 3 erreurs, 0 avertissement, 0 information.",
+          "15 notes vérifiées : 3 erreurs (2 lien-casse, 1 yaml-invalide), 0 avertissement, 0 information.",
         ),
       );
       expect(only.code).toBe(1);
@@ -277,10 +294,29 @@ describe("npm run check", () => {
           `${ATTACHMENTS}/hostile.svg:1:1  info  piece-jointe-inutilisee  « hostile.svg » n'est pas publié : seules des notes non publiées l'utilisent (« Brouillon de note.md »), et il contient un élément <script>. Supprimez-le s'il ne sert plus.`,
           `${ATTACHMENTS}/page.html:1:1  info  piece-jointe-inutilisee  « page.html » n'est pas publié : seules des notes non publiées l'utilisent (« Brouillon de note.md »), et les fichiers « .html » ne le sont jamais. Supprimez-le s'il ne sert plus.`,
           `${ATTACHMENTS}/x.js:1:1  info  piece-jointe-inutilisee  « x.js » n'est pas publié : seules des notes non publiées l'utilisent (« Brouillon de note.md »), et les fichiers « .js » ne le sont jamais. Supprimez-le s'il ne sert plus.`,
-          "3 notes vérifiées : 0 erreur, 7 avertissements, 6 informations.",
+          "3 notes vérifiées : 0 erreur, 7 avertissements (5 piece-jointe-refusee, 1 integration-introuvable, 1 lien-vers-brouillon), 6 informations (5 piece-jointe-inutilisee, 1 note-orpheline).",
         ),
       );
       expect(run.code).toBe(0);
+    });
+  });
+
+  describe("on a vault written as its editors write it", () => {
+    it("fails on broken Markdown links and missing images, whose summary names the codes", async () => {
+      const run = await check("--notes", fixtureDir("real-vault"), "--quiet");
+      expect(reportLines(run).map(parseLine).map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`)).toEqual([
+        "tests/fixtures/real-vault/Liens.md:8:35 lien-copie-d-obsidian",
+        "tests/fixtures/real-vault/Liens.md:9:34 lien-copie-d-obsidian",
+        "tests/fixtures/real-vault/Liens.md:10:32 lien-casse",
+        "tests/fixtures/real-vault/Liens.md:12:31 lien-casse",
+        "tests/fixtures/real-vault/Liens.md:14:21 image-introuvable",
+        "tests/fixtures/real-vault/Liens.md:16:1 image-introuvable",
+        "tests/fixtures/real-vault/Questions/Stratégie.md:4:1 titre-different-du-nom",
+      ]);
+      expect(run.stdout.split("\n").at(-2)).toBe(
+        "4 notes vérifiées : 4 erreurs (2 image-introuvable, 2 lien-casse), 3 avertissements (2 lien-copie-d-obsidian, 1 titre-different-du-nom), informations masquées (--quiet).",
+      );
+      expect(run.code).toBe(1);
     });
   });
 
@@ -330,7 +366,7 @@ describe("npm run check", () => {
           `${notes}/Peut-être.md:3:1  erreur  publication-invalide  « draft: peut-être » : la valeur de « draft » n'est pas comprise, la note n'est donc pas publiée. Écrivez « draft: true » pour la garder hors du site, ou « draft: false » pour la publier (valeurs acceptées, en majuscules ou en minuscules : true/false, yes/no, oui/non, on/off, 1/0).`,
           skipped("tube.md", "un tube nommé (FIFO)"),
           skipped("zero.md", "un lien symbolique"),
-          "2 notes vérifiées : 1 erreur, 5 avertissements, 1 information.",
+          "2 notes vérifiées : 1 erreur (1 publication-invalide), 5 avertissements (3 entree-ignoree, 1 eleventyignore-sans-effet, 1 lien-vers-brouillon), 1 information (1 note-orpheline).",
         ),
       );
       expect(run.code).toBe(1);
@@ -460,7 +496,7 @@ describe("npm run check", () => {
     });
 
     it("tag-commentaire: « tags: # à compléter » is a real YAML comment, not tags", () => {
-      expect(linesOf("Tags à compléter.md")).toEqual([`${BUGS}/Tags à compléter.md:4:1  avertissement  note-sans-titre  ${untitled("Tags à compléter")}`]);
+      expect(linesOf("Tags à compléter.md")).toEqual([]);
     });
 
     it("note-a-venir: [[Web 2.0]] names a note to write, not a file", () => {

@@ -52,7 +52,7 @@ describe("npm start on a change that cannot be published", () => {
       await writeFile(note, "---\ntags: #question\n---\n# Autre\n\nTexte corrigé.\n");
       await rebuildAfter(server, seen, 60_000);
       const success = server.output().slice(printed);
-      expect(success).toContain("Site à jour : 1 avertissement ; lancez « npm run check » pour le détail.");
+      expect(success).toContain("Site à jour : 1 avertissement (1 tag-commentaire) ; lancez « npm run check » pour le détail.");
       expect(success).not.toMatch(STACK_LINE);
       expect(await get("127.0.0.1", port, `/${BUILD_STATUS_FILE}`)).toEqual({ status: 200, body: '{"message":null}' });
       const after = await get("127.0.0.1", port, "/autre/");

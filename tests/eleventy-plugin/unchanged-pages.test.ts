@@ -13,8 +13,8 @@ import { memoryVault, note } from "../helpers.js";
 
 const SITE: SiteSettings = { name: "MuseumXTD", description: "Ressources.", contactEmail: "info@museumxtd.ch", language: "fr", url: "https://www.museumxtd.ch" };
 
-function fingerprints(sources: Readonly<Record<string, string>>): Map<string, string | undefined> {
-  const graph: LinkGraph = buildLinkGraph(memoryVault(sources), { reservedUrls: new Map() });
+function fingerprints(sources: Readonly<Record<string, string>>, assets: readonly string[] = []): Map<string, string | undefined> {
+  const graph: LinkGraph = buildLinkGraph(memoryVault(sources, assets), { reservedUrls: new Map() });
   return new Map(graph.published.map((n) => [n.file, pageFingerprint(graph, n, noteView(graph, n, SITE), "")]));
 }
 
@@ -47,6 +47,11 @@ describe("pageFingerprint", () => {
     });
     expect(after.get("A.md")).not.toBe(before.get("A.md"));
     expect(after.get("C.md")).toBe(before.get("C.md"));
+  });
+
+  it("changes for a note whose missing image is added to the vault", () => {
+    const withImage = (assets: string[]) => fingerprints({ "A.md": "# A\n\n![Plan](plan.png)\n" }, assets).get("A.md");
+    expect(withImage(["plan.png"])).not.toBe(withImage([]));
   });
 
   it("is undefined for a page that embeds another note, which is then always rendered", () => {

@@ -127,6 +127,14 @@ describe("hostile inputs take linear time", () => {
     expect(doublingRatio(outgoing, findEach)).toBeLessThanOrEqual(3);
   });
 
+  it("Markdown and HTML links and images, thousands on one line with unbalanced brackets, in the scan, the link graph and the page", () => {
+    const note = (size: number) => repeated(size, (i) => `[[x](N${i}.md) ![i](/i${i}.png) <a href="N${i}.md">h</a> [`);
+    const graphOf = (source: string) => buildLinkGraph(memoryVault({ "Liens.md": source, "N1.md": "# N1\n" }), { reservedUrls: new Map() });
+    expect(graphOf(note(1000)).problems.filter((p) => p.code === "image-introuvable").length).toBeGreaterThan(10);
+    expect(doublingRatio(note, graphOf)).toBeLessThanOrEqual(3);
+    expect(doublingRatio(note, render)).toBeLessThanOrEqual(3);
+  });
+
   it("links to each of the identical headings of a note", () => {
     const vault = (size: number) => {
       const count = Math.round(size / 16);

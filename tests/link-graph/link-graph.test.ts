@@ -6,8 +6,8 @@ import { readVault } from "../../src/vault-scan/read-vault.js";
 import { reservedUrls as siteReservedUrls } from "../../src/site/pages.js";
 import { fixtureDir, memoryVault, SITE } from "../helpers.js";
 
-/** Findings about links and URLs only: the note-level ones (orphans, untitled notes) have their own tests. */
-const NOTE_LEVEL_CODES = new Set(["note-orpheline", "note-sans-titre", "note-vide", "titre-en-double", "alias-en-double"]);
+/** Findings about links and URLs only: the note-level ones (orphans, titles unlike file names) have their own tests. */
+const NOTE_LEVEL_CODES = new Set(["note-orpheline", "titre-different-du-nom", "note-vide", "titre-en-double", "alias-en-double"]);
 function linkProblems(graph: { readonly problems: readonly Problem[] }): Problem[] {
   return graph.problems.filter((p) => !NOTE_LEVEL_CODES.has(p.code));
 }

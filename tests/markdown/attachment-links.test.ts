@@ -17,12 +17,12 @@ describe("links and images that name an attachment by a relative path", () => {
   );
   const garden = rendererOf(vault);
 
-  it("are rewritten to the file's address on the site, found from the note's folder, then from the root", () => {
+  it("are rewritten to the file's address on the site, found from the note's folder, then from the root; a file that is not there is a missing link", () => {
     expect(garden.renderNote("Salles/Accueil.md")).toBe(
       lines(
         '<h1 id="accueil">Accueil</h1>',
         '<p><a href="/Salles/docs/plan%20de%20salle.pdf#page=2" title="Plan">Le plan</a> et <img src="/Salles/images/carte.png" alt="Carte">.</p>',
-        '<p><a href="/annexe.pdf">Racine</a>, <a href="/annexe.pdf">absolu</a>, <a href="#accueil">ici</a> et <a href="docs/absent.pdf">absent</a>.</p>',
+        '<p><a href="/annexe.pdf">Racine</a>, <a href="/annexe.pdf">absolu</a>, <a href="#accueil">ici</a> et <span class="wikilink-missing">absent<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span>.</p>',
       ),
     );
   });

@@ -52,7 +52,8 @@ describe("the raw HTML rule", () => {
 
   it("closes inline HTML at the end of its paragraph", () => {
     expect(render(lines("Un <b>gras", "", "puis </b> la suite."))).toBe("<p>Un <b>gras</b></p>\n<p>puis  la suite.</p>\n");
-    expect(render("Un <em>début</em> et <a href=\"/page/\" onclick=\"x()\">lien</a>.")).toBe('<p>Un <em>début</em> et <a href="/page/">lien</a>.</p>\n');
+    // "/page/" is the address of the note Page.md: the link shows as a wikilink to it.
+    expect(render("Un <em>début</em> et <a href=\"/page/\" onclick=\"x()\">lien</a>.")).toBe('<p>Un <em>début</em> et <a href="/page/" class="wikilink">lien</a>.</p>\n');
   });
 
   it("leaves HTML written in code alone, as text", () => {

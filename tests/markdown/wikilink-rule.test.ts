@@ -230,9 +230,10 @@ describe("links from the link graph", () => {
     const md = createMarkdownLibrary(
       {
         resolutionAt: (from, line, target) => {
-          asked.push(`${line}:${targetText(target)}`);
+          asked.push(typeof target === "string" ? `${line}>${target}` : `${line}:${targetText(target)}`);
           return outgoingAt(graph.outgoing.get(from.file)!, line, target)?.resolution;
         },
+        imageMissingAt: () => false,
         attachmentUrl: () => undefined,
       },
       "www.museumxtd.ch",
@@ -255,8 +256,8 @@ describe("links from the link graph", () => {
   });
 
   it("finds the links of an image's alt text on the image's line", () => {
-    const garden = rendererOf(memoryVault({ "Lecteur.md": lines("Première ligne,", "puis ![vers [[Cible]]](photo.png)"), "Cible.md": "# Cible\n" }));
-    expect(garden.renderNote("Lecteur.md")).toBe('<p>Première ligne,<br>\npuis <img src="photo.png" alt="vers Cible"></p>\n');
+    const garden = rendererOf(memoryVault({ "Lecteur.md": lines("Première ligne,", "puis ![vers [[Cible]]](photo.png)"), "Cible.md": "# Cible\n" }, ["photo.png"]));
+    expect(garden.renderNote("Lecteur.md")).toBe('<p>Première ligne,<br>\npuis <img src="/photo.png" alt="vers Cible"></p>\n');
   });
 
   it("resolves the links of an embedded section from the lines of the embedded note", () => {

@@ -7,23 +7,38 @@ describe("parseNote: title", () => {
   it.each([
     ["the first '# ' heading, inline Markdown stripped", "Note.md", lines("# **Comment mener un projet numérique?**"), "Comment mener un projet numérique?", "heading"],
     ["a link in the heading shows its label", "Note.md", lines("# Le [[Musée|musée]] idéal"), "Le musée idéal", "heading"],
-    ["a level-1 heading after a level-2 one", "Note.md", lines("## Sous-titre", "", "# Vrai titre", "# Second titre"), "Vrai titre", "heading"],
+    ["a level-1 heading after a level-2 one is a section, not the title", "Note.md", lines("## Sous-titre", "", "# Vrai titre", "# Second titre"), "Note", "file-name"],
+    ["a level-1 heading mid-note is a section, not the title", "Note.md", lines("---", "title: MuseumXTD", "---", "### [Ressource](https://exemple.org)", "", "# A retenir"), "Note", "file-name"],
+    ["blank lines before the opening heading", "Note.md", lines("---", "tags: [a]", "---", "", "", "# Titre"), "Titre", "heading"],
+    ["eleventyNavigation's title when the front-matter title is the site name", "Note.md", lines("---", "title: MuseumXTD", "eleventyNavigation:", "  key: Note", "  title: Titre de la ressource", "---", "### [Titre de la ressource](https://exemple.org)"), "Titre de la ressource", "navigation"],
+    ["the front-matter title beats eleventyNavigation's", "Note.md", lines("---", "title: Déclaré", "eleventyNavigation:", "  title: Navigation", "---", "Texte"), "Déclaré", "front-matter"],
     ["the heading beats the front-matter title", "Note.md", lines("---", "title: Titre déclaré", "---", "# Titre du texte"), "Titre du texte", "heading"],
     ["an empty '#' is not a title", "Note.md", lines("---", "title: Titre déclaré", "---", "#", "Texte"), "Titre déclaré", "front-matter"],
     ["a heading in fenced code is not a title", "Note.md", lines("```", "# Code", "```", "Texte"), "Note", "file-name"],
     ["a Setext level-1 heading, as the page shows it", "Note.md", lines("Titre *souligné*", "=======", "", "# Second"), "Titre souligné", "heading"],
-    ["a level-1 heading in a quote or a list is not the note's", "Note.md", lines("> # Citation", "", "- # Point", "", "# Vrai titre"), "Vrai titre", "heading"],
+    ["a level-1 heading in a quote or a list is not the note's", "Note.md", lines("> # Citation", "", "- # Point", "", "# Vrai titre"), "Note", "file-name"],
+    ["a level-1 heading opening a quote is not the note's", "Note.md", lines("> # Citation", "", "Texte"), "Note", "file-name"],
     ["a heading in an HTML block is not a title", "Note.md", lines("<div>", "# Dans le HTML", "</div>", "", "Texte"), "Note", "file-name"],
     ["the front-matter title", "Note.md", lines("---", "title: Titre déclaré", "---", "Texte"), "Titre déclaré", "front-matter"],
     ["a numeric front-matter title", "Note.md", lines("---", "title: 2024", "---", "Texte"), "2024", "front-matter"],
-    ["the site name is no title: first alias", "Note.md", lines("---", "title: MuseumXTD", "aliases: [Premier alias, Second]", "---", "Texte"), "Premier alias", "alias"],
+    ["an alias is never the title", "Note.md", lines("---", "title: MuseumXTD", "aliases: [Premier alias, Second]", "---", "Texte"), "Note", "file-name"],
     ["the site name is no title: file name", "Dossier/Ma note.md", lines("---", "title: MuseumXTD", "---", "Texte"), "Ma note", "file-name"],
-    ["a string alias", "Note.md", lines("---", "alias: Lexique", "---", "Texte"), "Lexique", "alias"],
+    ["a string alias is no title either", "Note.md", lines("---", "alias: Lexique", "---", "Texte"), "Note", "file-name"],
     ["the file name when nothing else", "Dossier/Qu'est-ce.md", lines("Texte"), "Qu'est-ce", "file-name"],
   ])("%s", (_description, file, source, title, titleSource) => {
     const { note } = parse(file, source);
     expect(note.title).toBe(title);
     expect(note.titleSource).toBe(titleSource);
+  });
+});
+
+describe("parseNote: aliases", () => {
+  it.each([
+    ["a plain string with a comma is one alias", lines("---", "alias: Numérique, quelles compétences ?", "---"), ["Numérique, quelles compétences ?"]],
+    ["a YAML list stays a list", lines("---", "aliases: [Numérique, Compétences]", "---"), ["Numérique", "Compétences"]],
+    ["a block list under alias", lines("---", "alias:", "  - Un", "  - Deux, trois", "---"), ["Un", "Deux, trois"]],
+  ])("%s", (_description, source, aliases) => {
+    expect(parse("Note.md", source).note.aliases).toEqual(aliases);
   });
 });
 
@@ -171,7 +186,8 @@ describe("parseNote: other fields", () => {
         message: "L'en-tête YAML est illisible à la ligne « - item ». Vérifiez la syntaxe « nom: valeur » de cette ligne.",
       },
     ]);
-    expect(parsed.note.title).toBe("Titre");
+    // The unread front matter stays in the text, before the heading, which no longer opens the note.
+    expect(parsed.note.title).toBe("Cassé");
     expect(parsed.note.outline.headings.map((h) => h.line)).toEqual([6]);
   });
 });

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { gardenRenderer, lines, memoryVault, rendererOf, type GardenRenderer } from "../helpers.js";
+
+const MISSING_HINT = '<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span>';
+
+describe("Markdown and HTML links and images, as the link graph resolved them (tests/fixtures/real-vault)", () => {
+  let garden: GardenRenderer;
+  beforeAll(async () => {
+    garden = await gardenRenderer("real-vault");
+  });
+
+  it("lead to the note like a wikilink, show a link to nothing like a note to write, and an image of nothing as its text", () => {
+    expect(garden.renderNote("Liens.md")).toBe(
+      lines(
+        '<h1 id="liens">Liens</h1>',
+        "<ol>",
+        '<li>Relatif : <a href="/ressources/guide-numerique/" class="wikilink">le guide</a>.</li>',
+        '<li>Sans extension : <a href="/questions/competences-numeriques/" class="wikilink">compétences</a>.</li>',
+        '<li>Depuis la racine : <a href="/ressources/guide-numerique/" class="wikilink">absolu</a>.</li>',
+        '<li>Avec des espaces : <a href="/questions/competences-numeriques/" class="wikilink">espaces</a>.</li>',
+        '<li>Ancien site : <a href="/questions/competences-numeriques/#former-les-equipes" class="wikilink">ancien</a>.</li>',
+        "<li>Copié de l'application : <a href=\"/ressources/guide-numerique/\" class=\"wikilink\">app</a>.</li>",
+        "<li>Copié d'Obsidian : <a href=\"/questions/competences-numeriques/\" class=\"wikilink\">obsidian</a>.</li>",
+        `<li>À compléter : <span class="wikilink-missing">à compléter${MISSING_HINT}</span>.</li>`,
+        '<li>Le site lui-même : <a href="/questions/competences-numeriques/#former-les-equipes" class="wikilink">site</a> et <a href="/ressources/guide-numerique/" class="wikilink">sans www</a>.</li>',
+        `<li>Une coquille : <span class="wikilink-missing">coquille${MISSING_HINT}</span>.</li>`,
+        "</ol>",
+        '<p><span class="image-manquante">Plan de la salle</span> et <img src="/images/logo.png" alt="Logo"></p>',
+        '<p><span class="image-manquante">Photo absente</span> <a href="/ressources/guide-numerique/" class="wikilink">guide en HTML</a> <img src="/images/logo.png" alt="Logo HTML" /></p>',
+      ),
+    );
+  });
+});
+
+describe("links in raw HTML", () => {
+  const garden = rendererOf(
+    memoryVault(
+      {
+        "A.md": lines(
+          "# A",
+          "",
+          'Un <a href="B.md">lien <b>gras</b></a>, un <a href="rien.md">lien perdu</a> et <a href="https://exemple.org/">ailleurs</a>.',
+          "",
+          "<div>",
+          '<a href="rien.md">en bloc</a>',
+          '<img src="absente.png">',
+          '<img src="docs/photo.png" alt="Photo">',
+          "</div>",
+        ),
+        "B.md": "# B\n",
+      },
+      ["docs/photo.png"],
+    ),
+  );
+
+  it("follow the rules of Markdown links, inline and in blocks, the missing image shown by its file name without alt text", () => {
+    expect(garden.renderNote("A.md")).toBe(
+      lines(
+        '<h1 id="a">A</h1>',
+        `<p>Un <a href="/b/" class="wikilink">lien <b>gras</b></a>, un <span class="wikilink-missing">lien perdu${MISSING_HINT}</span> et <a href="https://exemple.org/">ailleurs</a>.</p>`,
+        "<div>",
+        `<span class="wikilink-missing">en bloc${MISSING_HINT}</span>`,
+        '<span class="image-manquante">absente.png</span>',
+        '<img src="/docs/photo.png" alt="Photo" />',
+        "</div>",
+      ),
+    );
+  });
+});
