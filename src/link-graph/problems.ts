@@ -17,6 +17,11 @@ function writtenLink({ embed, target }: WikilinkSyntax): string {
   return `${embed ? "!" : ""}[[${targetText(target)}]]`;
 }
 
+/** What the page shows for a link to a section or block its note lacks: an embed shows a sentence saying so. */
+function missingFragmentOutcome(syntax: WikilinkSyntax): string {
+  return syntax.embed ? `${writtenLink(syntax)} n'intègre rien, la page le signale à sa place` : `le lien ${writtenLink(syntax)} mène au début de la note`;
+}
+
 /** The problem a resolved link raises, if any. */
 export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: Resolution, typos: TypoFinder): Problem | undefined {
   const at = { file: from.file, line: occurrence.line, column: occurrence.column };
@@ -41,10 +46,10 @@ export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: 
       return problemAt(at, "lien-vers-brouillon", `Le lien ${writtenLink(occurrence.syntax)} mène à « ${resolution.note.file} », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.`);
     case "note": {
       if (resolution.fragmentMissing === "heading") {
-        return problemAt(at, "section-introuvable", `La section « ${target.heading} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence.syntax)} mène au début de la note. Corrigez le titre de section après « # ».`);
+        return problemAt(at, "section-introuvable", `La section « ${target.heading} » n'existe pas dans « ${resolution.note.file} » : ${missingFragmentOutcome(occurrence.syntax)}. Corrigez le titre de section après « # ».`);
       }
       if (resolution.fragmentMissing === "block") {
-        return problemAt(at, "bloc-introuvable", `Le bloc « ^${target.block} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence.syntax)} mène au début de la note.`);
+        return problemAt(at, "bloc-introuvable", `Le bloc « ^${target.block} » n'existe pas dans « ${resolution.note.file} » : ${missingFragmentOutcome(occurrence.syntax)}.`);
       }
       if (resolution.alternatives.length > 0) {
         const all = [resolution.note, ...resolution.alternatives].map((n) => n.file);

@@ -7,6 +7,7 @@ import { blockAnchorsPlugin } from "./block-anchors.js";
 import { externalLinksPlugin } from "./external-links.js";
 import { headingIdsPlugin } from "./heading-ids.js";
 import { highlightPlugin } from "./highlight-rule.js";
+import { inlineTagsPlugin } from "./inline-tags-rule.js";
 import { noteEmbedsPlugin } from "./note-embeds.js";
 import { videoEmbedsPlugin } from "./video-embeds.js";
 import { wikilinkPlugin } from "./wikilink-rule.js";
@@ -26,6 +27,7 @@ export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: G
   md.use(headingIdsPlugin, layoutIds);
   md.use(blockAnchorsPlugin);
   md.use(highlightPlugin);
+  md.use(inlineTagsPlugin);
   md.use(noteEmbedsPlugin);
   md.use(videoEmbedsPlugin);
   // After the videos: every iframe still there is removed.

@@ -10,7 +10,12 @@ const IMAGE = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp)$/i;
 /** Set on the link tokens of "![[Note]]", for the transclusion core rule. */
 export interface NoteEmbedMeta {
   readonly embedOf: Note;
+  /** The id of the heading of "![[Note#Section]]". */
   readonly heading?: string;
+  /** The block id of "![[Note#^bloc]]", without its "^". */
+  readonly block?: string;
+  /** The section or block the embed names and the note lacks, as written: the page says so in its place. */
+  readonly missing?: { readonly kind: "heading" | "block"; readonly name: string };
 }
 
 /**
@@ -90,16 +95,22 @@ function pushWikilink(state: StateInline, syntax: WikilinkSyntax, resolution: Re
     case "note": {
       const label = syntax.label ?? (syntax.embed ? resolution.note.title : defaultLabel(syntax.target));
       const open = pushLink(state, resolution.href, label, "wikilink");
-      if (syntax.embed) {
-        const meta: NoteEmbedMeta = { embedOf: resolution.note, ...(resolution.heading ? { heading: resolution.heading.id } : {}) };
-        open.meta = meta;
-      }
+      if (syntax.embed) open.meta = embedMeta(syntax, resolution);
       return;
     }
     case "missing":
     case "unpublished":
       return pushMissing(state, syntax.embed ? parseEmbedLabel(syntax.label).alt ?? syntax.target.note : syntax.label ?? defaultLabel(syntax.target));
   }
+}
+
+function embedMeta({ target }: WikilinkSyntax, resolution: Resolution & { kind: "note" }): NoteEmbedMeta {
+  const embedOf = resolution.note;
+  if (resolution.fragmentMissing === "heading") return { embedOf, missing: { kind: "heading", name: target.heading! } };
+  if (resolution.fragmentMissing === "block") return { embedOf, missing: { kind: "block", name: `^${target.block!}` } };
+  if (resolution.heading) return { embedOf, heading: resolution.heading.id };
+  if (target.block !== undefined) return { embedOf, block: target.block };
+  return { embedOf };
 }
 
 function pushLink(state: StateInline, href: string, label: string, className: string): Token {

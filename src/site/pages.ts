@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Note } from "../vault-scan/note.js";
 import { asSiteUrl, type SiteUrl } from "../vault-scan/paths.js";
-import { urlSegment } from "../vault-scan/slug.js";
+import { tagUrl, tagWithParents } from "../vault-scan/tags.js";
 import { PROJECT_ROOT } from "./site-settings.js";
 
 /** The site's stylesheet and scripts, copied to /assets/ as they are. */
@@ -36,11 +36,6 @@ export const PAGES: readonly SitePage[] = [
   { url: asSiteUrl("/robots.txt"), name: "robots.txt", layout: "robots" },
 ];
 
-/** The page listing a tag's notes. */
-export function tagUrl(tag: string): SiteUrl {
-  return asSiteUrl(`/tags/${urlSegment(tag)}/`);
-}
-
 /**
  * Every URL the site's own pages and files take, with the page's French name or the file's path: no note may be
  * published there, no attachment copied there. Kept apart from the modules that draw those pages, so that
@@ -51,7 +46,7 @@ export function reservedUrls(notes: readonly Note[]): ReadonlyMap<SiteUrl, strin
   for (const file of readdirSync(SITE_ASSETS_DIR)) urls.set(asSiteUrl(`/assets/${file}`), `assets/${file}`);
   for (const note of notes) {
     if (note.unpublished) continue;
-    for (const tag of note.tags) urls.set(tagUrl(tag), `Étiquette « ${tag} »`);
+    for (const tag of note.tags.flatMap(tagWithParents)) urls.set(tagUrl(tag), `Étiquette « ${tag} »`);
   }
   return urls;
 }

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type MarkdownIt from "markdown-it";
-import type { Options } from "markdown-it";
+import type { Options, Token } from "markdown-it";
 
 /** A heading as written, its inline Markdown not yet read. */
 export interface RawHeading {
@@ -28,17 +28,21 @@ export function notesMarkdownIt(options: Options = {}): MarkdownIt {
 
 let blockParser: MarkdownIt | undefined;
 
-/** Block rules only: headings and their text, no inline Markdown read. Made on first use: most notes never need it. */
-function headingParser(): MarkdownIt {
-  if (blockParser) return blockParser;
-  blockParser = notesMarkdownIt();
-  blockParser.core.ruler.enableOnly(["normalize", "block"]);
-  return blockParser;
+/**
+ * A note body's blocks, with their lines (`map`) and their inline text unread. The parser is made on first use:
+ * most notes never need it.
+ */
+export function parseBlocks(body: string): Token[] {
+  if (!blockParser) {
+    blockParser = notesMarkdownIt();
+    blockParser.core.ruler.enableOnly(["normalize", "block"]);
+  }
+  return blockParser.parse(body, {});
 }
 
 /** The headings of a note body as markdown-it reads them: Setext, in quotes and list items, never in HTML blocks. */
 export function blockHeadings(body: string, firstLine: number): RawHeading[] {
-  const tokens = headingParser().parse(body, {});
+  const tokens = parseBlocks(body);
   const headings: RawHeading[] = [];
   tokens.forEach((token, i) => {
     if (token.type !== "heading_open") return;
