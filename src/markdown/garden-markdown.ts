@@ -42,10 +42,7 @@ export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: G
  * blocks are those the scan reads headings from (notesMarkdownIt).
  */
 export function createMarkdownLibrary(links: GardenLinks, siteHost: string, layoutIds: readonly string[]): MarkdownIt {
-  const md = notesMarkdownIt({ linkify: true, breaks: true });
-  // Only addresses with a scheme become links: "site.name" or "p.ex" in French prose stay text.
-  md.linkify.set({ fuzzyLink: false });
-  return md.use(gardenMarkdown, { links, siteHost, layoutIds });
+  return notesMarkdownIt({ linkify: true, breaks: true }).use(gardenMarkdown, { links, siteHost, layoutIds });
 }
 
 /**

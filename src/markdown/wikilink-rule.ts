@@ -38,8 +38,11 @@ export function wikilinkPlugin(md: MarkdownIt, links: GardenLinks): void {
     }
     const line = lineAt(state);
     const resolution = line === undefined ? undefined : links.resolutionAt(env.gardenNote, line, syntax.target);
-    if (!resolution) return false;
-    if (!silent) pushWikilink(state, syntax, resolution);
+    // What the scan did not read as a link stays text, all of it, as the scan's reader of tags passes over it whole.
+    if (!silent) {
+      if (resolution) pushWikilink(state, syntax, resolution);
+      else state.pending += state.src.slice(state.pos, state.pos + syntax.length);
+    }
     state.pos += syntax.length;
     return true;
   });

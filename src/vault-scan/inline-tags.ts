@@ -60,13 +60,14 @@ export function inlineTagSyntax(md: MarkdownIt, push: (state: StateInline, found
 let tagReader: MarkdownIt | undefined;
 
 /**
- * The notes' markdown-it with the tag rule, as the renderer has it, and a rule that passes over wikilinks as the
- * renderer's turns them into links: "[[Note#Titre]]" or "[[Note|voir #plus]]" hold no tag. The renderer's other
- * rules start at no "#" and take no text that starts with one, so they cannot change what is a tag.
+ * The notes' markdown-it as the renderer has it, addresses made links included ("https://x.y/#a[b](c "#d")" is one
+ * address), with the tag rule, and a rule that passes over wikilinks as the renderer's turns them into links:
+ * "[[Note#Titre]]" or "[[Note|voir #plus]]" hold no tag. The renderer's other rules start at no "#" and take no
+ * text that holds one, so they cannot change what is a tag.
  */
 function tagMarkdownIt(): MarkdownIt {
   if (tagReader) return tagReader;
-  tagReader = notesMarkdownIt();
+  tagReader = notesMarkdownIt({ linkify: true });
   tagReader.inline.ruler.before("link", "wikilink", (state) => {
     const syntax = parseWikilinkAt(state.src, state.pos);
     if (!syntax) return false;

@@ -23,7 +23,10 @@ const require = createRequire(import.meta.url);
  */
 export function notesMarkdownIt(options: Options = {}): MarkdownIt {
   const MarkdownItClass = require("markdown-it") as typeof MarkdownIt;
-  return new MarkdownItClass({ ...options, html: true }).disable("code");
+  const md = new MarkdownItClass({ ...options, html: true }).disable("code");
+  // With `linkify`, only addresses with a scheme become links: "site.name" or "p.ex" in French prose stay text.
+  md.linkify.set({ fuzzyLink: false });
+  return md;
 }
 
 let blockParser: MarkdownIt | undefined;
