@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildLinkGraph, outgoingAt, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import { asSiteUrl, toVaultPath } from "../../src/vault-scan/paths.js";
 import { readVault } from "../../src/vault-scan/read-vault.js";
-import { fixtureDir, memoryVault, SITE } from "../helpers.js";
+import { fixtureDir, lines, memoryVault, SITE } from "../helpers.js";
 
 /** Findings about links and URLs only: the note-level ones (orphans, untitled notes) have their own tests. */
 const NOTE_LEVEL_CODES = new Set(["note-orpheline", "note-sans-titre", "note-vide", "titre-en-double", "alias-en-double"]);
@@ -96,6 +96,16 @@ describe("buildLinkGraph on tests/fixtures/garden-vault", () => {
     expect(linkProblems(graph)[2]?.message).toBe(
       "Le lien [[Brouillon interne]] mène à « Brouillon/Brouillon interne.md », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.",
     );
+  });
+});
+
+describe("buildLinkGraph: embeds of a missing section or block", () => {
+  it("says that the page shows, in place of the embed, that the section or block is missing", () => {
+    const graph = buildLinkGraph(memoryVault({ "Lecteur.md": lines("# Lecteur", "", "![[Cible#Absente]]", "", "![[Cible#^absent]]"), "Cible.md": "# Cible\n" }), { reservedUrls: new Map() });
+    expect(linkProblems(graph).map((p) => [p.line, p.code, p.message])).toEqual([
+      [3, "section-introuvable", "La section « Absente » n'existe pas dans « Cible.md » : ![[Cible#Absente]] n'intègre rien, la page le signale à sa place. Corrigez le titre de section après « # »."],
+      [5, "bloc-introuvable", "Le bloc « ^absent » n'existe pas dans « Cible.md » : ![[Cible#^absent]] n'intègre rien, la page le signale à sa place."],
+    ]);
   });
 });
 
