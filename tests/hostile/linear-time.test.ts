@@ -87,6 +87,19 @@ describe("hostile inputs take linear time", () => {
     }
   });
 
+  it("tags and near-tags, thousands on one line and over as many lines, and one tag of slashes, in the scan and the page", () => {
+    const oneLine = (size: number) => repeated(size, (i) => `#mot${i} #2024 C# #a//b/ [[N|#x]] `);
+    const manyLines = (size: number) => repeated(size, (i) => `#niveau/${i}/
+> #${i}
+`);
+    const slashes = (size: number) => `#a${"/".repeat(size)}#b /${"/".repeat(size)}`;
+    expect(parse("Note.md", oneLine(1)).note.tags).toEqual(["mot0", "a/b"]);
+    for (const note of [oneLine, manyLines, slashes]) {
+      expect(doublingRatio(note, (source) => parse("Note.md", source))).toBeLessThanOrEqual(3);
+      expect(doublingRatio(note, render)).toBeLessThanOrEqual(3);
+    }
+  });
+
   it("one %% never closed, before 100 KB of links, code and highlights", () => {
     const note = (size: number) => `Texte %%\n${repeated(size, (i) => `[[Lien ${i}]] \`code\` ==x== %\n`)}`;
     expect(parse("Note.md", note(100)).note.outline.links).toEqual([]);
