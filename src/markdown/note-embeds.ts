@@ -27,7 +27,8 @@ export function noteEmbedsPlugin(md: MarkdownIt): void {
       const linkTokens = state.tokens[i + 1]!.children!;
       const part = embeddedPart(meta);
       if (!("text" in part)) {
-        state.tokens.splice(i, 3, ...missingPart(state, embedOf, part, linkTokens));
+        // Three tokens in place of three, with no splice: a page of thousands of such embeds stays linear.
+        missingPart(state, embedOf, part, linkTokens).forEach((token, j) => (state.tokens[i + j] = token));
         continue;
       }
       if (embeds.includes(embedOf.file)) continue;

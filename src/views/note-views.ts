@@ -148,8 +148,8 @@ function byTagLevels(a: string, b: string): number {
   const levelsOfA = a.split("/");
   const levelsOfB = b.split("/");
   for (let i = 0; i < Math.min(levelsOfA.length, levelsOfB.length); i++) {
-    const order = frenchCollator.compare(levelsOfA[i]!, levelsOfB[i]!) || (levelsOfA[i]! < levelsOfB[i]! ? -1 : levelsOfA[i]! > levelsOfB[i]! ? 1 : 0);
-    if (order !== 0) return order;
+    const [levelOfA, levelOfB] = [levelsOfA[i]!, levelsOfB[i]!];
+    if (levelOfA !== levelOfB) return frenchCollator.compare(levelOfA, levelOfB) || (levelOfA < levelOfB ? -1 : 1);
   }
   return levelsOfA.length - levelsOfB.length;
 }

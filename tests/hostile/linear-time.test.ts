@@ -100,6 +100,17 @@ describe("hostile inputs take linear time", () => {
     }
   });
 
+  it("thousands of embeds of a section and a block that the note lacks, each said missing in the page", () => {
+    const vault = (size: number) => memoryVault({ "Note.md": "# Note\n", "Lecteur.md": repeated(size, (i) => `![[Note#Partie ${i}]]\n\n![[Note#^bloc-${i}]]\n\n`) });
+    const page = (size: number) => rendererOf(vault(size)).renderNote("Lecteur.md");
+    expect(page(1)).toBe(
+      '<p class="embed-missing" data-pagefind-ignore="">La section « Partie 0 » est introuvable dans <a href="/note/" class="wikilink">Note</a>.</p>\n' +
+        '<p class="embed-missing" data-pagefind-ignore="">Le bloc « ^bloc-0 » est introuvable dans <a href="/note/" class="wikilink">Note</a>.</p>\n',
+    );
+    const renderers = new Map([SMALL, 2 * SMALL].map((size) => [size, rendererOf(vault(size))]));
+    expect(doublingRatio((size) => renderers.get(size)!, (r) => r.renderNote("Lecteur.md"))).toBeLessThanOrEqual(3);
+  });
+
   it("one %% never closed, before 100 KB of links, code and highlights", () => {
     const note = (size: number) => `Texte %%\n${repeated(size, (i) => `[[Lien ${i}]] \`code\` ==x== %\n`)}`;
     expect(parse("Note.md", note(100)).note.outline.links).toEqual([]);
