@@ -87,14 +87,15 @@ describe("hostile inputs take linear time", () => {
     }
   });
 
-  it("tags and near-tags, thousands on one line and over as many lines, and one tag of slashes, in the scan and the page", () => {
+  it("tags and near-tags, thousands on one line and over as many lines, one tag of slashes and one nested 50,000 deep, in the scan and the page", () => {
     const oneLine = (size: number) => repeated(size, (i) => `#mot${i} #2024 C# #a//b/ [[N|#x]] `);
     const manyLines = (size: number) => repeated(size, (i) => `#niveau/${i}/
 > #${i}
 `);
     const slashes = (size: number) => `#a${"/".repeat(size)}#b /${"/".repeat(size)}`;
+    const deep = (size: number) => `#${"a/".repeat(size / 2)}`;
     expect(parse("Note.md", oneLine(1)).note.tags).toEqual(["mot0", "a/b"]);
-    for (const note of [oneLine, manyLines, slashes]) {
+    for (const note of [oneLine, manyLines, slashes, deep]) {
       expect(doublingRatio(note, (source) => parse("Note.md", source))).toBeLessThanOrEqual(3);
       expect(doublingRatio(note, render)).toBeLessThanOrEqual(3);
     }

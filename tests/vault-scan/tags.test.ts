@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseTag, tagUrl, tagWithParents } from "../../src/vault-scan/tags.js";
+import { MAX_TAG_LEVELS, normaliseTag, tagUrl, tagWithParents } from "../../src/vault-scan/tags.js";
 
 describe("tags", () => {
   it.each([
@@ -12,6 +12,12 @@ describe("tags", () => {
     ["/", ""],
   ])("normaliseTag(%j) gives %j", (written, tag) => {
     expect(normaliseTag(written)).toBe(tag);
+  });
+
+  it(`nests tags ${MAX_TAG_LEVELS} levels deep at most, the deeper levels joined into the last one`, () => {
+    const levels = Array.from({ length: MAX_TAG_LEVELS + 2 }, (_, i) => `n${i}`);
+    expect(normaliseTag(levels.join("/"))).toBe([...levels.slice(0, MAX_TAG_LEVELS - 1), levels.slice(MAX_TAG_LEVELS - 1).join("-")].join("/"));
+    expect(tagWithParents(normaliseTag("a/".repeat(100_000)))).toHaveLength(MAX_TAG_LEVELS);
   });
 
   it("gives a nested tag and the tags it sits under, deepest first", () => {
