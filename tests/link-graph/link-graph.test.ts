@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildLinkGraph, outgoingAt, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import { asSiteUrl, toVaultPath } from "../../src/vault-scan/paths.js";
 import { readVault } from "../../src/vault-scan/read-vault.js";
+import { reservedUrls as siteReservedUrls } from "../../src/site/pages.js";
 import { fixtureDir, lines, memoryVault, SITE } from "../helpers.js";
 
 /** Findings about links and URLs only: the note-level ones (orphans, untitled notes) have their own tests. */
@@ -148,6 +149,14 @@ describe("buildLinkGraph: URLs", () => {
         column: 1,
         message: "L'adresse /recherche/ est déjà celle de la page « Recherche » du site. Renommez la note ou donnez-lui un permalink.",
       },
+    ]);
+  });
+
+  it("reports a note on the page of a tag of another note's text, nested tags' parents included", () => {
+    const vault = memoryVault({ "Étiquetée.md": "# Étiquetée\n\nRangée sous #collections/réserves.\n", "Squatteuse.md": "---\npermalink: /tags/collections/\n---\n# Squatteuse\n" });
+    const graph = buildLinkGraph(vault, { reservedUrls: siteReservedUrls(vault.notes) });
+    expect(linkProblems(graph).map((p) => [p.file, p.line, p.code, p.message])).toEqual([
+      ["Squatteuse.md", 2, "url-en-double", "L'adresse /tags/collections/ est déjà celle de la page « Étiquette « collections » » du site. Renommez la note ou donnez-lui un permalink."],
     ]);
   });
 
