@@ -1,7 +1,7 @@
 import path from "node:path";
 import { gardenPlugin } from "./src/eleventy-plugin/garden-plugin.js";
 import type { EleventyConfig } from "./src/eleventy-plugin/eleventy-config.js";
-import { gardenFolders, PROJECT_ROOT, readSiteSettings } from "./src/site/site-settings.js";
+import { gardenFolders, pathPrefixOf, PROJECT_ROOT, readSiteSettings } from "./src/site/site-settings.js";
 
 const site = readSiteSettings();
 
@@ -21,5 +21,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
     // Only the site's own templates, which are virtual: the notes are pages of one of them, never templates.
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
+    // The path of the site's address: the `url` filter puts it before a root-relative URL (the garden plugin puts it
+    // in every page), and `npm start` serves the site under it, as GitHub Pages does.
+    pathPrefix: pathPrefixOf(site.url),
   };
 }

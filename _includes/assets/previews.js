@@ -1,6 +1,6 @@
 // Link previews: hovering or focusing a link to a note shows its title and first lines, fetched only then from the
 // file of previews that holds the note's (see src/site-output/write-previews.ts). Escape closes it. Links work as
-// usual without this script.
+// usual without this script. It needs site-url.js, before it in the page, for the site's URLs.
 (function () {
   "use strict";
 
@@ -30,13 +30,8 @@
     return (file.length < 2 ? "0" : "") + file + ".json";
   }
 
-  function previewPath(link) {
-    var url = new URL(link.href, window.location.href);
-    return url.origin === window.location.origin ? url.pathname : null;
-  }
-
   function load(pathname) {
-    var file = "/assets/apercus/" + previewFileOf(pathname);
+    var file = window.gardenSite.url("assets/apercus/" + previewFileOf(pathname));
     if (!cache[file]) {
       cache[file] = fetch(file, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) throw new Error(String(response.status));
@@ -59,7 +54,8 @@
   }
 
   function show(link) {
-    var pathname = previewPath(link);
+    // Previews are filed by the note's address within the site, without the site's path prefix.
+    var pathname = window.gardenSite.pathOf(link.href);
     if (!pathname) return;
     current = link;
     load(pathname).then(

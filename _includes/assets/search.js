@@ -1,4 +1,5 @@
-// Starts Pagefind's search interface on /recherche/ and runs the query sent by the header form (?q=...).
+// Starts Pagefind's search interface on /recherche/ and runs the query sent by the header form (?q=...). It needs
+// site-url.js, before it in the page, for the site's URLs.
 (function () {
   "use strict";
 
@@ -43,6 +44,9 @@
 
   var ui = new window.PagefindUI({
     element: "#recherche",
+    // Under the site's path prefix: the index and the addresses of the results.
+    bundlePath: window.gardenSite.url("pagefind/"),
+    baseUrl: window.gardenSite.base,
     showSubResults: true,
     showImages: false,
     processResult: restoreWords,

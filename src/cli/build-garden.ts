@@ -16,14 +16,15 @@ export interface BuildResult extends RenderReport {
  * The whole build: Eleventy renders the notes into a staging folder while Pagefind indexes the pages already
  * rendered, and only once the index is written does the staging folder replace the output folder. Any failure
  * leaves the previous site untouched. An output folder that would replace anything but a site is refused first.
+ * `env` holds the settings of the build (SITE_URL…): the process's own unless a test builds another site.
  */
-export async function buildGarden(notesDir: string, outputDir: string): Promise<BuildResult> {
+export async function buildGarden(notesDir: string, outputDir: string, env: NodeJS.ProcessEnv = process.env): Promise<BuildResult> {
   announce("build.start");
   await checkOutputFolder(notesDir, outputDir, PROJECT_ROOT);
   const result = await buildIntoFreshOutput(outputDir, async (stagingDir) => {
-    const search = new SearchIndexWriter(stagingDir, readSiteSettings().language);
+    const search = new SearchIndexWriter(stagingDir, readSiteSettings(env).language);
     try {
-      const report = await renderInWorker(notesDir, stagingDir, search);
+      const report = await renderInWorker(notesDir, stagingDir, search, env);
       announce("eleventy.end");
       const { pages: searchPages } = await search.write();
       announce("search.end");
@@ -37,11 +38,11 @@ export async function buildGarden(notesDir: string, outputDir: string): Promise<
 }
 
 /** Runs render-site.ts in a worker thread, and resolves once the thread, and the memory Eleventy used, are gone. */
-function renderInWorker(notesDir: string, stagingDir: string, search: SearchIndexWriter): Promise<RenderReport> {
+function renderInWorker(notesDir: string, stagingDir: string, search: SearchIndexWriter, env: NodeJS.ProcessEnv): Promise<RenderReport> {
   return new Promise((resolve, reject) => {
     const request: RenderRequest = { stagingDir };
     // .eleventy.ts learns the folders from the environment: the worker gets its own copy.
-    const worker = new Worker(new URL("./render-worker.mjs", import.meta.url), { workerData: request, env: { ...process.env, NOTES_DIR: notesDir, OUTPUT_DIR: stagingDir } });
+    const worker = new Worker(new URL("./render-worker.mjs", import.meta.url), { workerData: request, env: { ...env, NOTES_DIR: notesDir, OUTPUT_DIR: stagingDir } });
     let outcome: RenderReport | Error | undefined;
     worker.on("message", (message: RenderMessage) => {
       switch (message.kind) {

@@ -10,6 +10,8 @@ export interface EleventyConfig {
   emit(event: string, ...args: unknown[]): unknown;
   addGlobalData(name: string, data: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  /** Changes each page's content before it is written; `this.page.outputPath` says which page. */
+  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
   addNunjucksGlobal(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
   addPassthroughCopy(copy: string | Record<string, string>): void;

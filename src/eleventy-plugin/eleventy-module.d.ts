@@ -52,8 +52,3 @@ declare module "@11ty/eleventy-dev-server" {
     close(): Promise<void>;
   }
 }
-
-/** The feed plugin adds the filters the Atom template uses: absoluteUrl, dateToRfc3339… */
-declare module "@11ty/eleventy-plugin-rss" {
-  export function rssPlugin(eleventyConfig: never, options?: never): void;
-}

@@ -3,12 +3,11 @@ import { fileURLToPath } from "node:url";
 import { buildLinkGraph, outgoingAt, type LinkGraph } from "../link-graph/link-graph.js";
 import { publishedAttachmentUrl } from "../link-graph/attachments.js";
 import type { Resolution } from "../link-graph/resolve-link.js";
-import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { copyAssets } from "../site-output/copy-assets.js";
 import { writePreviews } from "../site-output/write-previews.js";
 import { blocksBuild } from "../vault-scan/findings.js";
 import type { Note } from "../vault-scan/note.js";
-import { compareByFolderWalk, type VaultPath } from "../vault-scan/paths.js";
+import { compareByFolderWalk, type SiteUrl, type VaultPath } from "../vault-scan/paths.js";
 import { ParseCache } from "../vault-scan/parse-cache.js";
 import { readVault } from "../vault-scan/read-vault.js";
 import type { EleventyConfig } from "./eleventy-config.js";
@@ -19,7 +18,8 @@ import { globalGraph, graphPath } from "../views/graph-layout.js";
 import { createMarkdownLibrary } from "../markdown/garden-markdown.js";
 import { homeGroups, missingNotes, noteView } from "../views/note-views.js";
 import type { NoteView } from "../views/views.js";
-import type { SiteSettings } from "../site/site-settings.js";
+import { pathPrefixOf, publicUrlOf, type SiteSettings } from "../site/site-settings.js";
+import { prefixRootUrls } from "../site/prefix-urls.js";
 import { readLayoutIds } from "../site/layout-ids.js";
 import { addSitePages } from "./site-pages.js";
 import { addBrowsePages } from "./browse-pages.js";
@@ -158,7 +158,18 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   eleventyConfig.addNunjucksGlobal("gardenMissingNotes", () => missingNotes(current()));
   addSitePages(eleventyConfig);
   addBrowsePages(eleventyConfig, current);
-  eleventyConfig.addPlugin(rssPlugin);
+  // Every URL the templates, the views and the Markdown write starts at "/", the root of the site. In each HTML page,
+  // a transform then puts the path prefix before them (`/jardin/` for https://compte.github.io/jardin): links,
+  // wikilinks, backlinks, the graphs, tags, breadcrumbs, attachments, embeds, stylesheets, scripts, the search form.
+  // It runs only when the prefix is not "/". Outside HTML (feed, sitemap, robots.txt), templates use `publicUrl` or
+  // Eleventy's `url` filter; scripts learn the prefix from `<html data-base>` (see _includes/assets/site-url.js).
+  const pathPrefix = pathPrefixOf(site.url);
+  if (pathPrefix !== "/") {
+    eleventyConfig.addTransform("gardenPathPrefix", function (this: { page: { outputPath: string | false } }, content: string) {
+      return typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html") ? prefixRootUrls(content, pathPrefix) : content;
+    });
+  }
+  eleventyConfig.addFilter("publicUrl", (url: SiteUrl) => publicUrlOf(site.url, url));
 
   // Eleventy's watcher follows only .js imports: watch the TypeScript sources so edits rebuild too.
   eleventyConfig.addWatchTarget(SOURCE_DIR);

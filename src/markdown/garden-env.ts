@@ -13,6 +13,11 @@ export interface GardenEnv {
   readonly gardenEmbeds?: readonly VaultPath[];
   /** What is left of the page's embed budget, shared by all its embeds, however deep. */
   readonly gardenEmbedBudget?: { left: number };
+  /**
+   * markdown-it-footnote's name for the text being rendered, which the ids of its footnotes hold: none for the
+   * page's note, one per embed of the page, so that two embedded notes' "[^1]" stay apart.
+   */
+  readonly docId?: string;
 }
 
 /** What the markdown rules need from the link graph of the current build. */

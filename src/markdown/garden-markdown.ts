@@ -4,11 +4,14 @@ import { rawHtmlPlugin } from "./raw-html-rule.js";
 import type { GardenLinks } from "./garden-env.js";
 import { attachmentLinksPlugin } from "./attachment-links.js";
 import { blockAnchorsPlugin } from "./block-anchors.js";
+import { calloutsPlugin } from "./callouts.js";
 import { externalLinksPlugin } from "./external-links.js";
+import { footnotesPlugin } from "./footnotes.js";
 import { headingIdsPlugin } from "./heading-ids.js";
 import { highlightPlugin } from "./highlight-rule.js";
 import { inlineTagsPlugin } from "./inline-tags-rule.js";
 import { noteEmbedsPlugin } from "./note-embeds.js";
+import { taskListsPlugin } from "./task-lists.js";
 import { videoEmbedsPlugin } from "./video-embeds.js";
 import { wikilinkPlugin } from "./wikilink-rule.js";
 
@@ -28,6 +31,9 @@ export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: G
   md.use(blockAnchorsPlugin);
   md.use(highlightPlugin);
   md.use(inlineTagsPlugin);
+  md.use(calloutsPlugin);
+  md.use(footnotesPlugin);
+  md.use(taskListsPlugin);
   md.use(noteEmbedsPlugin);
   md.use(videoEmbedsPlugin);
   // After the videos: every iframe still there is removed.

@@ -19,6 +19,7 @@ export function noteEmbedsPlugin(md: MarkdownIt): void {
     if (outer.length >= MAX_EMBED_DEPTH) return;
     const embeds = [...outer, current.file];
     const budget = env.gardenEmbedBudget ?? { left: EMBED_BUDGET };
+    let embedCount = 0;
     // In reading order, so that the budget goes to the first embeds of the page.
     for (let i = 0; i + 2 < state.tokens.length; i++) {
       const meta = standaloneEmbed(state.tokens, i);
@@ -35,7 +36,9 @@ export function noteEmbedsPlugin(md: MarkdownIt): void {
       const cost = Math.max(part.text.length, EMBED_BUDGET / 100);
       if (cost > budget.left) continue;
       budget.left -= cost;
-      const childEnv: GardenEnv = { gardenNote: embedOf, gardenFirstLine: part.firstLine, gardenEmbeds: embeds, gardenEmbedBudget: budget };
+      embedCount++;
+      const docId = env.docId === undefined ? `i${embedCount}` : `${env.docId}-${embedCount}`;
+      const childEnv: GardenEnv = { gardenNote: embedOf, gardenFirstLine: part.firstLine, gardenEmbeds: embeds, gardenEmbedBudget: budget, docId };
       const wrapped = wrap(state, embedOf, md.parse(part.text, childEnv), linkTokens);
       // Not splice(...wrapped): spreading a long token list as arguments overflows the stack.
       state.tokens = state.tokens.slice(0, i).concat(wrapped, state.tokens.slice(i + 3));

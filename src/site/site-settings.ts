@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { GardenError } from "../errors/garden-error.js";
+import type { SiteUrl } from "../vault-scan/paths.js";
 import { folderSetting } from "../site-output/safe-folders.js";
 
 /** The project folder: this file sits in src/eleventy-plugin/, two levels below it. */
@@ -14,7 +15,10 @@ export interface SiteSettings {
   readonly contactEmail: string;
   /** The language of every page, as a BCP 47 tag: `<html lang>`, and the stemming of the search index. */
   readonly language: string;
-  /** The public address of the site, without a trailing slash: canonical URLs, feed, sitemap. SITE_URL overrides it. */
+  /**
+   * The public address of the site, without a trailing slash: canonical URLs, feed, sitemap. Its path is the path
+   * prefix of every URL the site writes (`https://compte.github.io/jardin` builds for `/jardin/`). SITE_URL overrides it.
+   */
   readonly url: string;
   /**
    * Where the notes are edited: "Modifier cette note" links to `<url>/edit/<branch>/<notesFolder>/<file>`. Without it
@@ -42,17 +46,25 @@ export type PathPrefix = "/" | `/${string}/`;
 
 /**
  * _data/site.json, with what the environment sets for one build: SITE_URL (the address GitHub Pages gives the site)
- * replaces `url`; GITHUB_REPOSITORY stands for a missing `repository`. Throws a SiteSettingError on a SITE_URL that is
- * no absolute http(s) address.
+ * replaces `url`; GITHUB_REPOSITORY stands for a missing `repository`. Throws a SiteSettingError on an address (SITE_URL,
+ * or `url` without it) that is no absolute http(s) address.
  */
 export function readSiteSettings(env: NodeJS.ProcessEnv = process.env): SiteSettings {
   const site = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "_data", "site.json"), "utf8")) as SiteSettings;
-  const url = env["SITE_URL"] === undefined ? site.url : siteUrlSetting(env["SITE_URL"]);
+  const url = env["SITE_URL"] === undefined ? siteUrlSetting(site.url, SITE_JSON_URL) : siteUrlSetting(env["SITE_URL"], SITE_URL_VARIABLE);
   const repository = site.repository ?? repositoryOfGitHubActions(env);
   return { ...site, url, ...(repository ? { repository } : {}) };
 }
 
-function siteUrlSetting(value: string): string {
+interface AddressSetting {
+  readonly name: string;
+  readonly example: string;
+}
+const SITE_URL_VARIABLE: AddressSetting = { name: "SITE_URL", example: "SITE_URL=https://exemple.github.io/jardin/" };
+const SITE_JSON_URL: AddressSetting = { name: "« url » dans _data/site.json", example: `"url": "https://exemple.github.io/jardin/"` };
+
+/** An address of the site, without its trailing slash: its path is the path prefix of every URL of the site. */
+function siteUrlSetting(value: string, setting: AddressSetting): string {
   let url: URL | undefined;
   try {
     url = new URL(value.trim());
@@ -61,7 +73,7 @@ function siteUrlSetting(value: string): string {
   }
   if (url === undefined || !["http:", "https:"].includes(url.protocol) || url.search !== "" || url.hash !== "") {
     throw new SiteSettingError(
-      `SITE_URL vaut « ${value} », qui n'est pas l'adresse complète d'un site : donnez-la avec http:// ou https://, sans ? ni #, par exemple SITE_URL=https://exemple.github.io/jardin/.`,
+      `${setting.name} vaut « ${value} », qui n'est pas l'adresse complète d'un site : donnez-la avec http:// ou https://, sans ? ni #, par exemple ${setting.example}.`,
     );
   }
   return url.href.replace(/\/+$/, "");
@@ -79,6 +91,16 @@ function repositoryOfGitHubActions(env: NodeJS.ProcessEnv): SiteRepository | und
 export function pathPrefixOf(siteUrl: string): PathPrefix {
   const pathname = new URL(siteUrl).pathname;
   return (pathname.endsWith("/") ? pathname : `${pathname}/`) as PathPrefix;
+}
+
+/**
+ * The full address of a URL of the site, under the site's address and so its path prefix, as a reader outside the
+ * site sees it (canonical and OpenGraph URLs, feed, sitemap, robots.txt): "/ma-note/" of the site
+ * `https://exemple.github.io/jardin` is `https://exemple.github.io/jardin/ma-note/`.
+ */
+export function publicUrlOf(siteUrl: string, url: SiteUrl): string {
+  // "./" keeps a first segment with a colon ("/a:b/") a path, never a scheme.
+  return new URL(`.${url}`, `${siteUrl}/`).href;
 }
 
 /**

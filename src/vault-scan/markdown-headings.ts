@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type MarkdownIt from "markdown-it";
-import type { Options, Token } from "markdown-it";
+import type { Options, PluginSimple, Token } from "markdown-it";
+import footnotePlugin from "markdown-it-footnote";
 
 /** A heading as written, its inline Markdown not yet read. */
 export interface RawHeading {
@@ -18,12 +19,13 @@ const require = createRequire(import.meta.url);
 /**
  * A markdown-it that cuts a note into blocks as the site's renderer does: raw HTML on (a line "<div>" starts an
  * HTML block, and a "# Titre" inside it is text), indented code off, as Eleventy turns it off on the library it is
- * given. The renderer is made by it, and so are the scan's readers of headings and of raw HTML: all cut the same
- * blocks.
+ * given, and footnote definitions ("[^1]: # Titre" holds a heading). The renderer is made by it, and so are the
+ * scan's readers of headings and of raw HTML: all cut the same blocks.
  */
 export function notesMarkdownIt(options: Options = {}): MarkdownIt {
   const MarkdownItClass = require("markdown-it") as typeof MarkdownIt;
-  const md = new MarkdownItClass({ ...options, html: true }).disable("code");
+  // Its types are written against an older @types/markdown-it than ours.
+  const md = new MarkdownItClass({ ...options, html: true }).disable("code").use(footnotePlugin as unknown as PluginSimple);
   // With `linkify`, only addresses with a scheme become links: "site.name" or "p.ex" in French prose stay text.
   md.linkify.set({ fuzzyLink: false });
   return md;
@@ -65,14 +67,18 @@ const UNDERLINE = /^[ \t>]*(?:=+|-+)[ \t]*$/;
 const BLANK = /^[ \t]*$/;
 const GREATER_THAN = 0x3e;
 const BACKTICK = 0x60;
+const OPEN_BRACKET = 0x5b;
+const CARET = 0x5e;
 
 /**
  * Whether this line may make the headings read line by line (ATX headings at the margin, outside fences at the
- * margin) differ from markdown-it's, given the line above it. A note with one such line is read by markdown-it.
+ * margin) differ from markdown-it's, given the line above it; a footnote definition ("[^1]:") may hold a heading. A
+ * note with one such line is read by markdown-it.
  */
 export function mayHideHeadings(text: string, previous: string | undefined): boolean {
   // Most lines start with a letter: past ">" in ASCII, as every character the patterns start with but "`".
   const first = text.charCodeAt(0);
+  if (first === OPEN_BRACKET && text.charCodeAt(1) === CARET) return true;
   if (first > GREATER_THAN && first !== BACKTICK) return false;
   return HIDING_LINE.test(text) || (UNDERLINE.test(text) && previous !== undefined && !BLANK.test(previous));
 }

@@ -215,8 +215,8 @@ function addWikilinks(links: LinkOccurrence[], text: string, line: number, next:
 }
 
 const SUMMARY_MAX = 300;
-const NOT_PROSE = /^\s*(?:#|>|<|\||!\[|```|~~~|-{3,}\s*$|\*{3,}\s*$)/;
-const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
+const NOT_PROSE = /^\s*(?:#|>|<|\||!\[|```|~~~|-{3,}\s*$|\*{3,}\s*$|\[\^[^\]\s[]+\]:)/;
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/;
 
 function summaryOf(lines: readonly string[]): string {
   let paragraph: string[] = [];
@@ -275,7 +275,11 @@ function truncate(text: string): string {
   return text.length <= CONTEXT_MAX ? text : `${text.slice(0, CONTEXT_MAX - 1).trimEnd()}…`;
 }
 
-const LINE_MARKER = /^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?/;
+/**
+ * What opens a line before its text: quote markers, then a callout's "[!type]", a heading's "#"s, a list item's
+ * marker and task box, or a footnote's "[^1]:".
+ */
+const LINE_MARKER = /^[ \t]*(?:(?:>[ \t]*)+\[![^\]\s]+\][-+]?(?:[ \t]+|$)|(?:>[ \t]*)*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|\[\^[^\]\s[]+\]:[ \t]*)?)/;
 const SENTENCE_END = /[.!?…][)»"”]*\s/g;
 
 /** The sentence of `line` that holds the link at `start`, in plain text, cut to about 200 characters. */

@@ -5,11 +5,14 @@ const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const BACKTICKS = /`+/y;
 const HTML_TAG = /<\/?[A-Za-z][^<>\n]*>/y;
 const EMPHASIS = /\*+|_+|~~|==/y;
+// No "[" in the label: a line of "[^[^[^" is read in linear time.
+const FOOTNOTE_CALL = /\[\^[^\]\s[]+\]/y;
 const SPACE = /\s/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * Inline Markdown to the plain text a reader sees: "**Comment** [[Note|mener]] `x`" gives "Comment mener x".
+ * Inline Markdown to the plain text a reader sees: "**Comment** [[Note|mener]] `x`" gives "Comment mener x", and
+ * a footnote's call "[^1]" nothing.
  * Titles, heading ids and backlink contexts all come through here, so they agree with each other.
  */
 export function plainText(markdown: string): string {
@@ -33,6 +36,11 @@ export function plainText(markdown: string): string {
       continue;
     }
     if (ch === "[" || ch === "!") {
+      const call = matchAt(FOOTNOTE_CALL, markdown, i);
+      if (call) {
+        i += call[0].length;
+        continue;
+      }
       const wikilink = parseWikilinkAt(markdown, i);
       if (wikilink) {
         if (!wikilink.embed) out += wikilink.label ?? defaultLabel(wikilink.target);

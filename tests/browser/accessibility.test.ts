@@ -9,6 +9,8 @@ interface AuditedPage {
 }
 
 const sites = builtSites();
+/** The fixture note that uses callouts, footnotes, tasks, highlights and a private comment. */
+const SYNTAX = "/syntaxe-obsidian/";
 /** Every page of both built sites, the search page with results, and the 404 page. */
 const AUDITED: readonly AuditedPage[] = (["fixture", "notes"] as const).flatMap((site) => [
   ...sitePagePaths(sites[site]).map((path) => ({ site, path })),
@@ -39,7 +41,7 @@ describe("l'accessibilité", () => {
 
   it("audite l'accueil, les notes, la recherche, les notes à écrire, la 404 et la déclaration", () => {
     const fixturePaths = AUDITED.filter((a) => a.site === "fixture").map((a) => a.path);
-    for (const path of ["/", "/guide-de-visite/", "/le-musee-d-orsay/", "/recherche/?q=musee", "/notes-a-ecrire/", "/page-qui-n-existe-pas/", "/accessibilite/"]) {
+    for (const path of ["/", "/guide-de-visite/", "/le-musee-d-orsay/", SYNTAX, "/recherche/?q=musee", "/notes-a-ecrire/", "/page-qui-n-existe-pas/", "/accessibilite/"]) {
       expect(fixturePaths).toContain(path);
     }
     expect(AUDITED.filter((a) => a.site === "notes").length).toBeGreaterThanOrEqual(8);
@@ -55,6 +57,26 @@ describe("l'accessibilité", () => {
       expect(violations).toEqual([]);
     });
   }
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`ne trouve aucune violation dans les encadrés dépliés, les tâches et les notes de bas de page, en thème ${colorScheme === "dark" ? "sombre" : "clair"}`, async () => {
+      const themed = await harness().session.newPage({ colorScheme });
+      await themed.goto(`${harness().fixture}${SYNTAX}`);
+      expect(await themed.locator(".callout").count()).toBe(13);
+      await themed.evaluate(() => document.querySelectorAll("details").forEach((details) => (details.open = true)));
+      expect(await runAxe(themed)).toEqual([]);
+    });
+  }
+
+  it("déplie un encadré repliable sans JavaScript, au clic sur son titre", async () => {
+    const noScript = await harness().session.newPage({ javaScriptEnabled: false });
+    await noScript.goto(`${harness().fixture}${SYNTAX}`);
+    const answer = noScript.getByText("Cliquez sur son titre : le texte apparaît, sans JavaScript.");
+    expect(await answer.isVisible()).toBe(false);
+    await noScript.locator("summary", { hasText: "Comment déplier un encadré ?" }).click();
+    expect(await answer.isVisible()).toBe(true);
+    expect(await noScript.getByRole("checkbox", { name: "Écrire les exemples" }).isChecked()).toBe(true);
+  });
 
   it("se parcourt au clavier seul : évitement, recherche, résultat", async () => {
     const keyboard = await harness().session.newPage();

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
 import type { BrowserChoice } from "./find-browser.js";
-import type { BuiltSites } from "./sites.js";
+import { PREFIXED_SITE, type BuiltSites } from "./sites.js";
 import { urlOfPage } from "../hostile/site-safety.js";
 
 /**
@@ -88,12 +88,13 @@ export interface StaticServer {
 
 /**
  * A static server for a built site on 127.0.0.1, as a host would serve it: folders answer with their index.html,
- * unknown paths with 404.html and status 404, and no path may leave the site's folder.
+ * unknown paths with 404.html and status 404, and no path may leave the site's folder. Under a path prefix, as
+ * GitHub Pages serves a project site, the site is served under it only: any other path is a bare 404.
  */
-export async function serveStatic(siteDir: string): Promise<StaticServer> {
+export async function serveStatic(siteDir: string, prefix = "/"): Promise<StaticServer> {
   const root = await realpath(siteDir);
   const server = http.createServer((request, response) => {
-    void answer(root, request, response).catch(() => {
+    void answer(root, prefix, request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       response.end("Erreur du serveur de test");
     });
@@ -110,12 +111,17 @@ export async function serveStatic(siteDir: string): Promise<StaticServer> {
   };
 }
 
-async function answer(root: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+async function answer(root: string, prefix: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.writeHead(405, { allow: "GET, HEAD" }).end();
     return;
   }
-  const file = await fileFor(root, request.url ?? "/");
+  const url = request.url ?? "/";
+  if (!url.startsWith(prefix)) {
+    response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`Rien ici : le site est servi sous ${prefix}`);
+    return;
+  }
+  const file = await fileFor(root, `/${url.slice(prefix.length)}`);
   if (file === "forbidden") {
     response.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("Accès refusé");
     return;
@@ -250,20 +256,22 @@ class BrowserSession {
   }
 }
 
-/** Both sites served, and a browser: what every browser test file starts with. */
+/** The sites served, and a browser: what every browser test file starts with. */
 export interface Harness {
   readonly session: BrowserSession;
   /** Origin of the fixture vault's site (tests/fixtures/browser-vault). */
   readonly fixture: string;
   /** Origin of the site of notes/. */
   readonly notes: string;
+  /** Origin of the fixture vault's site built for PREFIXED_SITE.url, served under PREFIXED_SITE.prefix only. */
+  readonly prefixed: string;
   readonly sites: BuiltSites;
   close(): Promise<void>;
 }
 
 async function startHarness(): Promise<Harness> {
   const sites = builtSites();
-  const servers = [await serveStatic(sites.fixture), await serveStatic(sites.notes)];
+  const servers = [await serveStatic(sites.fixture), await serveStatic(sites.notes), await serveStatic(sites.prefixed, PREFIXED_SITE.prefix)];
   let session: BrowserSession;
   try {
     session = await BrowserSession.start();
@@ -275,6 +283,7 @@ async function startHarness(): Promise<Harness> {
     session,
     fixture: servers[0]!.origin,
     notes: servers[1]!.origin,
+    prefixed: servers[2]!.origin,
     sites,
     close: async () => {
       await session.close();

@@ -6,7 +6,7 @@ import * as pagefind from "pagefind";
 import type { TestProject } from "vitest/node";
 import { buildGarden } from "../../src/cli/build-garden.js";
 import { findBrowser, type BrowserChoice } from "./find-browser.js";
-import { RAW_INDEX_FOLDER, type BuiltSites } from "./sites.js";
+import { PREFIXED_SITE, RAW_INDEX_FOLDER, type BuiltSites } from "./sites.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,17 +19,18 @@ const FIXTURE_VAULT = fileURLToPath(new URL("../fixtures/browser-vault", import.
 const NOTES_DIR = fileURLToPath(new URL("../../notes", import.meta.url));
 
 /**
- * Finds the browser, then builds both sites, once for every browser test file: the fixture vault, with a second
- * index made by plain Pagefind for comparison, and notes/. The packaged browser is unpacked here, once, rather
- * than by test files running side by side.
+ * Finds the browser, then builds the sites, once for every browser test file: the fixture vault, with a second
+ * index made by plain Pagefind for comparison, notes/, and the fixture vault for an address under /jardin/. The
+ * packaged browser is unpacked here, once, rather than by test files running side by side.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const work = await mkdtemp(path.join(os.tmpdir(), "garden-browser-"));
-  const sites: BuiltSites = { fixture: path.join(work, "fixture-site"), notes: path.join(work, "notes-site") };
+  const sites: BuiltSites = { fixture: path.join(work, "fixture-site"), notes: path.join(work, "notes-site"), prefixed: path.join(work, "prefixed-site") };
   try {
     project.provide("browser", await findBrowser(process.env, work));
     await buildGarden(FIXTURE_VAULT, sites.fixture);
     await buildGarden(NOTES_DIR, sites.notes);
+    await buildGarden(FIXTURE_VAULT, sites.prefixed, { ...process.env, SITE_URL: PREFIXED_SITE.url });
     await writeRawIndex(sites.fixture);
   } catch (error) {
     await rm(work, { recursive: true, force: true });

@@ -55,6 +55,25 @@ describe("the test static server", () => {
     expect(await get("/nulle-part/")).toEqual({ status: 404, type: "text/html; charset=utf-8", body: "<p>introuvable</p>" });
   });
 
+  it("under a path prefix, serves the site under it only, as GitHub Pages serves a project site", async () => {
+    const prefixed = await serveStatic(site, "/jardin/");
+    try {
+      const get = async (url: string) => {
+        const response = await fetch(`${prefixed.origin}${url}`);
+        return { status: response.status, body: await response.text() };
+      };
+      expect(await get("/jardin/")).toEqual({ status: 200, body: "<p>accueil</p>" });
+      expect(await get("/jardin/note/")).toEqual({ status: 200, body: "<p>note</p>" });
+      expect(await get("/jardin/nulle-part/")).toEqual({ status: 404, body: "<p>introuvable</p>" });
+      for (const url of ["/", "/note/", "/404.html", "/jardin", "/jardinier/"]) {
+        expect(await get(url), url).toEqual({ status: 404, body: "Rien ici : le site est servi sous /jardin/" });
+      }
+      expect((await get("/jardin/..%2f..%2fsecret.txt")).body).not.toContain("secret");
+    } finally {
+      await prefixed.close();
+    }
+  });
+
   it("never serves a file outside the site", async () => {
     expect((await get("/lien.txt")).status).toBe(403);
     for (const url of ["/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/note/..%2f..%2fsecret.txt"]) {

@@ -100,6 +100,7 @@ describe("npm run build", () => {
         `assets/apercus/${previewFileOf("/accueil/")}`,
         "assets/previews.js",
         "assets/search.js",
+        "assets/site-url.js",
         "assets/site.css",
         "assets/theme.js",
         "assets/video-embeds.js",
@@ -189,7 +190,7 @@ describe("npm run build and npm start with a folder they must refuse", () => {
       const run = await runCommand(["src/cli/build.ts"], { HOME: home }, 60_000, project);
       expect(run.code, run.stderr).toBe(0);
     }
-    expect(await readFile(path.join(site, "index.html"), "utf8")).toContain('<html lang="fr">');
+    expect(await readFile(path.join(site, "index.html"), "utf8")).toContain('<html lang="fr" data-base="/">');
     expect(await listing(work, [site])).toEqual(before.entries);
     const inSite = `${path.relative(work, site)}/`;
     expect(Object.fromEntries(Object.entries(await snapshot(work)).filter(([file]) => !file.startsWith(inSite)))).toEqual(before.files);

@@ -90,7 +90,7 @@ describe("building notes/ in process", () => {
     );
     for (const file of files) {
       const html = await readFile(file, "utf8");
-      expect(html, file).toContain('<html lang="fr">');
+      expect(html, file).toContain('<html lang="fr" data-base="/">');
       expect(html, file).toMatch(/<footer[\s\S]*Contact : <a href="mailto:info@museumxtd\.ch">info@museumxtd\.ch<\/a>[\s\S]*<\/footer>/);
     }
   });

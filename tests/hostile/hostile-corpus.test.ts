@@ -187,6 +187,10 @@ const GENERATORS: Readonly<Record<string, (dirs: CaseDirs) => Promise<void>>> = 
     const lines = Array.from({ length: 100 }, (_, l) => Array.from({ length: 100 }, (_, c) => (c % 2 === 0 ? `[[Cible ${(l + c) % 20}]]` : `[[À écrire ${(l + c) % 30}]]`)).join(" "));
     await write(path.join(notes, "Liens.md"), `# Liens\n\n${lines.join("\n")}\n`);
   },
+  "appels-de-notes-sans-fin": async ({ notes }) => {
+    const calls = `${"[^".repeat(100_000)} ${"^[".repeat(100_000)}`;
+    await write(path.join(notes, "Appels.md"), `# Appels\n\nUne note[^1].\n\n${calls}\n\nFin de la note.\n\n[^1]: La note.\n`);
+  },
   "html-imbrique": async ({ notes }) => {
     const inline = `Début ${"<span><b>".repeat(100_000)} suite.`;
     const block = `<div>\n<b onclick="alert(1)">gras</b>\n${"<div><em>".repeat(100_000)}\n`;

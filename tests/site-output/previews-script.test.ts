@@ -32,8 +32,11 @@ function element(tag: string) {
   };
 }
 
-/** Runs _includes/assets/previews.js on a page of the site `site`, and focuses a link to `href` there. */
-async function focusLink(site: string, href: string) {
+/**
+ * Runs _includes/assets/site-url.js then previews.js, as the page loads them, on a page of the site `site` served
+ * under the path prefix `base`, and focuses a link to `href` there.
+ */
+async function focusLink(site: string, href: string, base = "/") {
   const created: ReturnType<typeof element>[] = [];
   const listeners = new Map<string, (event: { target: unknown; key?: string }) => void>();
   const fetched: string[] = [];
@@ -44,11 +47,11 @@ async function focusLink(site: string, href: string) {
       return made;
     },
     body: element("body"),
-    documentElement: { clientWidth: 1000 },
+    documentElement: { clientWidth: 1000, getAttribute: (name: string) => (name === "data-base" ? base : null) },
     addEventListener: (type: string, listener: (event: { target: unknown }) => void) => listeners.set(type, listener),
   };
   const window = {
-    location: { href: `${ORIGIN}/guide/`, origin: ORIGIN },
+    location: { href: `${ORIGIN}${base}guide/`, origin: ORIGIN },
     scrollX: 0,
     scrollY: 0,
     setTimeout,
@@ -56,12 +59,13 @@ async function focusLink(site: string, href: string) {
   };
   const fetch = async (url: string) => {
     fetched.push(url);
-    const text = await readFile(path.join(site, ...url.split("/").filter(Boolean)), "utf8").catch(() => undefined);
+    const text = url.startsWith(base) ? await readFile(path.join(site, ...url.slice(base.length).split("/").filter(Boolean)), "utf8").catch(() => undefined) : undefined;
     return { ok: text !== undefined, status: text === undefined ? 404 : 200, json: async () => JSON.parse(text!) };
   };
-  runInNewContext(await readFile(path.join(ROOT, "_includes", "assets", "previews.js"), "utf8"), { document, window, fetch, URL });
+  const page = { document, window, fetch, URL };
+  for (const script of ["site-url.js", "previews.js"]) runInNewContext(await readFile(path.join(ROOT, "_includes", "assets", script), "utf8"), page);
   const link = element("a");
-  link.href = new URL(href, `${ORIGIN}/guide/`).href;
+  link.href = new URL(href, window.location.href).href;
   listeners.get("focusin")!({ target: link });
   await new Promise((resolve) => setTimeout(resolve, 20));
   const [tooltip, title, summary] = created;
@@ -87,6 +91,20 @@ describe("previews.js, the link previews in the browser", () => {
       describedBy: "apercu-lien",
     });
     expect(await focusLink(site, "/musee/")).toMatchObject({ shown: true, title: "Le musée", summary: "Un lieu de collections." });
+  });
+
+  it("under a path prefix, fetches the preview file under it and finds the note by its address within the site", async () => {
+    site = await mkdtemp(path.join(os.tmpdir(), "garden-previews-js-"));
+    await writePreviews(site, buildLinkGraph(memoryVault({ "Musée.md": "# Le musée\n\nUn lieu de collections.\n" }), { reservedUrls: new Map() }));
+    expect(await focusLink(site, "/jardin/musee/", "/jardin/")).toEqual({
+      fetched: [`/jardin/assets/apercus/${previewFileOf("/musee/")}`],
+      shown: true,
+      title: "Le musée",
+      summary: "Un lieu de collections.",
+      describedBy: "apercu-lien",
+    });
+    // A page of the same origin outside the prefix is another site's.
+    expect(await focusLink(site, "/musee/", "/jardin/")).toMatchObject({ fetched: [], shown: false });
   });
 
   it("shows nothing for a page without a preview, nor fetches anything for another site", async () => {

@@ -173,7 +173,7 @@ describe("killing npm run build", () => {
         expect(Object.keys(files!), `tué après ${delay} ms`).toEqual(["index.html"]);
         outcomes.add("previous");
       } else {
-        expect(files!["index.html"], `tué après ${delay} ms`).toContain('<html lang="fr">');
+        expect(files!["index.html"], `tué après ${delay} ms`).toContain('<html lang="fr" data-base="/">');
         expect(Object.keys(files!), `tué après ${delay} ms`).toContain("pagefind/pagefind-entry.json");
         outcomes.add("complete");
         await rm(site, { recursive: true });

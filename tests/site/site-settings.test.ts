@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { pathPrefixOf, PROJECT_ROOT, readSiteSettings, SiteSettingError } from "../../src/site/site-settings.js";
+import { pathPrefixOf, PROJECT_ROOT, publicUrlOf, readSiteSettings, SiteSettingError } from "../../src/site/site-settings.js";
+import { asSiteUrl } from "../../src/vault-scan/paths.js";
 
 const siteJson = JSON.parse(await readFile(path.join(PROJECT_ROOT, "_data", "site.json"), "utf8")) as Record<string, unknown>;
 
@@ -59,5 +60,15 @@ describe("pathPrefixOf", () => {
     expect(pathPrefixOf("https://www.museumxtd.ch/")).toBe("/");
     expect(pathPrefixOf("https://museumxtd.github.io/jardin")).toBe("/jardin/");
     expect(pathPrefixOf("https://exemple.org/musees/jardin/")).toBe("/musees/jardin/");
+  });
+});
+
+describe("publicUrlOf", () => {
+  it("puts a URL of the site under the site's address, path prefix included", () => {
+    expect(publicUrlOf("https://exemple.github.io/jardin", asSiteUrl("/"))).toBe("https://exemple.github.io/jardin/");
+    expect(publicUrlOf("https://exemple.github.io/jardin", asSiteUrl("/sitemap.xml"))).toBe("https://exemple.github.io/jardin/sitemap.xml");
+    expect(publicUrlOf("https://exemple.github.io/jardin", asSiteUrl("/caf%C3%A9/"))).toBe("https://exemple.github.io/jardin/caf%C3%A9/");
+    expect(publicUrlOf("https://www.museumxtd.ch", asSiteUrl("/ma-note/"))).toBe("https://www.museumxtd.ch/ma-note/");
+    expect(publicUrlOf("https://exemple.github.io/jardin", asSiteUrl("/a:b/"))).toBe("https://exemple.github.io/jardin/a:b/");
   });
 });

@@ -135,6 +135,10 @@ describe("outlineMarkdown", () => {
     expect(outline.links.map((l) => [l.syntax.target.note, l.line])).toEqual([["Après", 5]]);
   });
 
+  it("summarises a task by its text, and never by a footnote", () => {
+    expect(outlineMarkdown(["[^1]: La source.", "", "- [ ] Relire la note[^1]"].join("\n"), 1, []).summary).toBe("Relire la note");
+  });
+
   it("does not take a description from a line that is not indented", () => {
     const outline = outlineMarkdown(["1. [[C]]", "Pas indenté.", "- [[A]]", "  La description."].join("\n"), 1, []);
     expect(outline.links.map((l) => l.context)).toEqual(["C", "A — La description."]);
@@ -165,5 +169,12 @@ describe("contextAround", () => {
 
   it("strips quote markers and inline Markdown", () => {
     expect(contextAround("> **Note** : le [[Musée|musée]] est fermé.", 16, 15)).toBe("Note : le musée est fermé.");
+  });
+
+  it("strips a callout's type, a task's box and a footnote's label, as the page shows none of them", () => {
+    expect(contextAround("> > [!warning]- Voir [[Musée]] avant", 21, 9)).toBe("Voir Musée avant");
+    expect(contextAround("- [x] Relire [[Musée]]", 13, 9)).toBe("Relire Musée");
+    expect(contextAround("[^1]: Source : [[Musée]][^2].", 15, 9)).toBe("Source : Musée.");
+    expect(contextAround("[!note] hors citation [[Musée]]", 22, 9)).toBe("[!note] hors citation Musée");
   });
 });

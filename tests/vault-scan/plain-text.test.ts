@@ -21,6 +21,8 @@ describe("plainText", () => {
     ["``code avec ` dedans``", "code avec ` dedans"],
     ["Qu’est-ce qu'un « musée » ?", "Qu’est-ce qu'un « musée » ?"],
     ["5 < 6 et <pas une balise", "5 < 6 et <pas une balise"],
+    ["Une note[^1] et une autre[^source].", "Une note et une autre."],
+    ["[^pas fermé et [^a b]", "[^pas fermé et [^a b]"],
   ])("%j gives %j", (markdown, text) => {
     expect(plainText(markdown)).toBe(text);
   });

@@ -1,6 +1,7 @@
-// Served by `npm start` only: shows, on every page, that the last change could not be published, until it can.
+// Served by `npm start` only: shows, on every page, that the last change could not be published, until it can. It
+// needs _includes/assets/site-url.js, before it in the page, for the site's URLs.
 (() => {
-  const STATUS_URL = "/.etat-construction.json";
+  const STATUS_URL = window.gardenSite.url(".etat-construction.json");
   let banner;
 
   function show(message) {
