@@ -63,7 +63,9 @@ let tagReader: MarkdownIt | undefined;
  * The notes' markdown-it as the renderer has it, addresses made links included ("https://x.y/#a[b](c "#d")" is one
  * address), with the tag rule, and a rule that passes over wikilinks as the renderer's turns them into links:
  * "[[Note#Titre]]" or "[[Note|voir #plus]]" hold no tag. The renderer's other rules start at no "#" and take no
- * text that holds one, so they cannot change what is a tag.
+ * text that holds one, so they cannot change what is a tag. But for one: the renderer reads a callout's first line
+ * ("> [!note] Titre") apart from the lines after it, so a code span or a link's text opened on that line and closed
+ * on the next is read differently there.
  */
 function tagMarkdownIt(): MarkdownIt {
   if (tagReader) return tagReader;
