@@ -1,6 +1,7 @@
-// Link previews: hovering or focusing a link to a note shows its title and first lines, fetched only then from the
-// file of previews that holds the note's (see src/site-output/write-previews.ts). Escape closes it. Links work as
-// usual without this script. It needs site-url.js, before it in the page, for the site's URLs.
+// Link previews: hovering or focusing a link to a note, in a note's text or in a list of notes (mentions, tag pages,
+// the overview), shows its title and first lines, fetched only then from the file of previews that holds the note's
+// (see src/site-output/write-previews.ts). Escape closes it. Links work as usual without this script. It needs
+// site-url.js, before it in the page, for the site's URLs.
 (function () {
   "use strict";
 
@@ -82,7 +83,7 @@
 
   function linkOf(event) {
     var target = event.target;
-    return target && target.closest ? target.closest("main a.wikilink") : null;
+    return target && target.closest ? target.closest("main a.wikilink, .liste-apercus a") : null;
   }
 
   document.addEventListener("mouseover", function (event) {

@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildLinkGraph, outgoingAt, type LinkGraph } from "../link-graph/link-graph.js";
 import { publishedAttachmentUrl } from "../link-graph/attachments.js";
 import type { Resolution } from "../link-graph/resolve-link.js";
-import { copyAssets } from "../site-output/copy-assets.js";
+import { copyAssets, copyFonts } from "../site-output/copy-assets.js";
 import { writePreviews } from "../site-output/write-previews.js";
 import { blocksBuild } from "../vault-scan/findings.js";
 import type { Note } from "../vault-scan/note.js";
@@ -16,7 +17,10 @@ import { declaredDescription, isNoteFile, keepEleventyOffNotes, readOnlyScannedF
 import { GardenBuildError } from "./garden-build-error.js";
 import { globalGraph, graphPath } from "../views/graph-layout.js";
 import { createMarkdownLibrary } from "../markdown/garden-markdown.js";
-import { homeGroups, missingNotes, noteView } from "../views/note-views.js";
+import { missingNotes, noteView, overviewGroups } from "../views/note-views.js";
+import { gardenNavigation } from "../views/garden-navigation.js";
+import { navigationHtml, withCurrentPage } from "../views/navigation-html.js";
+import { splitAfterTitle } from "../views/title-split.js";
 import type { NoteView } from "../views/views.js";
 import { pathPrefixOf, publicUrlOf, type SiteSettings } from "../site/site-settings.js";
 import { prefixRootUrls } from "../site/prefix-urls.js";
@@ -98,6 +102,10 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
    */
   let sideFiles: Promise<void> = Promise.resolve();
   const ignoreUnscanned = readOnlyScannedFiles(eleventyConfig);
+  /** The left column, the same HTML on every page of a build but for the current page's mark. */
+  let navigation = "";
+  /** Its fingerprint, in every page's: a note retitled in the navigation renders every page again under `npm start`. */
+  let navigationDigest = "";
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     // A failed build's writes may still be running: they end before this build's begin.
@@ -116,8 +124,10 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     if (blocking.length > 0) throw new GardenBuildError(blocking);
     // Laid out here rather than on first use in a template, where Eleventy would flag it as a slow global.
     globalGraph(built);
+    navigation = navigationHtml(gardenNavigation(built));
+    navigationDigest = createHash("sha1").update(navigation).digest("base64");
     // Previews last, in one chain: a preview wins over an attachment of the same name, and a failed write stops the rest.
-    sideFiles = copyAssets(outputDir, built.publishedAssets, vault.assetSources, serving).then(() => writePreviews(outputDir, built, serving ? previewsWritten : undefined));
+    sideFiles = Promise.all([copyAssets(outputDir, built.publishedAssets, vault.assetSources, serving), copyFonts(outputDir, serving)]).then(() => writePreviews(outputDir, built, serving ? previewsWritten : undefined));
     // Its failure is the build's, reported when eleventy.after waits for it.
     sideFiles.catch(() => undefined);
   });
@@ -133,7 +143,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   // The notes are the pages of one template, rendered from the text the scan read: Eleventy never reads a note, so
   // none can carry Eleventy data or template code. Under `npm start`, a page whose inputs did not change is left out.
   eleventyConfig.addGlobalData("gardenNotePages", () => {
-    const pages = current().published.filter((note) => !(serving && unchanged.isUnchanged(note, pageFingerprint(current(), note, viewOf(note)), outputDir)));
+    const pages = current().published.filter((note) => !(serving && unchanged.isUnchanged(note, pageFingerprint(current(), note, viewOf(note), navigationDigest), outputDir)));
     // In the order of their files, the order in which the build hands them to Pagefind (src/cli/render-site.ts).
     return pages.sort((a, b) => compareByFolderWalk(a.file, b.file));
   });
@@ -147,6 +157,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   eleventyConfig.addFilter("noteView", (note: Note | undefined) => (note ? viewOf(note) : undefined));
   eleventyConfig.addFilter("declaredDescription", declaredDescription);
   eleventyConfig.addFilter("graphPath", graphPath);
+  eleventyConfig.addFilter("splitAfterTitle", splitAfterTitle);
   // Eleventy renders every page's layout before it writes any, so the build gets each note's indexed part here,
   // while the layouts of the others are still rendering, rather than from the written page.
   eleventyConfig.addFilter("searchPart", (html: string, outputPath: string | false) => {
@@ -154,9 +165,10 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     return html;
   });
   eleventyConfig.addFilter("nombre", (count: number) => count.toLocaleString("fr-FR"));
-  eleventyConfig.addNunjucksGlobal("gardenHomeGroups", () => homeGroups(current()));
+  eleventyConfig.addNunjucksGlobal("gardenOverviewGroups", () => overviewGroups(current()));
   eleventyConfig.addNunjucksGlobal("gardenMissingNotes", () => missingNotes(current()));
-  addSitePages(eleventyConfig);
+  eleventyConfig.addNunjucksGlobal("gardenNavigation", (url: string) => withCurrentPage(navigation, url));
+  addSitePages(eleventyConfig, current);
   addBrowsePages(eleventyConfig, current);
   // Every URL the templates, the views and the Markdown write starts at "/", the root of the site. In each HTML page,
   // a transform then puts the path prefix before them (`/jardin/` for https://compte.github.io/jardin): links,

@@ -6,10 +6,11 @@ import { pageFileOf, type VaultPath } from "../vault-scan/paths.js";
 import type { NoteView } from "../views/views.js";
 
 /**
- * Everything a note's page is made of: its text, what the layout shows of it (title, dates, backlinks, graph…) and
- * where each of its links leads. Undefined when the page embeds another note, whose text it then holds too.
+ * Everything a note's page is made of: its text, what the layout shows of it (title, dates, backlinks, graph…),
+ * where each of its links leads, and the fingerprint of the navigation every page shares. Undefined when the page
+ * embeds another note, whose text it then holds too.
  */
-export function pageFingerprint(graph: LinkGraph, note: Note, view: NoteView): string | undefined {
+export function pageFingerprint(graph: LinkGraph, note: Note, view: NoteView, navigation: string): string | undefined {
   const links: string[] = [];
   for (const { occurrence, resolution } of graph.outgoing.get(note.file) ?? []) {
     if (resolution.kind === "note") {
@@ -21,7 +22,7 @@ export function pageFingerprint(graph: LinkGraph, note: Note, view: NoteView): s
   }
   const description = note.frontMatter["description"];
   return createHash("sha1")
-    .update(JSON.stringify([note.outline.lines, typeof description === "string" ? description : null, view, links]))
+    .update(JSON.stringify([note.outline.lines, typeof description === "string" ? description : null, view, links, navigation]))
     .digest("base64");
 }
 

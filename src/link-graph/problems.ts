@@ -1,6 +1,6 @@
 import { compareFrench } from "../vault-scan/french-order.js";
 import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
-import type { Note } from "../vault-scan/note.js";
+import { homeNoteOf, type Note } from "../vault-scan/note.js";
 import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
 import { problemAt, type Problem } from "../vault-scan/problem.js";
 import { targetText, type WikilinkSyntax } from "../vault-scan/wikilink-syntax.js";
@@ -79,7 +79,9 @@ export function siteProblems(notes: readonly Note[], assets: readonly VaultPath[
   // The site's pages by the file they are written to; the first one listed wins, as it does for notes.
   const reservedFiles = new Map<string, string>();
   for (const [url, name] of reservedUrls) if (!reservedFiles.has(outputFileOf(url))) reservedFiles.set(outputFileOf(url), name);
-  for (const note of notes) {
+  // The home page note owns "/" wherever its file comes in the vault: another note there is the one in the way.
+  const home = homeNoteOf(notes);
+  for (const note of home ? [home, ...notes.filter((n) => n !== home)] : notes) {
     if (note.unpublished) continue;
     const at = { file: note.file, line: note.permalinkLine ?? 1, column: 1 };
     if (!isSafePermalink(note.url)) {
@@ -176,6 +178,7 @@ export function noteProblems(notes: readonly Note[], published: readonly Note[],
   const titles = new Map<string, Note>();
   const names = new Map<string, Note>();
   for (const note of published) names.set(note.name.toLowerCase(), note);
+  const home = homeNoteOf(notes);
   for (const note of notes.filter((n) => !n.unpublished).sort((a, b) => compareFrench(a.file, b.file))) {
     const at = { file: note.file, line: 1, column: 1 };
     if (note.empty) {
@@ -196,7 +199,8 @@ export function noteProblems(notes: readonly Note[], published: readonly Note[],
         problems.push(problemAt(at, "alias-en-double", `L'alias « ${alias} » est aussi le nom de la note « ${owner.file} » : [[${alias}]] mènera à cette autre note. Choisissez un autre alias.`));
       }
     }
-    if (!hasBacklinks(note)) {
+    // Readers start from the home page: it needs no link to it.
+    if (!hasBacklinks(note) && note !== home) {
       problems.push(problemAt(at, "note-orpheline", "Aucune note publiée ne mène à cette note : les lecteurs ne la trouveront que par la recherche ou l'accueil. Ajoutez-lui un lien depuis une note voisine."));
     }
   }

@@ -11,6 +11,7 @@ import { headingIdsPlugin } from "./heading-ids.js";
 import { highlightPlugin } from "./highlight-rule.js";
 import { inlineTagsPlugin } from "./inline-tags-rule.js";
 import { noteEmbedsPlugin } from "./note-embeds.js";
+import { tableAlignmentPlugin } from "./table-alignment.js";
 import { taskListsPlugin } from "./task-lists.js";
 import { videoEmbedsPlugin } from "./video-embeds.js";
 import { wikilinkPlugin } from "./wikilink-rule.js";
@@ -31,6 +32,7 @@ export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: G
   md.use(blockAnchorsPlugin);
   md.use(highlightPlugin);
   md.use(inlineTagsPlugin);
+  md.use(tableAlignmentPlugin);
   md.use(calloutsPlugin);
   md.use(footnotesPlugin);
   md.use(taskListsPlugin);

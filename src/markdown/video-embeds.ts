@@ -1,5 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
+import { plainText } from "../vault-scan/plain-text.js";
 import { youTubeVideo, type YouTubeVideo } from "./youtube-video.js";
 import { blockToken, inlineToken, text, token } from "./tokens.js";
 
@@ -11,22 +12,33 @@ const OPEN_TAG = new RegExp(`^${START_TAG}`, "i");
 const IFRAME_OPEN = new RegExp(`^${START_TAG}$`, "i");
 const IFRAME_CLOSE = /^<\/iframe\s*>$/i;
 const ATTRIBUTE = /\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-// The title YouTube's "Share > Embed" code gives every video: it says nothing about the video.
-const GENERIC_TITLES = new Set(["youtube video player", "youtube"]);
+// The titles YouTube's "Share > Embed" code gives every video, in English and French: they say nothing about it.
+const GENERIC_TITLES = new Set(["youtube video player", "youtube", "lecteur vidéo youtube", "video", "vidéo", "embedded video"]);
+/** A caption taken from the text above a video is cut to about this many characters. */
+const CAPTION_LENGTH = 80;
 
 /**
  * Raw-HTML YouTube iframes in notes load the player, and its trackers, with the page. This core rule replaces each
  * one with a click-to-load placeholder: the video's title, a button that loads the nocookie player, and a plain link
  * to YouTube. Only tokens are pushed, so the title is escaped like any text. Other iframes are left to the raw-HTML
  * rule (src/markdown/raw-html-rule.ts), which runs next and removes them.
+ *
+ * The placeholder is captioned by the iframe's title, unless it is a generic one; else by the text of the closest
+ * heading or paragraph above, shortened; else « Vidéo ».
  */
 export function videoEmbedsPlugin(md: MarkdownIt): void {
   md.core.ruler.push("garden_video_embeds", (state) => {
     const tokens: Token[] = [];
+    // The last heading or paragraph passed, read as plain text only when a video needs it.
+    let above: Token | undefined;
+    const textAbove = () => (above ? captionOf(plainText(above.content)) : "");
     for (const token of state.tokens) {
-      if (token.type === "html_block") tokens.push(...replaceInBlock(state, md, token));
+      if (token.type === "html_block") tokens.push(...replaceInBlock(state, md, token, textAbove));
       else {
-        if (token.type === "inline" && token.children) token.children = replaceInline(state, md, token.children);
+        if (token.type === "inline" && token.children) {
+          token.children = replaceInline(state, md, token.children, textAbove);
+          above = token;
+        }
         tokens.push(token);
       }
     }
@@ -34,7 +46,16 @@ export function videoEmbedsPlugin(md: MarkdownIt): void {
   });
 }
 
-function replaceInBlock(state: StateCore, md: MarkdownIt, token: Token): Token[] {
+/** `text` as a caption: at most about CAPTION_LENGTH characters, cut between words, without a trailing colon. */
+export function captionOf(text: string): string {
+  const trimmed = (cut: string) => cut.replace(/[\s:;,.–—-]+$/u, "");
+  if (text.length <= CAPTION_LENGTH) return trimmed(text);
+  const cut = text.slice(0, CAPTION_LENGTH + 1);
+  const space = cut.lastIndexOf(" ");
+  return `${trimmed(space > 0 ? cut.slice(0, space) : cut.slice(0, CAPTION_LENGTH))} …`;
+}
+
+function replaceInBlock(state: StateCore, md: MarkdownIt, token: Token, textAbove: () => string): Token[] {
   const out: Token[] = [];
   let last = 0;
   let replaced = false;
@@ -47,10 +68,10 @@ function replaceInBlock(state: StateCore, md: MarkdownIt, token: Token): Token[]
     out.push(rest);
   };
   for (const match of iframesIn(token.content)) {
-    const iframe = parseIframe(md, match.html);
-    if (!iframe) continue;
+    const video = parseIframe(md, match.html);
+    if (!video) continue;
     keep(token.content.slice(last, match.index));
-    out.push(...figureTokens(state, iframe));
+    out.push(...figureTokens(state, { video: video.video, title: video.title || textAbove() || "Vidéo" }));
     last = match.index + match.html.length;
     replaced = true;
   }
@@ -114,20 +135,25 @@ function startTagEnds(html: string): Int32Array {
 }
 
 /** An iframe inside a paragraph arrives as an opening and a closing html_inline token: both go. */
-function replaceInline(state: StateCore, md: MarkdownIt, children: Token[]): Token[] {
+function replaceInline(state: StateCore, md: MarkdownIt, children: Token[], textAbove: () => string): Token[] {
   const out: Token[] = [];
   // The next closing tag, looked for only past the last one found: -1 once there is none left.
   let close = 0;
+  // The paragraph's own text before the video ("La conférence : <iframe …>"), which says best what it is.
+  let before = "";
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
-    const iframe = child.type === "html_inline" && IFRAME_OPEN.test(child.content) ? parseIframe(md, child.content) : undefined;
-    if (!iframe) {
+    const video = child.type === "html_inline" && IFRAME_OPEN.test(child.content) ? parseIframe(md, child.content) : undefined;
+    if (!video) {
+      if (child.type === "text" || child.type === "code_inline") before += child.content;
+      else if (child.type === "softbreak" || child.type === "hardbreak") before += " ";
       out.push(child);
       continue;
     }
     if (close !== -1 && close <= i) close = nextClosingTag(children, i + 1);
     if (close !== -1) i = close;
-    out.push(...inlineTokens(state, iframe));
+    out.push(...inlineTokens(state, { video: video.video, title: video.title || captionOf(before.replace(/\s+/g, " ").trim()) || textAbove() || "Vidéo" }));
+    before = "";
   }
   return out;
 }
@@ -142,6 +168,7 @@ interface Iframe {
   readonly title: string;
 }
 
+/** The video an iframe plays, and its own title: "" when it has none, or a generic one. */
 function parseIframe(md: MarkdownIt, html: string): Iframe | undefined {
   const attributes = new Map<string, string>();
   const openTag = OPEN_TAG.exec(html)?.[0] ?? "";
@@ -151,7 +178,7 @@ function parseIframe(md: MarkdownIt, html: string): Iframe | undefined {
   const video = youTubeVideo(attributes.get("src") ?? "");
   if (!video) return undefined;
   const title = (attributes.get("title") ?? "").replace(/\s+/g, " ").trim();
-  return { video, title: title === "" || GENERIC_TITLES.has(title.toLowerCase()) ? "Vidéo" : title };
+  return { video, title: GENERIC_TITLES.has(title.toLowerCase()) ? "" : title };
 }
 
 /** Button and link, in the order both placeholders show them; search results should not quote them. */

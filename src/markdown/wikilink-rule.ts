@@ -128,20 +128,28 @@ function pushLink(state: StateInline, href: string, label: string, className: st
   return open;
 }
 
-/** A note still to be written: a span, never a link to a 404, announced as such to screen readers. */
+/**
+ * A note still to be written: never a link to a 404, but to the page that lists the notes to write and says how. Seen,
+ * a small « à venir » after the text; heard once, « (note à venir) ».
+ */
 function pushMissing(state: StateInline, label: string): void {
-  const open = state.push("wikilink_missing_open", "span", 1);
-  open.attrs = [["class", "wikilink-missing"]];
-  state.push("text", "", 0).content = label;
-  const hiddenOpen = state.push("wikilink_missing_hint_open", "span", 1);
-  // Never indexed: searching « venir » does not find every page with a note still to be written.
-  hiddenOpen.attrs = [
-    ["class", "visually-hidden"],
-    ["data-pagefind-ignore", ""],
+  const open = state.push("wikilink_missing_open", "a", 1);
+  open.attrs = [
+    ["class", "wikilink-missing"],
+    ["href", "/notes-a-ecrire/"],
+    ["title", "Cette note n’existe pas encore"],
   ];
-  state.push("text", "", 0).content = " (note à venir)";
+  state.push("text", "", 0).content = label;
+  // Never indexed: searching « venir » does not find every page with a note still to be written.
+  pushSpan(state, [["class", "visually-hidden"], ["data-pagefind-ignore", ""]], " (note à venir)");
+  pushSpan(state, [["class", "wikilink-a-venir"], ["aria-hidden", "true"], ["data-pagefind-ignore", ""]], "à venir");
+  state.push("wikilink_missing_close", "a", -1);
+}
+
+function pushSpan(state: StateInline, attrs: [string, string][], text: string): void {
+  state.push("wikilink_missing_hint_open", "span", 1).attrs = attrs;
+  state.push("text", "", 0).content = text;
   state.push("wikilink_missing_hint_close", "span", -1);
-  state.push("wikilink_missing_close", "span", -1);
 }
 
 function pushImage(state: StateInline, syntax: WikilinkSyntax, href: string): void {

@@ -1,10 +1,11 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { PagefindIndex } from "pagefind";
 import { GardenError } from "../errors/garden-error.js";
 import { foldHtmlForSearch } from "./french-folding.js";
 import { InOrder } from "./in-order.js";
+import { IndexedWords, INDEXED_WORDS_FILE } from "./indexed-words.js";
 
 /** Pagefind reports failures in an `errors` array instead of throwing; this turns them into one French error. */
 export class SearchIndexError extends GardenError {
@@ -45,12 +46,13 @@ function pageInSite(siteDir: string, file: string): string | undefined {
  * Pagefind numbers pages as they arrive, and the index must be the same every build, while Eleventy's order of
  * pages is not: the pages go to Pagefind in the order given to `expect`, each as soon as those before it are in
  * (see in-order.ts). Their text is folded for French on the way (see french-folding.ts): the files on disk stay
- * as visitors read them.
+ * as visitors read them. The words Pagefind reads are also listed in `pagefind/mots.json` (see indexed-words.ts).
  */
 export class SearchIndexWriter {
   readonly #siteDir: string;
   readonly #language: string;
   readonly #index: Promise<PagefindIndex>;
+  readonly #words = new IndexedWords();
   #order: InOrder<SearchPage> | undefined;
   /** Pages whose turn has come, not yet sent. */
   readonly #ready: SearchPage[] = [];
@@ -96,6 +98,7 @@ export class SearchIndexWriter {
     if (this.#failure !== undefined) throw this.#failure;
     const outputPath = path.join(this.#siteDir, "pagefind");
     check("écriture", (await (await this.#index).writeFiles({ outputPath })).errors);
+    await writeFile(path.join(outputPath, INDEXED_WORDS_FILE), this.#words.json());
     // The entry file says how many pages each language index holds.
     const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as PagefindEntry;
     const languages = Object.entries(entry.languages);
@@ -130,6 +133,7 @@ export class SearchIndexWriter {
    * plus the words folding changed, for the result excerpts.
    */
   #pageToIndex(part: string): string {
+    this.#words.add(part);
     const { html, changedWords } = foldHtmlForSearch(part);
     const meta = changedWords.length === 0 ? "" : `<span hidden data-pagefind-meta="graphies:${changedWords.join(" ").replace(/"/g, "&quot;")}"></span>`;
     return `<!doctype html><html lang="${this.#language}"><body>${meta}<main>${html}</main></body></html>`;

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { FONT_FILES, FONTS_SITE_DIR, FONTS_SOURCE_DIR } from "../site/fonts.js";
 import type { VaultPath } from "../vault-scan/paths.js";
 import { writeSiteFiles, type SiteFile } from "./file-writer.js";
 
@@ -9,13 +10,22 @@ import { writeSiteFiles, type SiteFile } from "./file-writer.js";
  * same size and a later date is left alone.
  */
 export async function copyAssets(outputDir: string, published: readonly VaultPath[], assetSources: ReadonlyMap<VaultPath, string>, onlyChanged = false): Promise<void> {
-  const copies = await Promise.all(
-    published.map(async (asset): Promise<SiteFile[]> => {
-      const source = assetSources.get(asset)!;
-      const target = path.join(outputDir, ...asset.split("/"));
-      return onlyChanged && (await isCopyOf(target, source)) ? [] : [{ target, source }];
-    }),
+  await copyFiles(
+    published.map((asset) => ({ source: assetSources.get(asset)!, target: path.join(outputDir, ...asset.split("/")) })),
+    onlyChanged,
   );
+}
+
+/** Copies the site's typeface files (src/site/fonts.ts) from their npm package: the repository holds none. */
+export async function copyFonts(outputDir: string, onlyChanged = false): Promise<void> {
+  await copyFiles(
+    FONT_FILES.map((file) => ({ source: path.join(FONTS_SOURCE_DIR, file), target: path.join(outputDir, ...FONTS_SITE_DIR.split("/"), file) })),
+    onlyChanged,
+  );
+}
+
+async function copyFiles(files: readonly { source: string; target: string }[], onlyChanged: boolean): Promise<void> {
+  const copies = await Promise.all(files.map(async (file): Promise<SiteFile[]> => (onlyChanged && (await isCopyOf(file.target, file.source)) ? [] : [file])));
   await writeSiteFiles(copies.flat());
 }
 

@@ -1,8 +1,9 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import type { Note } from "../vault-scan/note.js";
+import { homeNoteOf, type Note } from "../vault-scan/note.js";
 import { asSiteUrl, type SiteUrl } from "../vault-scan/paths.js";
 import { tagUrl, tagWithParents } from "../vault-scan/tags.js";
+import { FONT_FILES, FONTS_SITE_DIR } from "./fonts.js";
 import { PROJECT_ROOT } from "./site-settings.js";
 
 /** The site's stylesheet and scripts, copied to /assets/ as they are. */
@@ -17,6 +18,8 @@ export interface SitePage {
   readonly noindex?: boolean;
   /** Listed in sitemap.xml, beside the notes and tag pages. */
   readonly inSitemap?: boolean;
+  /** Left out when the vault has a home page note (see homeNoteOf in src/vault-scan/note.ts), which takes its URL. */
+  readonly replacedByHomeNote?: boolean;
 }
 
 /**
@@ -24,7 +27,8 @@ export interface SitePage {
  * URLs reserved, and the sitemap and robots.txt written. A new page type is one row here and one layout.
  */
 export const PAGES: readonly SitePage[] = [
-  { url: asSiteUrl("/"), name: "Accueil", layout: "home", inSitemap: true },
+  { url: asSiteUrl("/"), name: "Accueil", layout: "home", inSitemap: true, replacedByHomeNote: true },
+  { url: asSiteUrl("/notes/"), name: "Toutes les notes", layout: "overview", inSitemap: true },
   { url: asSiteUrl("/recherche/"), name: "Recherche", layout: "search", inSitemap: true },
   { url: asSiteUrl("/notes-a-ecrire/"), name: "Notes à écrire", layout: "missing-notes", noindex: true },
   { url: asSiteUrl("/404.html"), name: "Page introuvable", layout: "not-found" },
@@ -36,14 +40,20 @@ export const PAGES: readonly SitePage[] = [
   { url: asSiteUrl("/robots.txt"), name: "robots.txt", layout: "robots" },
 ];
 
+/** The site's own pages that this vault's site has. */
+export function sitePagesOf(notes: readonly Note[]): readonly SitePage[] {
+  return homeNoteOf(notes) ? PAGES.filter((page) => !page.replacedByHomeNote) : PAGES;
+}
+
 /**
  * Every URL the site's own pages and files take, with the page's French name or the file's path: no note may be
  * published there, no attachment copied there. Kept apart from the modules that draw those pages, so that
  * `npm run check` loads none of them.
  */
 export function reservedUrls(notes: readonly Note[]): ReadonlyMap<SiteUrl, string> {
-  const urls = new Map(PAGES.map((page) => [page.url, page.name]));
+  const urls = new Map(sitePagesOf(notes).map((page) => [page.url, page.name]));
   for (const file of readdirSync(SITE_ASSETS_DIR)) urls.set(asSiteUrl(`/assets/${file}`), `assets/${file}`);
+  for (const file of FONT_FILES) urls.set(asSiteUrl(`/${FONTS_SITE_DIR}/${file}`), `${FONTS_SITE_DIR}/${file}`);
   for (const note of notes) {
     if (note.unpublished) continue;
     for (const tag of note.tags.flatMap(tagWithParents)) urls.set(tagUrl(tag), `Étiquette « ${tag} »`);

@@ -129,10 +129,21 @@ function titleOf(outline: MarkdownOutline, frontMatterTitle: unknown, aliases: r
   return { title: name, titleSource: "file-name" as const };
 }
 
-/** "Dossier/Qu'est-ce que c'est.md" gives "/dossier/qu-est-ce-que-c-est/". */
+/** "Dossier/Qu'est-ce que c'est.md" gives "/dossier/qu-est-ce-que-c-est/"; the vault's own "index.md" is the home page. */
 export function urlOfPath(file: VaultPath): SiteUrl {
+  if (isHomeNoteFile(file)) return asSiteUrl("/");
   const segments = file.replace(/\.md$/i, "").split("/").map(urlSegment);
   return asSiteUrl(`${segments.join("/")}/`);
+}
+
+/** The vault root's "index.md", the home page when it is published at "/"; "Dossier/index.md" is an ordinary note. */
+function isHomeNoteFile(file: VaultPath): boolean {
+  return file.toLowerCase() === "index.md";
+}
+
+/** The home page note: the vault root's "index.md" when it is published at "/" (a permalink may send it elsewhere). */
+export function homeNoteOf(notes: readonly Note[]): Note | undefined {
+  return notes.find((note) => !note.unpublished && note.url === "/" && isHomeNoteFile(note.file));
 }
 
 /**

@@ -4,6 +4,8 @@ const SPECIAL = /[\\[!`<*_~=]/g;
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const BACKTICKS = /`+/y;
 const HTML_TAG = /<\/?[A-Za-z][^<>\n]*>/y;
+/** A line break typed as HTML ("Titre<br>suite"): a space in plain text, as the heading shows a new line there. */
+export const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
 const EMPHASIS = /\*+|_+|~~|==/y;
 // No "[" in the label: a line of "[^[^[^" is read in linear time.
 const FOOTNOTE_CALL = /\[\^[^\]\s[]+\]/y;
@@ -66,6 +68,7 @@ export function plainText(markdown: string): string {
     } else if (ch === "<") {
       const tag = matchAt(HTML_TAG, markdown, i);
       if (tag) {
+        if (LINE_BREAK_TAG.test(tag[0])) out += " ";
         i += tag[0].length;
         continue;
       }

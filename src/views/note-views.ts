@@ -4,28 +4,12 @@ import { frenchCollator } from "../vault-scan/french-order.js";
 import type { Note } from "../vault-scan/note.js";
 import { hrefOf } from "../vault-scan/paths.js";
 import { localGraph } from "./graph-layout.js";
+import { kindOf, navigationOf } from "./note-roles.js";
 import { tagUrl, tagWithParents } from "../vault-scan/tags.js";
 import type { SiteSettings } from "../site/site-settings.js";
 import type { DateView, MissingNoteView, NoteGroupView, NoteLinkView, NoteView, RecentNoteView, TagLinkView, TagPageView, TocEntryView } from "./views.js";
 
-/** Type tags: the kind of a note, shown as such and used to group the home page. "liens" marks resources in the existing vault. */
-const KIND_OF_TAG: Readonly<Record<string, "question" | "ressource">> = {
-  question: "question",
-  questions: "question",
-  ressource: "ressource",
-  ressources: "ressource",
-  liens: "ressource",
-};
-
-export function kindOf(note: Note): "question" | "ressource" | undefined {
-  for (const tag of note.tags) {
-    const kind = KIND_OF_TAG[tag];
-    if (kind) return kind;
-  }
-  return undefined;
-}
-
-function linkView(note: Note): NoteLinkView {
+export function linkView(note: Note): NoteLinkView {
   return { title: note.title, url: hrefOf(note.url) };
 }
 
@@ -82,17 +66,6 @@ function editUrlOf(repository: NonNullable<SiteSettings["repository"]>, note: No
   return `${repository.url.replace(/\/$/, "")}/edit/${encodeURIComponent(repository.branch)}/${path}`;
 }
 
-interface Navigation {
-  readonly key?: unknown;
-  readonly parent?: unknown;
-  readonly title?: unknown;
-}
-
-function navigationOf(note: Note): Navigation | undefined {
-  const nav = note.frontMatter["eleventyNavigation"];
-  return nav !== null && typeof nav === "object" && !Array.isArray(nav) ? (nav as Navigation) : undefined;
-}
-
 const navigationKeys = new WeakMap<LinkGraph, ReadonlyMap<string, Note>>();
 
 function notesByNavigationKey(graph: LinkGraph): ReadonlyMap<string, Note> {
@@ -102,6 +75,12 @@ function notesByNavigationKey(graph: LinkGraph): ReadonlyMap<string, Note> {
     navigationKeys.set(graph, keys);
   }
   return keys;
+}
+
+/** The note's name in the navigation: its `eleventyNavigation.title`, else its title. */
+function navigationTitleOf(note: Note): string {
+  const title = navigationOf(note)?.title;
+  return typeof title === "string" ? title : note.title;
 }
 
 /** Follows `eleventyNavigation.parent` up; a parent no note declares ends the trail, as does a loop. */
@@ -114,8 +93,7 @@ function breadcrumbsOf(graph: LinkGraph, note: Note): NoteLinkView[] {
     const parent = keys.get(parentKey);
     if (!parent || seen.has(parent)) break;
     seen.add(parent);
-    const title = navigationOf(parent)?.title;
-    trail.unshift({ title: typeof title === "string" ? title : parent.title, url: hrefOf(parent.url) });
+    trail.unshift({ title: navigationTitleOf(parent), url: hrefOf(parent.url) });
     parentKey = navigationOf(parent)?.parent;
   }
   return trail;
@@ -169,17 +147,35 @@ export function recentlyUpdated(graph: LinkGraph, count: number): RecentNoteView
   return all.slice(0, count);
 }
 
-export function homeGroups(graph: LinkGraph): NoteGroupView[] {
-  const groups: [string, Note[]][] = [
-    ["Questions", []],
-    ["Ressources", []],
-    ["Autres notes", []],
+/**
+ * « Toutes les notes »: published notes grouped by type, then by `eleventyNavigation` parent in French order of the
+ * parents' titles, each list in French order of titles; a note whose parent no published note declares has none.
+ */
+export function overviewGroups(graph: LinkGraph): NoteGroupView[] {
+  const keys = notesByNavigationKey(graph);
+  const groups: [string, Map<Note, Note[]>, Note[]][] = [
+    ["Questions", new Map(), []],
+    ["Ressources", new Map(), []],
+    ["Autres notes", new Map(), []],
   ];
   for (const note of graph.published) {
     const kind = kindOf(note);
-    groups[kind === "question" ? 0 : kind === "ressource" ? 1 : 2]![1].push(note);
+    const [, byParent, orphans] = groups[kind === "question" ? 0 : kind === "ressource" ? 1 : 2]!;
+    const parentKey = navigationOf(note)?.parent;
+    const parent = typeof parentKey === "string" ? keys.get(parentKey) : undefined;
+    if (!parent || parent === note) orphans.push(note);
+    else if (byParent.has(parent)) byParent.get(parent)!.push(note);
+    else byParent.set(parent, [note]);
   }
-  return groups.filter(([, notes]) => notes.length > 0).map(([heading, notes]) => ({ heading, notes: notes.map(linkView) }));
+  return groups
+    .filter(([, byParent, orphans]) => byParent.size > 0 || orphans.length > 0)
+    .map(([heading, byParent, orphans]) => ({
+      heading,
+      parents: [...byParent]
+        .map(([parent, notes]) => ({ parent: { title: navigationTitleOf(parent), url: hrefOf(parent.url) }, notes: notes.map(linkView) }))
+        .sort((a, b) => frenchCollator.compare(a.parent.title, b.parent.title)),
+      notes: orphans.map(linkView),
+    }));
 }
 
 export function missingNotes(graph: LinkGraph): MissingNoteView[] {

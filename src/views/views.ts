@@ -33,7 +33,8 @@ export interface NoteView extends NoteLinkView {
   readonly breadcrumbs: readonly NoteLinkView[];
   /** The Git host's edit page for this note, when a repository is configured. */
   readonly editUrl?: string;
-  readonly graph: GraphView;
+  /** Undefined when the note has no neighbour, or one with no other: nothing to draw. */
+  readonly graph: GraphView | undefined;
 }
 
 export interface DateView {
@@ -63,8 +64,15 @@ export interface TagPageView extends TagLinkView {
   readonly nested: boolean;
 }
 
+/** The notes of one type on « Toutes les notes »: first under each `eleventyNavigation` parent, then those with none. */
 export interface NoteGroupView {
   readonly heading: string;
+  readonly parents: readonly ParentGroupView[];
+  readonly notes: readonly NoteLinkView[];
+}
+
+export interface ParentGroupView {
+  readonly parent: NoteLinkView;
   readonly notes: readonly NoteLinkView[];
 }
 

@@ -341,22 +341,24 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core in the page with the WCAG 2.1 A and AA rules. axe is defined through page.evaluate, which the
- * page's CSP does not govern, so the CSP stays real: no bypass, no inline script.
+ * Runs axe-core in the page with the WCAG 2.1 A and AA rules, on the whole page or only on the elements `within`
+ * selects. axe is defined through page.evaluate, which the page's CSP does not govern, so the CSP stays real: no
+ * bypass, no inline script.
  */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+export async function runAxe(page: Page, within?: readonly string[]): Promise<AxeViolation[]> {
   axeSource ??= await readFile(AXE_SOURCE, "utf8");
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+  return page.evaluate(async (selectors) => {
+    const axe = (window as unknown as { axe: { run(context: Document | object, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const context = selectors ? { include: selectors.map((s) => [s]) } : document;
+    const result = await axe.run(context, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target, ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}) })),
     }));
-  });
+  }, within);
 }
 
 /** Every HTML page of a built site, Pagefind's folders aside, as sorted POSIX paths relative to it. */

@@ -38,7 +38,7 @@ describe("la navigation entre les notes", () => {
 
   it("liste la note qui fait le lien dans « Pages qui mentionnent cette note », et ce lien y ramène", async () => {
     await page.goto(`${harness().fixture}${ORSAY}`);
-    const panel = page.getByRole("complementary", { name: "Pages qui mentionnent cette note" });
+    const panel = page.getByRole("region", { name: "Pages qui mentionnent cette note" });
     const back = panel.getByRole("link", { name: "Guide de visite" });
     expect(await back.count()).toBe(1);
     await back.click();
@@ -46,19 +46,17 @@ describe("la navigation entre les notes", () => {
     expect(await page.locator("main h1").innerText()).toBe("Guide de visite");
   });
 
-  it("n'ouvre rien sur un lien vers une note à venir, annoncée comme telle", async () => {
+  it("mène d'un lien vers une note à venir, marqué « à venir », à la page des notes à écrire", async () => {
     await page.goto(`${harness().fixture}${GUIDE}`);
-    const missing = page.locator("span.wikilink-missing", { hasText: "Publics éloignés" });
-    expect((await missing.innerText()).replace(/\s+/g, " ")).toBe("Publics éloignés (note à venir)");
-    expect(await missing.ariaSnapshot()).toContain("Publics éloignés (note à venir)");
-    expect(await missing.evaluate((el) => el.closest("a"))).toBeNull();
-    const before = page.url();
-    const requests = harness().session.requests.length;
+    const missing = page.locator("a.wikilink-missing", { hasText: "Publics éloignés" });
+    // Seen: the text and a mark « à venir »; heard once: « (note à venir) ».
+    const mark = missing.locator(".wikilink-a-venir");
+    expect([await mark.isVisible(), await mark.innerText()]).toEqual([true, "à venir"]);
+    expect(await missing.ariaSnapshot()).toBe('- link "Publics éloignés (note à venir)":\n  - /url: /notes-a-ecrire/');
+    expect(await missing.getAttribute("title")).toBe("Cette note n’existe pas encore");
     await missing.click();
-    // A navigation would have started by the time two frames are drawn.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    expect(page.url()).toBe(before);
-    expect(harness().session.requests.length).toBe(requests);
+    await page.waitForURL((url) => url.pathname === "/notes-a-ecrire/");
+    expect(await page.locator("main").innerText()).toContain("Écrire l’une de ces notes");
   });
 
   it("met dans le pied de page des liens mailto bien formés, avec le titre de la note dans le sujet", async () => {

@@ -43,7 +43,7 @@ describe(`le site construit pour ${PREFIXED_SITE.url}, servi sous ${PREFIXED_SIT
     await page.waitForURL((url) => url.pathname === ORSAY);
     expect(await page.locator("main h1").innerText()).toBe("Le musée d’Orsay");
 
-    await page.getByRole("complementary", { name: "Pages qui mentionnent cette note" }).getByRole("link", { name: "Guide de visite" }).click();
+    await page.getByRole("region", { name: "Pages qui mentionnent cette note" }).getByRole("link", { name: "Guide de visite" }).click();
     await page.waitForURL((url) => url.pathname === GUIDE);
     expect(await page.locator("main h1").innerText()).toBe("Guide de visite");
   });

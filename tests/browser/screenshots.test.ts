@@ -12,7 +12,10 @@ import { itSentNothingOutside, openSearch, PROJECT_ROOT, useHarness } from "./br
 const IMAGES_DIR = process.env.SCREENSHOTS_DIR
   ? path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR)
   : await mkdtemp(path.join(tmpdir(), "museumxtd-captures-"));
-const VIEWPORT = { width: 1100, height: 760 };
+const VIEWPORT = { width: 1440, height: 900 };
+const PHONE = { width: 375, height: 812 };
+/** A note of notes/ with its local graph and mentions. */
+const NOTE = "/qu-est-ce-qu-une-strategie-numerique-pour-un-musee/";
 
 /** Width and height of a PNG, from its IHDR chunk, after checking its signature. */
 async function pngSize(file: string): Promise<{ width: number; height: number }> {
@@ -41,27 +44,6 @@ async function drawnFonts(page: Page, selector: string): Promise<DrawnFont[]> {
   }
 }
 
-/**
- * The fonts the site's own font stack can lead to on this machine: for each family the body declares, the font
- * drawn for a line set in that family alone (a family the machine lacks gives its fallback, a generic family its
- * choice). Lines added through the CSSOM, which the page's CSP allows.
- */
-async function declaredFonts(page: Page): Promise<Set<string>> {
-  const count = await page.evaluate(() => {
-    const families = getComputedStyle(document.body).fontFamily.split(",").map((family) => family.trim());
-    families.forEach((family, index) => {
-      const line = document.body.appendChild(document.createElement("p"));
-      line.id = `sonde-police-${index}`;
-      line.style.fontFamily = family;
-      line.textContent = "Stratégie numérique « été »";
-    });
-    return families.length;
-  });
-  const fonts = new Set<string>();
-  for (let index = 0; index < count; index++) for (const font of await drawnFonts(page, `#sonde-police-${index}`)) fonts.add(font.familyName);
-  return fonts;
-}
-
 describe("les captures d'écran du README", () => {
   const harness = useHarness();
   let page: Page;
@@ -74,9 +56,27 @@ describe("les captures d'écran du README", () => {
     page ??= await harness().session.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: "light", reducedMotion: "reduce" });
   });
 
-  it("photographie une note (capture-note.png)", async () => {
-    await page.goto(`${harness().notes}/qu-est-ce-qu-une-strategie-numerique-pour-un-musee/`);
-    const file = path.join(IMAGES_DIR, "capture-note.png");
+  for (const [scheme, name] of [
+    ["light", "clair"],
+    ["dark", "sombre"],
+  ] as const) {
+    for (const viewport of [VIEWPORT, PHONE]) {
+      const file = `capture-note-${name}-${viewport.width}.png`;
+      it(`photographie une note en thème ${name} à ${viewport.width} px (${file})`, async () => {
+        const shot = await harness().session.newPage({ viewport, deviceScaleFactor: 1, colorScheme: scheme, reducedMotion: "reduce" });
+        await shot.goto(`${harness().notes}${NOTE}`);
+        await shot.evaluate(() => document.fonts.ready);
+        await shot.screenshot({ path: path.join(IMAGES_DIR, file), animations: "disabled", caret: "hide" });
+        expect(await pngSize(path.join(IMAGES_DIR, file))).toEqual(viewport);
+        await shot.close();
+      });
+    }
+  }
+
+  it("photographie le graphe de toutes les notes (capture-graphe.png)", async () => {
+    await page.goto(`${harness().notes}/graphe/`);
+    await page.evaluate(() => document.fonts.ready);
+    const file = path.join(IMAGES_DIR, "capture-graphe.png");
     await page.screenshot({ path: file, animations: "disabled", caret: "hide" });
     expect(await pngSize(file)).toEqual(VIEWPORT);
   });
@@ -84,22 +84,20 @@ describe("les captures d'écran du README", () => {
   it("photographie la recherche et ses résultats (capture-recherche.png)", async () => {
     await openSearch(page, harness().notes, "stratégie numérique");
     expect(await page.locator(".pagefind-ui__result").count()).toBeGreaterThan(0);
+    await page.evaluate(() => document.fonts.ready);
     const file = path.join(IMAGES_DIR, "capture-recherche.png");
     await page.screenshot({ path: file, animations: "disabled", caret: "hide" });
     expect(await pngSize(file)).toEqual(VIEWPORT);
   });
 
-  it("dessine le texte des captures, avec les polices que le site déclare", async () => {
-    await page.goto(`${harness().notes}/qu-est-ce-qu-une-strategie-numerique-pour-un-musee/`);
-    const drawn = { titre: await drawnFonts(page, "h1"), texte: await drawnFonts(page, "main p") };
-    const declared = await declaredFonts(page);
-    for (const [part, fonts] of Object.entries(drawn)) {
+  it("dessine le texte des captures avec la police du site, Literata, et non une police de la machine", async () => {
+    await page.goto(`${harness().notes}${NOTE}`);
+    await page.evaluate(() => document.fonts.ready);
+    for (const selector of ["h1", "main p", ".site-nav a", ".navigation-jardin summary", ".panneaux h2"]) {
+      const fonts = await drawnFonts(page, selector);
       // No font at all is what a machine without fonts gives: blank text, not even tofu.
-      expect(fonts.length, `${part} : aucune police dessinée`).toBeGreaterThan(0);
-      for (const font of fonts) {
-        expect(font.isCustomFont, `${part} : police web ${font.familyName}`).toBe(false);
-        expect([...declared], `${part} : ${font.familyName}`).toContain(font.familyName);
-      }
+      expect(fonts.length, `${selector} : aucune police dessinée`).toBeGreaterThan(0);
+      for (const font of fonts) expect(font, selector).toMatchObject({ familyName: expect.stringMatching(/^Literata/), isCustomFont: true });
     }
   });
 

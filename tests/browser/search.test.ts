@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { itSentNothingOutside, openSearch, RAW_INDEX_FOLDER, useHarness } from "./browser-harness.js";
+import { itSentNothingOutside, openSearch, RAW_INDEX_FOLDER, runAxe, useHarness } from "./browser-harness.js";
 
 interface SearchCase {
   readonly query: string;
@@ -16,6 +16,8 @@ const NUMERISER = "/numeriser-les-collections/";
 const QUESTIONS = "/questions-frequentes/";
 const GLOSSAIRE = "/glossaire-du-patrimoine/";
 const PETITS = "/les-petits-musees/";
+// Words of the fixture notes that start as « numérisons » does, the most used first.
+const FAMILY_OF_NUMERISONS = ["numérisées", "numérique", "numérisation"];
 
 /** What a French speaker types, over tests/fixtures/browser-vault. */
 const QUERIES: readonly SearchCase[] = [
@@ -136,10 +138,96 @@ describe("la recherche en français", () => {
       await page.getByLabel("Rechercher dans les notes").press("Enter");
       await page.waitForURL((url) => url.pathname === "/recherche/");
       expect(new URL(page.url()).searchParams.get("q")).toBe(typed);
-      await page.locator(".pagefind-ui__result").first().waitFor();
-      const titles = await page.locator(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title").allInnerTexts();
-      expect(titles.slice(0, 3)).toContain(title);
+      // Pagefind's interface first draws each result as a row of dots, then its title once the page's data has come.
+      const titles = () => page.locator(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title").allInnerTexts();
+      await expect.poll(async () => (await titles()).slice(0, 3)).toContain(title);
     }
+  });
+
+  it("ne trouve rien pour un mot qu'aucune note ne contient, là où Pagefind seul trouverait des notes, et propose des mots proches", async () => {
+    // Pagefind alone falls back on the longest prefix it knows: the typo finds the note on digitisation.
+    await page.goto(`${harness().fixture}/`);
+    expect(await topThree(page, "pagefind", "numerisatoin")).toEqual([NUMERISER]);
+
+    await page.goto(`${harness().fixture}/recherche/?q=numerisatoin`);
+    await page.locator(".recherche-absents").waitFor();
+    expect(await page.locator(".pagefind-ui__message").innerText()).toBe("Aucun résultat pour numerisatoin");
+    expect(await page.locator(".pagefind-ui__result").count()).toBe(0);
+    expect(await page.locator(".recherche-absents").innerText()).toBe("Aucune note ne contient «\u00a0numerisatoin\u00a0».");
+    expect(await page.locator(".recherche-suggestions-titre").innerText()).toBe("Vouliez-vous dire\u00a0?");
+    const suggestion = page.locator(".recherche-suggestions a").first();
+    expect(await suggestion.innerText()).toBe("numérisation");
+    expect(await suggestion.getAttribute("href")).toBe(`/recherche/?q=${encodeURIComponent("numérisation")}`);
+    await suggestion.click();
+    await page.waitForURL((url) => url.searchParams.get("q") === "numérisation");
+    await page.locator(".pagefind-ui__result").first().waitFor();
+    expect(await page.locator(".recherche-absents").count()).toBe(0);
+  });
+
+  it("propose les mots de la même famille quand aucun n'est à une faute de frappe près", async () => {
+    await page.goto(`${harness().fixture}/recherche/?q=${encodeURIComponent("numérisons")}`);
+    await page.locator(".recherche-absents").waitFor();
+    expect(await page.locator(".pagefind-ui__result").count()).toBe(0);
+    expect(await page.locator(".recherche-suggestions a").allInnerTexts()).toEqual(FAMILY_OF_NUMERISONS);
+  });
+
+  it("ne trouve pas les textes pour lecteurs d'écran depuis la page de recherche", async () => {
+    for (const word of ["externe", "venir"]) {
+      await page.goto(`${harness().fixture}/recherche/?q=${word}`);
+      await page.locator(".recherche-absents").waitFor();
+      expect(await page.locator(".pagefind-ui__result").count()).toBe(0);
+      expect(await page.locator(".recherche-absents").innerText()).toBe(`Aucune note ne contient «\u00a0${word}\u00a0».`);
+    }
+  });
+
+  it("n'a qu'un champ de recherche sur /recherche/", async () => {
+    await openSearch(page, harness().fixture, "musee");
+    expect(await page.locator("input:visible").count()).toBe(1);
+    expect(await page.locator("#site-recherche-q").count()).toBe(0);
+    expect(await page.locator(".pagefind-ui__search-input").inputValue()).toBe("musee");
+  });
+
+  it("ouvre la recherche rapide avec Ctrl+K, montre les résultats en cours de frappe, et ouvre une note avec Entrée", async () => {
+    await page.goto(`${harness().fixture}/glossaire-du-patrimoine/`);
+    await page.keyboard.press("Control+k");
+    const dialog = page.getByRole("dialog", { name: "Recherche rapide" });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("recherche-rapide-q");
+    // While typing, the last word may be the start of one: "orsa" for "Orsay".
+    await page.keyboard.type("orsa");
+    await expect.poll(() => dialog.getByRole("status").innerText()).toMatch(/^\d+ résultats? pour «\u00a0orsa\u00a0»\.$/);
+    const first = dialog.getByRole("link").first();
+    expect(await first.locator(".recherche-rapide-titre-note").innerText()).toBe("Le musée d’Orsay");
+    expect(await first.locator(".recherche-rapide-extrait mark").first().innerText()).toContain("Orsay");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("/le-musee-d-orsay/");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/le-musee-d-orsay/");
+  });
+
+  it("ouvre la recherche rapide avec « / » hors d'un champ, la ferme avec Échap et rend le focus", async () => {
+    await page.goto(`${harness().fixture}/glossaire-du-patrimoine/`);
+    const dialog = page.getByRole("dialog", { name: "Recherche rapide" });
+    // Typed in the header's field, "/" is a character.
+    await page.locator("#site-recherche-q").fill("");
+    await page.locator("#site-recherche-q").press("/");
+    expect(await page.locator("#site-recherche-q").inputValue()).toBe("/");
+    expect(await dialog.count()).toBe(0);
+
+    await page.getByRole("link", { name: "Étiquettes" }).focus();
+    await page.keyboard.press("/");
+    await dialog.waitFor();
+    await page.keyboard.type("numerisatoin");
+    await expect.poll(() => dialog.getByRole("status").innerText()).toBe("Aucun résultat pour «\u00a0numerisatoin\u00a0».");
+    expect(await dialog.locator(".recherche-absents").innerText()).toBe("Aucune note ne contient «\u00a0numerisatoin\u00a0».");
+    await dialog.getByRole("link", { name: "numérisation" }).click();
+    await expect.poll(() => dialog.getByRole("status").innerText()).toMatch(/^\d+ résultats? pour «\u00a0numérisation\u00a0»\.$/);
+    expect(await page.locator("#recherche-rapide-q").inputValue()).toBe("numérisation");
+
+    expect(await runAxe(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    expect(await dialog.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Étiquettes");
   });
 
   itSentNothingOutside(harness);

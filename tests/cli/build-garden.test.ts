@@ -50,7 +50,7 @@ describe("building notes/ in process", () => {
 
   it("lists 004 in the backlinks of 002, with the sentence around the link", async () => {
     const html = await page(SLUGS.day);
-    const panel = html.slice(html.indexOf('<aside class="backlinks"'), html.indexOf("</aside>"));
+    const panel = html.slice(html.indexOf('<section class="backlinks"'), html.indexOf("</section>", html.indexOf('<section class="backlinks"')));
     expect(panel).toContain("Pages qui mentionnent cette note");
     expect(panel).toContain(`<a href="/${SLUGS.strategy}/">Qu&#39;est-ce qu&#39;une stratégie numérique pour un musée ?</a>`);
     expect(panel).toContain("<p>Journée professionnelle - La Stratégie numérique dans les musées, pour une approche globale du numérique — En 2018, l&#39;Institut national du patrimoine");
@@ -60,7 +60,7 @@ describe("building notes/ in process", () => {
   it("renders [[One-by-One]] as a note still to be written, never as a link", async () => {
     for (const slug of [SLUGS.skills, SLUGS.initiatives]) {
       const html = await page(slug);
-      expect(html).toContain('<span class="wikilink-missing">One-by-One<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span>');
+      expect(html).toContain('<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">One-by-One<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span><span class="wikilink-a-venir" aria-hidden="true" data-pagefind-ignore="">à venir</span></a>');
       expect(html).not.toMatch(/<a [^>]*>One-by-One<\/a>/);
     }
   });
@@ -82,6 +82,7 @@ describe("building notes/ in process", () => {
         "graphe/index.html",
         "index.html",
         "notes-a-ecrire/index.html",
+        "notes/index.html",
         "recherche/index.html",
         "tags/index.html",
         ...["liens", "projet", "question", "rapport", "strategie"].map((tag) => `tags/${tag}/index.html`),
@@ -91,13 +92,13 @@ describe("building notes/ in process", () => {
     for (const file of files) {
       const html = await readFile(file, "utf8");
       expect(html, file).toContain('<html lang="fr" data-base="/">');
-      expect(html, file).toMatch(/<footer[\s\S]*Contact : <a href="mailto:info@museumxtd\.ch">info@museumxtd\.ch<\/a>[\s\S]*<\/footer>/);
+      expect(html, file).toMatch(/<footer[\s\S]*Contact\u00a0: <a href="mailto:info@museumxtd\.ch">info@museumxtd\.ch<\/a>[\s\S]*<\/footer>/);
     }
   });
 
   it("adds a remark mailto to each note, with its title URL-encoded in the subject", async () => {
     const subject = encodeURIComponent("Remarque sur la note « Initiatives internationales pour la transition des petits et moyens musées »");
-    expect(await page(SLUGS.initiatives)).toContain(`Une remarque sur cette note ? <a href="mailto:info@museumxtd.ch?subject=${subject}">Écrivez-nous</a>`);
+    expect(await page(SLUGS.initiatives)).toContain(`Une remarque sur cette note\u202f? <a href="mailto:info@museumxtd.ch?subject=${subject}">Écrivez-nous</a>`);
   });
 
   it("writes a French Pagefind index of the four notes", async () => {
@@ -129,14 +130,14 @@ describe("building notes/ in process", () => {
     const html = await readFile(path.join(site, "notes-a-ecrire", "index.html"), "utf8");
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).not.toContain("data-pagefind-body");
-    const item = html.slice(html.indexOf("<h2>One-by-One</h2>"), html.indexOf("</section>", html.indexOf("<h2>One-by-One</h2>")));
+    const item = html.slice(html.indexOf("<h3>One-by-One</h3>"), html.indexOf("</section>", html.indexOf("<h3>One-by-One</h3>")));
     expect(item).toContain("appelée par 2 notes");
     expect(item).toContain(`href="/${SLUGS.initiatives}/"`);
     expect(item).toContain(`href="/${SLUGS.skills}/"`);
   });
 
-  it("groups the home page by type tag", async () => {
-    const html = await readFile(path.join(site, "index.html"), "utf8");
+  it("groups « Toutes les notes » by type tag", async () => {
+    const html = await readFile(path.join(site, "notes", "index.html"), "utf8");
     const questions = html.indexOf(">Questions</h2>");
     const resources = html.indexOf(">Ressources</h2>");
     expect(questions).toBeGreaterThan(-1);
@@ -174,7 +175,8 @@ describe("a garden larger than its global graph", () => {
       expect(html).toContain(
         '<p>Pour rester lisible, le graphe ne montre que les 200 notes les plus reliées, sur 206 notes publiées ou à écrire ; les notes à écrire sont toutes sur <a href="/notes-a-ecrire/">leur propre page</a>.</p>',
       );
-      expect([...html.matchAll(/<circle /g)]).toHaveLength(200);
+      // The legend's four dots aside.
+      expect([...html.slice(html.indexOf('<figure class="graphe-global">')).matchAll(/<circle /g)]).toHaveLength(200);
     } finally {
       await rm(work, { recursive: true, force: true });
     }
@@ -247,8 +249,8 @@ describe("building a vault with links, devices, pipes, an .eleventyignore and no
       expect(await exists(page), page).toBe(false);
     }
     const home = await readFile(path.join(site, "accueil", "index.html"), "utf8");
-    expect(home).toContain('<span class="wikilink-missing">Brouillon oui<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span>');
-    expect(home).toContain('<span class="wikilink-missing">Question<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span>');
+    expect(home).toContain('<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">Brouillon oui<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span><span class="wikilink-a-venir" aria-hidden="true" data-pagefind-ignore="">à venir</span></a>');
+    expect(home).toContain('<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">Question<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span><span class="wikilink-a-venir" aria-hidden="true" data-pagefind-ignore="">à venir</span></a>');
   });
 
   it("reports each skipped entry by its path, and the .eleventyignore", () => {

@@ -15,7 +15,7 @@ const SITE: SiteSettings = { name: "MuseumXTD", description: "Ressources.", cont
 
 function fingerprints(sources: Readonly<Record<string, string>>): Map<string, string | undefined> {
   const graph: LinkGraph = buildLinkGraph(memoryVault(sources), { reservedUrls: new Map() });
-  return new Map(graph.published.map((n) => [n.file, pageFingerprint(graph, n, noteView(graph, n, SITE))]));
+  return new Map(graph.published.map((n) => [n.file, pageFingerprint(graph, n, noteView(graph, n, SITE), "")]));
 }
 
 describe("pageFingerprint", () => {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { domainToUnicode } from "node:url";
 import { parse, parseFragment, type DefaultTreeAdapterMap } from "parse5";
 import { PAGES, SITE_ASSETS_DIR } from "../../src/site/pages.js";
+import { FONT_FILES, FONTS_SITE_DIR, FONTS_SOURCE_DIR } from "../../src/site/fonts.js";
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];
@@ -61,7 +62,10 @@ function fileOfUrl(pathname: string): string | undefined {
 
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "poster", "cite", "data", "background", "xlink:href", "srcset"]);
 /** The site's own files under /assets/, by site path, with their bytes: a file of the same name with other bytes is not the site's. */
-const SITE_ASSETS = new Map(readdirSync(SITE_ASSETS_DIR).map((name) => [`assets/${name}`, readFileSync(path.join(SITE_ASSETS_DIR, name))]));
+const SITE_ASSETS = new Map<string, Buffer>([
+  ...readdirSync(SITE_ASSETS_DIR).map((name) => [`assets/${name}`, readFileSync(path.join(SITE_ASSETS_DIR, name))] as const),
+  ...FONT_FILES.map((name) => [`${FONTS_SITE_DIR}/${name}`, readFileSync(path.join(FONTS_SOURCE_DIR, name))] as const),
+]);
 /** The files of link previews the build writes (src/site-output/write-previews.ts): inert JSON. */
 const PREVIEW_FILE = /^assets\/apercus\/[0-9a-f]{2}\.json$/;
 /** The scripts Pagefind writes, and the other files of its index. */

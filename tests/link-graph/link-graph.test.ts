@@ -160,6 +160,23 @@ describe("buildLinkGraph: URLs", () => {
     ]);
   });
 
+  it("gives / to the vault root's index.md, the home page, and reserves it from any other note", () => {
+    // Listed before index.md, as a vault's folder walk would list it.
+    const vault = memoryVault({ "Accueil.md": "---\npermalink: /\n---\n# Accueil\n", "Dossier/index.md": "# Dossier\n", "index.md": "# Bienvenue\n" });
+    const graph = buildLinkGraph(vault, { reservedUrls: siteReservedUrls(vault.notes) });
+    expect(Object.fromEntries(graph.published.map((n) => [n.file, n.url]))).toEqual({ "Accueil.md": "/", "Dossier/index.md": "/dossier/index/", "index.md": "/" });
+    expect(linkProblems(graph).map((p) => [p.file, p.code, p.message])).toEqual([
+      ["Accueil.md", "url-en-double", "« Accueil.md » et « index.md » seraient publiées à la même adresse /. Renommez l'une des deux notes ou donnez-lui un permalink."],
+    ]);
+    // Nothing links to the home page, where readers start: it is no orphan.
+    expect(graph.problems.filter((p) => p.code === "note-orpheline").map((p) => p.file)).toEqual(["Accueil.md", "Dossier/index.md"]);
+    // Without index.md, / is the site's own home page.
+    const alone = memoryVault({ "Accueil.md": "---\npermalink: /\n---\n# Accueil\n" });
+    expect(linkProblems(buildLinkGraph(alone, { reservedUrls: siteReservedUrls(alone.notes) })).map((p) => p.message)).toEqual([
+      "L'adresse / est déjà celle de la page « Accueil » du site. Renommez la note ou donnez-lui un permalink.",
+    ]);
+  });
+
   it("reports a permalink that would make a file of the site, or a note's page, a folder", () => {
     const site = new Map([
       [asSiteUrl("/flux.xml"), "Flux Atom"],

@@ -85,7 +85,7 @@ function scannedHeadings(body: string): string[] {
 
 const headingText = fc
   .array(
-    fc.constantFrom("Sources", "Contenu", "Thème bascule", "Été à la campagne", "**gras**", "_penché_", "`code`", "a <br> b", "<span>mot</span>", "[[Cible|la cible]]", "x #", "\\#", "&amp;", "a\u2028b", ""),
+    fc.constantFrom("Sources", "Contenu", "Thème bascule", "Été à la campagne", "**gras**", "_penché_", "`code`", "a <br> b", "Titre<br>suite", "Un<BR/>deux", "x<br />y", "<span>mot</span>", "[[Cible|la cible]]", "x #", "\\#", "&amp;", "a\u2028b", ""),
     { minLength: 1, maxLength: 3 },
   )
   .map((words) => words.join(" "));

@@ -151,7 +151,7 @@ describe("note embeds", () => {
   });
 
   it("renders the embed of a missing note or a draft as a missing span", () => {
-    const missing = (label: string) => `<p><span class="wikilink-missing">${label}<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span></p>\n`;
+    const missing = (label: string) => `<p><a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">${label}<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span><span class="wikilink-a-venir" aria-hidden="true" data-pagefind-ignore="">à venir</span></a></p>\n`;
     expect(garden.renderAs("Lecteur.md", "![[Nulle part]]")).toBe(missing("Nulle part"));
     const draft = garden.renderAs("Lecteur.md", "![[Idée en cours]]");
     expect(draft).toBe(missing("Idée en cours"));

@@ -80,8 +80,22 @@ describe("video embeds", () => {
     );
   });
 
-  it("replaces the videos of an embedded note too", () => {
-    expect(garden.renderAs("Forum.md", "![[Intégrée]]")).toContain(figure("abcdefghijk", "Vidéo"));
+  it("replaces the videos of an embedded note too, captioned by the heading above them there", () => {
+    expect(garden.renderAs("Forum.md", "![[Intégrée]]")).toContain(figure("abcdefghijk", "Intégrée"));
+  });
+
+  it("captions an untitled video by the closest heading or paragraph above it, shortened between words", () => {
+    const video = '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="YouTube video player"></iframe>';
+    expect(render(lines("## Table ronde<br>du 3 mai", "", video))).toBe(['<h2 id="table-ronde-du-3-mai">Table ronde<br>', "du 3 mai</h2>", figure("dQw4w9WgXcQ", "Table ronde du 3 mai")].join("\n"));
+    expect(render(lines("# Titre", "", "La **conférence** de clôture :", "", video))).toContain(figure("dQw4w9WgXcQ", "La conférence de clôture"));
+    const long = "Une conférence sur la médiation numérique dans les petits musées, donnée à Lausanne par trois intervenantes en 2022.";
+    expect(render(lines(long, "", video))).toContain(figure("dQw4w9WgXcQ", "Une conférence sur la médiation numérique dans les petits musées, donnée à …"));
+    expect(render(lines("# Titre", "", "Voir la conférence : " + video.replace("YouTube video player", "")))).toContain(
+      '<span class="video-embed-title">Voir la conférence</span>',
+    );
+    expect(render(lines("# Titre", "", '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Le vrai titre"></iframe>'))).toBe(
+      `<h1 id="titre">Titre</h1>\n${figure("dQw4w9WgXcQ", "Le vrai titre")}`,
+    );
   });
 
   it("reads playlists, and refuses addresses that are not a YouTube player", () => {

@@ -7,7 +7,7 @@ import { targetText } from "../../src/vault-scan/wikilink-syntax.js";
 import { gardenRenderer, lines, memoryVault, rendererOf, SITE, type GardenRenderer } from "../helpers.js";
 
 /** The span a link to a note still to be written renders as. */
-const missing = (label: string): string => `<span class="wikilink-missing">${label}<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span>`;
+const missing = (label: string): string => `<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">${label}<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span><span class="wikilink-a-venir" aria-hidden="true" data-pagefind-ignore="">à venir</span></a>`;
 
 interface Row {
   readonly desc: string;
@@ -119,7 +119,7 @@ describe("wikilinks to notes that are not published", () => {
       `<p>${missing("Idée en cours")} ${missing("vers le brouillon")} ${missing("idée en cours &gt; Idée en cours")} ${missing("Idée en cours")}</p>\n`,
     );
     expect(html).not.toContain("idee-en-cours");
-    expect(html).not.toContain("<a");
+    expect([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(Array(4).fill("/notes-a-ecrire/"));
   });
 });
 

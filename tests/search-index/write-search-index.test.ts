@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -58,6 +58,10 @@ describe("SearchIndexWriter", () => {
     // Text after a "</main>" or "</article>" written in the note is still indexed.
     expect(fragment!.content).toContain("Apostille");
     for (const outside of ["Filariane", "Voisingraphe", "externe", "venir", "↗"]) expect(fragment!.content).not.toContain(outside);
+    // The words the search page checks queries against: those of the indexed text, as the note writes them.
+    const words = JSON.parse(await readFile(path.join(site, "pagefind", "mots.json"), "utf8")) as string[];
+    expect(words).toEqual(expect.arrayContaining(["œuvres", "musée", "orsay", "icom", "éloignés", "apostille"]));
+    for (const outside of ["filariane", "voisingraphe", "externe", "venir", "écrite"]) expect(words).not.toContain(outside);
   });
 
   it("writes the same index whatever order the pages are rendered in, including pages it was not told of", async () => {

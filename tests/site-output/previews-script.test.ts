@@ -27,7 +27,7 @@ function element(tag: string) {
     removeAttribute: (name: string) => attributes.delete(name),
     getBoundingClientRect: () => ({ left: 10, bottom: 20 }),
     closest(this: { tag: string }, selector: string) {
-      return selector === "main a.wikilink" && this.tag === "a" ? this : null;
+      return selector.split(", ").includes("main a.wikilink") && this.tag === "a" ? this : null;
     },
   };
 }

@@ -104,6 +104,8 @@ describe("parseNote: URL", () => {
     ["Qu'est-ce qu'une stratégie numérique pour un musée.md", "/qu-est-ce-qu-une-strategie-numerique-pour-un-musee/"],
     ["Ressources/Anciennes/Cœur & âme.md", "/ressources/anciennes/coeur-et-ame/"],
     ["Version 2.0.md", "/version-2-0/"],
+    ["index.md", "/"],
+    ["Notes/index.md", "/notes/index/"],
   ])("%s is served at %s", (file, url) => {
     expect(note(file).url).toBe(url);
     expect(urlOfPath(toVaultPath(file))).toBe(url);

@@ -16,6 +16,8 @@ describe("plainText", () => {
     ["*un* __deux__ ***trois***", "un deux trois"],
     ["~~barré~~ et ==surligné==", "barré et surligné"],
     ['<span class="x">texte</span> <br/>fin', "texte fin"],
+    ["Titre<br>suite", "Titre suite"],
+    ["Un<BR />deux", "Un deux"],
     ["a   b\n\t c", "a b c"],
     ["\\[[Pas un lien]]", "[[Pas un lien]]"],
     ["``code avec ` dedans``", "code avec ` dedans"],

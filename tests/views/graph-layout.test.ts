@@ -1,10 +1,15 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { globalGraph, graphPath, layOutGlobalGraph, localGraph } from "../../src/views/graph-layout.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateVault } from "../../bench/generate-vault.js";
+import { globalGraph, graphPath, layOutGlobalGraph, localGraph, type GraphView } from "../../src/views/graph-layout.js";
+import { covers, labelBox, type Box, type Circle } from "../../src/views/graph-labels.js";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import type { Note } from "../../src/vault-scan/note.js";
 import { hrefOf, toVaultPath } from "../../src/vault-scan/paths.js";
-import { memoryVault } from "../helpers.js";
+import { memoryVault, scanGarden } from "../helpers.js";
 
 function graphOf(sources: Readonly<Record<string, string>>): LinkGraph {
   return buildLinkGraph(memoryVault(sources), { reservedUrls: new Map() });
@@ -62,7 +67,7 @@ describe("layOutGlobalGraph", () => {
 describe("localGraph", () => {
   it("draws the note at the centre with its neighbours and theirs, within the limit", () => {
     const centre = garden.index.byFile.get(toVaultPath("Trois.md"))!;
-    const view = localGraph(garden, centre, 3);
+    const view = localGraph(garden, centre, 3)!;
     expect(view.nodes.map((n) => [n.title, n.current])).toEqual([
       ["Trois", true],
       ["Centre", false],
@@ -72,10 +77,10 @@ describe("localGraph", () => {
   });
 
   // The layout as an editor would state it, with sets of notes: neighbours are published notes linked either way,
-  // taken in file order; the first ring (radius 80 around 160, 160) holds the note's own, the second (radius 140) theirs,
-  // until the limit; each ring is spread evenly from the top, the second half a step on; the drawing is cropped to its
-  // notes, with 90 units on each side, 20 above and 30 below; an edge joins each linked pair of drawn notes, from the
-  // one first in file order. File paths mix folders, case and accents, and titles run in the other order.
+  // taken in file order; the first ring (radius 62 around the note) holds the note's own, the second (radius 114)
+  // theirs, until the limit; each ring is spread evenly from the top, the second half a step on; an edge joins each
+  // linked pair of drawn notes, from the one first in file order; a note with a single neighbour and nothing beyond has
+  // no drawing. File paths mix folders, case and accents, and titles run in the other order.
   it("draws the neighbours, theirs and the links between them, on any garden", () => {
     const FILES = ["Zoé.md", "a/abeille.md", "B/Été.md", "a b/ça.md", "é/Musée.md", "musique.md", "a-b/Ordre.md", "ZZ.md", "a/a b.md", "Œuvre.md", "12.md", "b/x.md"];
     const name = (i: number) => FILES[i]!.replace(/^.*\//, "").replace(/\.md$/, "");
@@ -109,34 +114,117 @@ describe("localGraph", () => {
           const first = neighbours(centre).slice(0, limit - 1);
           const second: Note[] = [];
           for (const parent of first) for (const next of neighbours(parent)) if (1 + first.length + second.length < limit && next !== centre && !first.includes(next) && !second.includes(next)) second.push(next);
+          const view = localGraph(garden, centre, limit);
+          if (1 + first.length + second.length < 3) {
+            expect(view).toBeUndefined();
+            continue;
+          }
           const onRing = (radius: number, step: number, steps: number) => {
             const angle = (2 * Math.PI * step) / steps - Math.PI / 2;
-            return { x: round(160 + radius * Math.cos(angle)), y: round(160 + radius * Math.sin(angle)) };
+            return { dx: round(round(140 + radius * Math.cos(angle)) - 140), dy: round(round(140 + radius * Math.sin(angle)) - 140) };
           };
           const drawn = [
-            { note: centre, x: 160, y: 160 },
-            ...first.map((note, i) => ({ note, ...onRing(80, i, first.length) })),
-            ...second.map((note, i) => ({ note, ...onRing(140, i + 0.5, second.length) })),
+            { note: centre, dx: 0, dy: 0 },
+            ...first.map((note, i) => ({ note, ...onRing(62, i, first.length) })),
+            ...second.map((note, i) => ({ note, ...onRing(114, i + 0.5, second.length) })),
           ];
-          const [minX, minY] = [Math.min(...drawn.map((d) => d.x)) - 90, Math.min(...drawn.map((d) => d.y)) - 20];
-          const nodes = drawn.map((d) => ({ title: d.note.title, url: hrefOf(d.note.url), current: d.note === centre, x: round(d.x - minX), y: round(d.y - minY) }));
+          const [cx, cy] = [view!.nodes[0]!.x, view!.nodes[0]!.y];
+          expect(view!.nodes.map((n) => ({ title: n.title, url: n.url, current: n.current, dx: round(n.x - cx), dy: round(n.y - cy) }))).toEqual(
+            drawn.map((d) => ({ title: d.note.title, url: hrefOf(d.note.url), current: d.note === centre, dx: d.dx, dy: d.dy })),
+          );
           const edges = drawn.flatMap((a, i) =>
             drawn.slice(i + 1).flatMap((b, k) => {
               if (!around.get(a.note)?.has(b.note)) return [];
-              const [from, to] = byFile(a.note, b.note) < 0 ? [nodes[i]!, nodes[i + 1 + k]!] : [nodes[i + 1 + k]!, nodes[i]!];
+              const [from, to] = byFile(a.note, b.note) < 0 ? [view!.nodes[i]!, view!.nodes[i + 1 + k]!] : [view!.nodes[i + 1 + k]!, view!.nodes[i]!];
               return [{ x1: from.x, y1: from.y, x2: to.x, y2: to.y }];
             }),
           );
-          expect(localGraph(garden, centre, limit)).toEqual({
-            width: round(Math.max(...drawn.map((d) => d.x)) + 90 - minX),
-            height: round(Math.max(...drawn.map((d) => d.y)) + 30 - minY),
-            nodes,
-            edges,
-          });
+          expect(view!.edges).toEqual(edges);
         }
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("draws nothing for a note with one neighbour and nothing beyond, and the three notes of a chain", () => {
+    const pair = graphOf({ "A.md": "# A\n\n[[B]]\n", "B.md": "# B\n\nTexte.\n" });
+    for (const note of pair.published) expect(localGraph(pair, note)).toBeUndefined();
+    const chain = graphOf({ "A.md": "# A\n\n[[B]]\n", "B.md": "# B\n\n[[C]]\n", "C.md": "# C\n\nTexte.\n" });
+    for (const note of chain.published) expect(localGraph(chain, note)!.nodes.map((n) => n.label?.text).sort()).toEqual(["A", "B", "C"]);
+  });
+});
+
+/** The box of each drawn label, as its text, anchor and font size make it. */
+function labelBoxes(view: GraphView): Box[] {
+  return view.nodes.flatMap((n) => (n.label ? [labelBox(n.label, view.fontSize)] : []));
+}
+
+const coversBox = (b: Box, node: Circle) => covers(b.x + 1e-9, b.y + 1e-9, b.x + b.width - 1e-9, b.y + b.height - 1e-9, node);
+/** Overlapping by more than the rounding errors of floating point: boxes that touch do not overlap. */
+const overlap = (a: Box, b: Box) => Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 1e-9 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 1e-9;
+
+/** Labels apart from each other and from every node, and everything inside the viewBox (0, 0, width, height). */
+function expectReadable(view: GraphView): void {
+  const boxes = labelBoxes(view);
+  for (const [i, box] of boxes.entries()) {
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(view.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(view.height);
+    for (const node of view.nodes) expect(coversBox(box, node), `« ${view.nodes.find((n) => n.label && labelBox(n.label, view.fontSize).x === box.x)?.label?.text} » sur « ${node.title} »`).toBe(false);
+    for (const other of boxes.slice(i + 1)) expect(overlap(box, other)).toBe(false);
+  }
+  for (const node of view.nodes) {
+    expect(node.x - node.r).toBeGreaterThanOrEqual(0);
+    expect(node.y - node.r).toBeGreaterThanOrEqual(0);
+    expect(node.x + node.r).toBeLessThanOrEqual(view.width);
+    expect(node.y + node.r).toBeLessThanOrEqual(view.height);
+  }
+}
+
+describe("the graphs of a generated garden of 150 notes", () => {
+  let work: string;
+  let garden: LinkGraph;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), "graphes-"));
+    await generateVault({ notes: 150, seed: 7, outDir: path.join(work, "notes") });
+    garden = await scanGarden(path.join(work, "notes"));
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it("labels the global graph's themes and most linked notes, readable, within the drawing and apart", () => {
+    const view = layOutGlobalGraph(garden, 200);
+    expect(view.nodes.length).toBeGreaterThanOrEqual(150);
+    expect(view.fontSize).toBeGreaterThanOrEqual(11);
+    // Shown at its own size in a text column of about 42rem, and never wider than one.
+    expect(view.width).toBeLessThanOrEqual(680);
+    expectReadable(view);
+    const labelled = view.nodes.filter((n) => n.label);
+    expect(labelled.length).toBeGreaterThanOrEqual(10);
+    const mostLinked = [...view.nodes].sort((a, b) => b.r - a.r).slice(0, 10);
+    expect(mostLinked.filter((n) => n.label).length).toBeGreaterThanOrEqual(7);
+  });
+
+  it("draws each note's local graph compact, its labels apart, off the nodes and inside the drawing", () => {
+    let labels = 0;
+    for (const note of garden.published) {
+      const view = localGraph(garden, note);
+      if (!view) continue;
+      expect(view.width).toBeLessThanOrEqual(280);
+      expect(view.height).toBeLessThanOrEqual(300);
+      expect(view.fontSize).toBeLessThanOrEqual(12);
+      expectReadable(view);
+      expect(view.nodes[0]!.label).toBeDefined();
+      labels += labelBoxes(view).length;
+    }
+    expect(labels).toBeGreaterThan(garden.published.length * 3);
+  });
+
+  it("lays out the same garden into the same drawings, byte for byte", async () => {
+    const again = await scanGarden(path.join(work, "notes"));
+    expect(JSON.stringify(layOutGlobalGraph(again, 200))).toBe(JSON.stringify(layOutGlobalGraph(garden, 200)));
+    for (const [i, note] of garden.published.entries()) expect(JSON.stringify(localGraph(again, again.published[i]!))).toBe(JSON.stringify(localGraph(garden, note)));
   });
 });
 

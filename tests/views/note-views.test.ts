@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { dateView, homeGroups, kindOf, missingNotes, noteView, tagPages } from "../../src/views/note-views.js";
+import { dateView, overviewGroups, missingNotes, noteView, tagPages } from "../../src/views/note-views.js";
+import { kindOf } from "../../src/views/note-roles.js";
 import { reservedUrls } from "../../src/site/pages.js";
 import type { SiteSettings } from "../../src/site/site-settings.js";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
@@ -65,7 +66,13 @@ describe("noteView", () => {
       toc: [],
       breadcrumbs: [],
       editUrl: "https://github.com/museumxtd/jardin/edit/main/notes/Mus%C3%A9e.md",
-      graph: expect.objectContaining({ width: 180, height: 210 }),
+      graph: expect.objectContaining({
+        nodes: [
+          expect.objectContaining({ title: "Qu’est-ce qu’un musée ? Arts & Sciences", current: true, kind: "question" }),
+          expect.objectContaining({ title: "Zoo", current: false, kind: "note" }),
+          expect.objectContaining({ title: "abeille", current: false, kind: "note" }),
+        ],
+      }),
     });
   });
 
@@ -118,7 +125,7 @@ describe("kindOf", () => {
   });
 });
 
-describe("homeGroups", () => {
+describe("overviewGroups", () => {
   const tagged = (tags: string, title?: string) => lines("---", `tags: [${tags}]`, "---", ...(title ? [`# ${title}`] : []), "Texte.");
 
   it("groups published notes by type tag, each group in French order of titles", () => {
@@ -136,9 +143,10 @@ describe("homeGroups", () => {
       "9 idées.md": "Texte.\n",
       "Brouillon.md": lines("---", "draft: true", "tags: [question]", "---", "Texte."),
     });
-    expect(homeGroups(graph)).toEqual([
+    expect(overviewGroups(graph)).toEqual([
       {
         heading: "Questions",
+        parents: [],
         notes: [
           { title: "abeille", url: "/abeille/" },
           { title: "Eau", url: "/eau/" },
@@ -148,6 +156,7 @@ describe("homeGroups", () => {
       },
       {
         heading: "Ressources",
+        parents: [],
         notes: [
           { title: "Archives", url: "/archives/" },
           { title: "Boîte à outils", url: "/boite/" },
@@ -156,6 +165,7 @@ describe("homeGroups", () => {
       },
       {
         heading: "Autres notes",
+        parents: [],
         notes: [
           { title: "9 idées", url: "/9-idees/" },
           { title: "10 idées", url: "/10-idees/" },
@@ -167,11 +177,52 @@ describe("homeGroups", () => {
   });
 
   it("leaves out empty groups", () => {
-    expect(homeGroups(graphOf({ "B.md": "Texte.\n", "A.md": tagged("liens") }))).toEqual([
-      { heading: "Ressources", notes: [{ title: "A", url: "/a/" }] },
-      { heading: "Autres notes", notes: [{ title: "B", url: "/b/" }] },
+    expect(overviewGroups(graphOf({ "B.md": "Texte.\n", "A.md": tagged("liens") }))).toEqual([
+      { heading: "Ressources", parents: [], notes: [{ title: "A", url: "/a/" }] },
+      { heading: "Autres notes", parents: [], notes: [{ title: "B", url: "/b/" }] },
     ]);
-    expect(homeGroups(graphOf({ "Brouillon.md": "---\ndraft: true\n---\n" }))).toEqual([]);
+    expect(overviewGroups(graphOf({ "Brouillon.md": "---\ndraft: true\n---\n" }))).toEqual([]);
+  });
+
+  it("puts each type's notes under their eleventyNavigation parent, parents in French order, notes without one after", () => {
+    const nav = (key: string, parent?: string, tags = "question") =>
+      lines("---", `tags: [${tags}]`, "eleventyNavigation:", `  key: ${key}`, ...(parent ? [`  parent: ${parent}`] : []), "---", "Texte.");
+    const graph = graphOf({
+      "Médiation.md": lines("---", "eleventyNavigation:", "  key: mediation", "  title: Médiation culturelle", "---", "Texte."),
+      "Collections.md": nav("collections", undefined, "médiation"),
+      "Visites.md": nav("visites", "mediation"),
+      "Ateliers.md": nav("ateliers", "mediation"),
+      "Inventaire.md": nav("inventaire", "collections"),
+      "Perdue.md": nav("perdue", "personne"),
+      "Seule.md": tagged("question"),
+    });
+    expect(overviewGroups(graph)).toEqual([
+      {
+        heading: "Questions",
+        parents: [
+          { parent: { title: "Collections", url: "/collections/" }, notes: [{ title: "Inventaire", url: "/inventaire/" }] },
+          {
+            parent: { title: "Médiation culturelle", url: "/mediation/" },
+            notes: [
+              { title: "Ateliers", url: "/ateliers/" },
+              { title: "Visites", url: "/visites/" },
+            ],
+          },
+        ],
+        notes: [
+          { title: "Perdue", url: "/perdue/" },
+          { title: "Seule", url: "/seule/" },
+        ],
+      },
+      {
+        heading: "Autres notes",
+        parents: [],
+        notes: [
+          { title: "Collections", url: "/collections/" },
+          { title: "Médiation", url: "/mediation/" },
+        ],
+      },
+    ]);
   });
 });
 

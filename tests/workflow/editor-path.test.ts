@@ -115,7 +115,7 @@ describe("the editor's path, from the templates to the published page", () => {
     const page = await readFile(path.join(output, QUESTION_URL, "index.html"), "utf8");
     expect(page).toContain("<h1");
     expect(decode(page)).toContain(`${QUESTION} ?`);
-    const backlinks = /<aside class="backlinks"[\s\S]*?<\/aside>/.exec(page)?.[0] ?? "";
+    const backlinks = /<section class="backlinks"[\s\S]*?<\/section>/.exec(page)?.[0] ?? "";
     expect(backlinks).toContain(`href="${LINKING_URL}"`);
     expect(decode(backlinks)).toContain(`${LINKING} ?`);
   });
