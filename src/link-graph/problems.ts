@@ -17,6 +17,11 @@ function writtenLink({ syntax: { embed, target }, href }: LinkOccurrence): strin
   return href !== undefined ? `« ${href} »` : `${embed ? "!" : ""}[[${targetText(target)}]]`;
 }
 
+/** What the page shows for a link to a section or block its note lacks: an embed shows a sentence saying so. */
+function missingFragmentOutcome(occurrence: LinkOccurrence): string {
+  return occurrence.syntax.embed ? `${writtenLink(occurrence)} n'intègre rien, la page le signale à sa place` : `le lien ${writtenLink(occurrence)} mène au début de la note`;
+}
+
 /** The problem a resolved link raises, if any. */
 export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: Resolution, typos: TypoFinder): Problem | undefined {
   const at = { file: from.file, line: occurrence.line, column: occurrence.column };
@@ -46,10 +51,10 @@ export function linkProblem(from: Note, occurrence: LinkOccurrence, resolution: 
       return problemAt(at, "lien-vers-brouillon", `Le lien ${writtenLink(occurrence)} mène à « ${resolution.note.file} », qui n'est pas publiée (brouillon) : il s'affiche comme une note à venir. Publiez cette note ou retirez le lien.`);
     case "note": {
       if (resolution.fragmentMissing === "heading") {
-        return problemAt(at, "section-introuvable", `La section « ${target.heading} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence)} mène au début de la note. Corrigez le titre de section après « # ».`);
+        return problemAt(at, "section-introuvable", `La section « ${target.heading} » n'existe pas dans « ${resolution.note.file} » : ${missingFragmentOutcome(occurrence)}. Corrigez le titre de section après « # ».`);
       }
       if (resolution.fragmentMissing === "block") {
-        return problemAt(at, "bloc-introuvable", `Le bloc « ^${target.block} » n'existe pas dans « ${resolution.note.file} » : le lien ${writtenLink(occurrence)} mène au début de la note.`);
+        return problemAt(at, "bloc-introuvable", `Le bloc « ^${target.block} » n'existe pas dans « ${resolution.note.file} » : ${missingFragmentOutcome(occurrence)}.`);
       }
       if (resolution.alternatives.length > 0) {
         const all = [resolution.note, ...resolution.alternatives].map((n) => n.file);

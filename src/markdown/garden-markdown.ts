@@ -10,6 +10,7 @@ import { footnotesPlugin } from "./footnotes.js";
 import { headingIdsPlugin } from "./heading-ids.js";
 import { highlightPlugin } from "./highlight-rule.js";
 import { htmlLinksPlugin, markdownLinksPlugin } from "./markdown-links.js";
+import { inlineTagsPlugin } from "./inline-tags-rule.js";
 import { noteEmbedsPlugin } from "./note-embeds.js";
 import { tableAlignmentPlugin } from "./table-alignment.js";
 import { taskListsPlugin } from "./task-lists.js";
@@ -32,6 +33,7 @@ export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: G
   md.use(headingIdsPlugin, layoutIds);
   md.use(blockAnchorsPlugin);
   md.use(highlightPlugin);
+  md.use(inlineTagsPlugin);
   md.use(tableAlignmentPlugin);
   md.use(calloutsPlugin);
   md.use(footnotesPlugin);
@@ -51,10 +53,7 @@ export function gardenMarkdown(md: MarkdownIt, { links, siteHost, layoutIds }: G
  * blocks are those the scan reads headings from (notesMarkdownIt).
  */
 export function createMarkdownLibrary(links: GardenLinks, siteHost: string, layoutIds: readonly string[]): MarkdownIt {
-  const md = notesMarkdownIt({ linkify: true, breaks: true });
-  // Only addresses with a scheme become links: "site.name" or "p.ex" in French prose stay text.
-  md.linkify.set({ fuzzyLink: false });
-  return md.use(gardenMarkdown, { links, siteHost, layoutIds });
+  return notesMarkdownIt({ linkify: true, breaks: true }).use(gardenMarkdown, { links, siteHost, layoutIds });
 }
 
 /**

@@ -9,7 +9,12 @@ import type { GardenEnv, GardenLinks } from "./garden-env.js";
 /** Set on the link tokens of "![[Note]]", for the transclusion core rule. */
 export interface NoteEmbedMeta {
   readonly embedOf: Note;
+  /** The id of the heading of "![[Note#Section]]". */
   readonly heading?: string;
+  /** The block id of "![[Note#^bloc]]", without its "^". */
+  readonly block?: string;
+  /** The section or block the embed names and the note lacks, as written: the page says so in its place. */
+  readonly missing?: { readonly kind: "heading" | "block"; readonly name: string };
 }
 
 /**
@@ -32,8 +37,11 @@ export function wikilinkPlugin(md: MarkdownIt, links: GardenLinks): void {
     }
     const line = lineAt(state);
     const resolution = line === undefined ? undefined : links.resolutionAt(env.gardenNote, line, syntax.target);
-    if (!resolution) return false;
-    if (!silent) pushWikilink(state, syntax, resolution);
+    // What the scan did not read as a link stays text, all of it, as the scan's reader of tags passes over it whole.
+    if (!silent) {
+      if (resolution) pushWikilink(state, syntax, resolution);
+      else state.pending += state.src.slice(state.pos, state.pos + syntax.length);
+    }
     state.pos += syntax.length;
     return true;
   });
@@ -89,16 +97,22 @@ function pushWikilink(state: StateInline, syntax: WikilinkSyntax, resolution: Re
     case "note": {
       const label = syntax.label ?? (syntax.embed ? resolution.note.title : defaultLabel(syntax.target));
       const open = pushLink(state, resolution.href, label, "wikilink");
-      if (syntax.embed) {
-        const meta: NoteEmbedMeta = { embedOf: resolution.note, ...(resolution.heading ? { heading: resolution.heading.id } : {}) };
-        open.meta = meta;
-      }
+      if (syntax.embed) open.meta = embedMeta(syntax, resolution);
       return;
     }
     case "missing":
     case "unpublished":
       return pushMissing(state, syntax.embed ? parseEmbedLabel(syntax.label).alt ?? syntax.target.note : syntax.label ?? defaultLabel(syntax.target));
   }
+}
+
+function embedMeta({ target }: WikilinkSyntax, resolution: Resolution & { kind: "note" }): NoteEmbedMeta {
+  const embedOf = resolution.note;
+  if (resolution.fragmentMissing === "heading") return { embedOf, missing: { kind: "heading", name: target.heading! } };
+  if (resolution.fragmentMissing === "block") return { embedOf, missing: { kind: "block", name: `^${target.block!}` } };
+  if (resolution.heading) return { embedOf, heading: resolution.heading.id };
+  if (target.block !== undefined) return { embedOf, block: target.block };
+  return { embedOf };
 }
 
 function pushLink(state: StateInline, href: string, label: string, className: string): Token {

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { homeNoteOf, type Note } from "../vault-scan/note.js";
 import { asSiteUrl, type SiteUrl } from "../vault-scan/paths.js";
-import { urlSegment } from "../vault-scan/slug.js";
+import { tagUrl, tagWithParents } from "../vault-scan/tags.js";
 import { FONT_FILES, FONTS_SITE_DIR } from "./fonts.js";
 import { PROJECT_ROOT } from "./site-settings.js";
 
@@ -40,11 +40,6 @@ export const PAGES: readonly SitePage[] = [
   { url: asSiteUrl("/robots.txt"), name: "robots.txt", layout: "robots" },
 ];
 
-/** The page listing a tag's notes. */
-export function tagUrl(tag: string): SiteUrl {
-  return asSiteUrl(`/tags/${urlSegment(tag)}/`);
-}
-
 /** The site's own pages that this vault's site has. */
 export function sitePagesOf(notes: readonly Note[]): readonly SitePage[] {
   return homeNoteOf(notes) ? PAGES.filter((page) => !page.replacedByHomeNote) : PAGES;
@@ -61,7 +56,7 @@ export function reservedUrls(notes: readonly Note[]): ReadonlyMap<SiteUrl, strin
   for (const file of FONT_FILES) urls.set(asSiteUrl(`/${FONTS_SITE_DIR}/${file}`), `${FONTS_SITE_DIR}/${file}`);
   for (const note of notes) {
     if (note.unpublished) continue;
-    for (const tag of note.tags) urls.set(tagUrl(tag), `Étiquette « ${tag} »`);
+    for (const tag of note.tags.flatMap(tagWithParents)) urls.set(tagUrl(tag), `Étiquette « ${tag} »`);
   }
   return urls;
 }

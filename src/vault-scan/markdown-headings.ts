@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type MarkdownIt from "markdown-it";
-import type { Options, PluginSimple } from "markdown-it";
+import type { Options, PluginSimple, Token } from "markdown-it";
 import footnotePlugin from "markdown-it-footnote";
 
 /** A heading as written, its inline Markdown not yet read. */
@@ -25,22 +25,29 @@ const require = createRequire(import.meta.url);
 export function notesMarkdownIt(options: Options = {}): MarkdownIt {
   const MarkdownItClass = require("markdown-it") as typeof MarkdownIt;
   // Its types are written against an older @types/markdown-it than ours.
-  return new MarkdownItClass({ ...options, html: true }).disable("code").use(footnotePlugin as unknown as PluginSimple);
+  const md = new MarkdownItClass({ ...options, html: true }).disable("code").use(footnotePlugin as unknown as PluginSimple);
+  // With `linkify`, only addresses with a scheme become links: "site.name" or "p.ex" in French prose stay text.
+  md.linkify.set({ fuzzyLink: false });
+  return md;
 }
 
 let blockParser: MarkdownIt | undefined;
 
-/** Block rules only: headings and their text, no inline Markdown read. Made on first use: most notes never need it. */
-function headingParser(): MarkdownIt {
-  if (blockParser) return blockParser;
-  blockParser = notesMarkdownIt();
-  blockParser.core.ruler.enableOnly(["normalize", "block"]);
-  return blockParser;
+/**
+ * A note body's blocks, with their lines (`map`) and their inline text unread. The parser is made on first use:
+ * most notes never need it.
+ */
+export function parseBlocks(body: string): Token[] {
+  if (!blockParser) {
+    blockParser = notesMarkdownIt();
+    blockParser.core.ruler.enableOnly(["normalize", "block"]);
+  }
+  return blockParser.parse(body, {});
 }
 
 /** The headings of a note body as markdown-it reads them: Setext, in quotes and list items, never in HTML blocks. */
 export function blockHeadings(body: string, firstLine: number): RawHeading[] {
-  const tokens = headingParser().parse(body, {});
+  const tokens = parseBlocks(body);
   const headings: RawHeading[] = [];
   tokens.forEach((token, i) => {
     if (token.type !== "heading_open") return;

@@ -1,6 +1,6 @@
 import { attachmentReferences, mayReferenceAttachment, type AttachmentReference, type BodyLine } from "./attachment-references.js";
 import type { Slug } from "./paths.js";
-import { blockHeadings, mayHideHeadings, type RawHeading } from "./markdown-headings.js";
+import { blockHeadings, mayHideHeadings, parseBlocks, type RawHeading } from "./markdown-headings.js";
 import { codeSpanAt, plainText } from "./plain-text.js";
 import { HeadingSlugger, headingSlug } from "./slug.js";
 import { parseWikilinkAt, type WikilinkSyntax } from "./wikilink-syntax.js";
@@ -39,6 +39,11 @@ export interface MarkdownOutline {
   /** The file line of that heading. */
   readonly titleLine?: number;
   readonly blockIds: ReadonlySet<string>;
+  /**
+   * The block that the id ends, as markdown-it cuts it and the renderer gives it the id: a paragraph, or the whole
+   * list item it opens. For embeds of a block; undefined when no block ends with the id.
+   */
+  blockWithId(id: string): BlockLines | undefined;
   readonly links: readonly LinkOccurrence[];
   /**
    * Addresses within the vault or the site named by Markdown links and images or HTML attributes: attachments, or
@@ -49,6 +54,12 @@ export interface MarkdownOutline {
   readonly lines: readonly string[];
   /** The first paragraph as plain text (else the first list item), for descriptions and link previews. */
   readonly summary: string;
+}
+
+/** Some lines of a note's body: `lines[0]` is the file line `line`. */
+export interface BlockLines {
+  readonly line: number;
+  readonly lines: readonly string[];
 }
 
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
@@ -101,7 +112,7 @@ export function outlineMarkdown(body: string, firstLine: number, layoutIds: read
   });
   const firstBlock = lines.findIndex((text) => !SPACES_ONLY.test(text));
   const raw = readByMarkdownIt ? blockHeadings(body, firstLine) : headings;
-  return new Outline(raw, layoutIds, blockIds, links, attachmentReferences(mayReference, siteHosts), lines, firstLine + firstBlock);
+  return new Outline(raw, layoutIds, blockIds, links, attachmentReferences(mayReference, siteHosts), lines, firstLine, firstLine + firstBlock);
 }
 
 /**
@@ -113,6 +124,7 @@ class Outline implements MarkdownOutline {
   private byId: ReadonlyMap<string, Heading> | undefined;
   private bySlug: ReadonlyMap<string, Heading> | undefined;
   private cachedSummary: string | undefined;
+  private blocks: ReadonlyMap<string, BlockLines> | undefined;
   readonly titleHeading?: string;
   readonly titleLine?: number;
 
@@ -123,6 +135,7 @@ class Outline implements MarkdownOutline {
     readonly links: readonly LinkOccurrence[],
     readonly attachmentReferences: readonly AttachmentReference[],
     readonly lines: readonly string[],
+    private readonly firstLine: number,
     firstBlockLine: number,
   ) {
     const first = raw[0];
@@ -152,10 +165,35 @@ class Outline implements MarkdownOutline {
     return this.bySlug.get(id);
   }
 
+  blockWithId(id: string): BlockLines | undefined {
+    if (!this.blockIds.has(id)) return undefined;
+    this.blocks ??= blocksOf(this.lines, this.firstLine);
+    return this.blocks.get(id);
+  }
+
   get summary(): string {
     this.cachedSummary ??= summaryOf(this.lines);
     return this.cachedSummary;
   }
+}
+
+/** The blocks that end with a block id, by id, the first of each: parsed only for a note whose block is embedded. */
+function blocksOf(lines: readonly string[], firstLine: number): ReadonlyMap<string, BlockLines> {
+  const tokens = parseBlocks(lines.join("\n"));
+  const blocks = new Map<string, BlockLines>();
+  tokens.forEach((token, i) => {
+    if (token.type !== "inline" || !token.content.includes("^")) return;
+    const id = BLOCK_ID.exec(token.content)?.[1];
+    const opener = tokens[i - 1];
+    // As the renderer's block anchors: a list item's first paragraph names the whole item.
+    const owner = opener?.type === "paragraph_open" && tokens[i - 2]?.type === "list_item_open" ? tokens[i - 2] : opener;
+    if (id === undefined || !owner?.map || blocks.has(id)) return;
+    const [start, end] = owner.map;
+    // A nested list item, once out of its list, must not read as indented text.
+    const indent = /^[ \t]*/.exec(lines[start]!)![0].length;
+    blocks.set(id, { line: firstLine + start, lines: lines.slice(start, end).map((text) => text.slice(Math.min(indent, /^[ \t]*/.exec(text)![0].length))) });
+  });
+  return blocks;
 }
 
 function firstOfEachSlug(headings: readonly Heading[]): ReadonlyMap<string, Heading> {

@@ -1,4 +1,5 @@
 import { countLines } from "./front-matter.js";
+import { normaliseTag } from "./tags.js";
 
 /** Front-matter fields as editors write them, read leniently: strings, lists, or missing. */
 
@@ -22,7 +23,7 @@ function collectStrings(value: unknown, seen: Set<unknown>): string[] {
 export function normaliseTags(value: unknown): string[] {
   const tags = stringList(value)
     .flatMap((s) => s.split(/[\s,]+/))
-    .map((tag) => tag.replace(/^#+/, "").normalize("NFC").toLowerCase())
+    .map(normaliseTag)
     .filter(Boolean);
   return [...new Set(tags)];
 }

@@ -1,5 +1,6 @@
 import { lineOfKey, readFrontMatter } from "./front-matter.js";
 import { outlineMarkdown, type MarkdownOutline } from "./markdown-outline.js";
+import { inlineTagsOf } from "./inline-tags.js";
 import { aliasesOf, normaliseTags, tagsLostToComment } from "./note-fields.js";
 import { asSiteUrl, folderOf, noteNameOf, type SiteUrl, type VaultPath } from "./paths.js";
 import { problemAt, type Problem } from "./problem.js";
@@ -77,6 +78,8 @@ export function parseNote(file: VaultPath, source: string, options: ParseOptions
     problems.push(problemAt({ file, line: frontMatter.bodyStartLine + firstComment.lineIndex, column: firstComment.column }, "commentaires-prives", `La note contient ${comments} commentaire${comments > 1 ? "s" : ""} privé${comments > 1 ? "s" : ""} %%…%% : ${comments > 1 ? "ils ne sont" : "il n'est"} pas publié${comments > 1 ? "s" : ""}.`));
   }
   const outline = outlineMarkdown(body, frontMatter.bodyStartLine, options.layoutIds, siteHostsOf(options.siteUrl));
+  // The tags of the text count as those of the front matter: on the note's page, its tag pages and in search.
+  tags = [...new Set([...tags, ...inlineTagsOf(body)])];
   // One by one: a note can hold more removals than a call takes arguments.
   for (const problem of rawHtmlProblems(file, body, frontMatter.bodyStartLine)) problems.push(problem);
   const aliases = aliasesOf(data);

@@ -5,7 +5,7 @@ import type { Note } from "../vault-scan/note.js";
 import { hrefOf } from "../vault-scan/paths.js";
 import { localGraph } from "./graph-layout.js";
 import { kindOf, navigationOf } from "./note-roles.js";
-import { tagUrl } from "../site/pages.js";
+import { tagUrl, tagWithParents } from "../vault-scan/tags.js";
 import type { SiteSettings } from "../site/site-settings.js";
 import type { DateView, MissingNoteView, NoteGroupView, NoteLinkView, NoteView, RecentNoteView, TagLinkView, TagPageView, TocEntryView } from "./views.js";
 
@@ -99,20 +99,37 @@ function breadcrumbsOf(graph: LinkGraph, note: Note): NoteLinkView[] {
   return trail;
 }
 
-/** One page per tag, in French order, each listing its notes in French order of titles. */
+/**
+ * One page per tag, in French order, each listing its notes in French order of titles. A nested tag's notes are
+ * listed on its parents' pages too, and each page comes before the pages nested under it.
+ */
 export function tagPages(graph: LinkGraph): TagPageView[] {
   // "médiation" and "mediation" share one URL, hence one page: two pages there would stop the build.
-  const byUrl = new Map<string, { link: TagLinkView; notes: Set<Note> }>();
+  const byUrl = new Map<string, { link: TagLinkView; notes: Set<Note>; subtags: TagPageView[]; parentUrl?: string }>();
   const urlOfTag = new Map<string, string>();
-  const tags = [...new Set(graph.published.flatMap((n) => n.tags))].sort((a, b) => frenchCollator.compare(a, b) || (a < b ? -1 : 1));
+  const tags = [...new Set(graph.published.flatMap((n) => n.tags.flatMap(tagWithParents)))].sort(byTagLevels);
   for (const tag of tags) {
     const link = tagLink(tag);
     urlOfTag.set(tag, link.url);
-    if (!byUrl.has(link.url)) byUrl.set(link.url, { link, notes: new Set() });
+    const parent = tagWithParents(tag)[1];
+    if (!byUrl.has(link.url)) byUrl.set(link.url, { link, notes: new Set(), subtags: [], ...(parent ? { parentUrl: urlOfTag.get(parent)! } : {}) });
   }
   // Published notes come in French order of titles, so each page's list does too.
-  for (const note of graph.published) for (const tag of note.tags) byUrl.get(urlOfTag.get(tag)!)!.notes.add(note);
-  return [...byUrl.values()].map(({ link, notes }) => ({ ...link, notes: [...notes].map(linkView) }));
+  for (const note of graph.published) for (const tag of note.tags.flatMap(tagWithParents)) byUrl.get(urlOfTag.get(tag)!)!.notes.add(note);
+  const pages = new Map([...byUrl].map(([url, { link, notes, subtags, parentUrl }]) => [url, { ...link, notes: [...notes].map(linkView), subtags, nested: parentUrl !== undefined }]));
+  for (const [url, { parentUrl }] of byUrl) if (parentUrl !== undefined) byUrl.get(parentUrl)!.subtags.push(pages.get(url)!);
+  return [...pages.values()];
+}
+
+/** French order, level by level: "a" and everything nested under it, then "a-b"; "a/b" before "a/c". */
+function byTagLevels(a: string, b: string): number {
+  const levelsOfA = a.split("/");
+  const levelsOfB = b.split("/");
+  for (let i = 0; i < Math.min(levelsOfA.length, levelsOfB.length); i++) {
+    const [levelOfA, levelOfB] = [levelsOfA[i]!, levelsOfB[i]!];
+    if (levelOfA !== levelOfB) return frenchCollator.compare(levelOfA, levelOfB) || (levelOfA < levelOfB ? -1 : 1);
+  }
+  return levelsOfA.length - levelsOfB.length;
 }
 
 const recentCache = new WeakMap<LinkGraph, readonly RecentNoteView[]>();

@@ -56,7 +56,12 @@ export interface TocEntryView {
 }
 
 export interface TagPageView extends TagLinkView {
+  /** The notes with this tag or one nested under it ("a/b" is listed under "a" too). */
   readonly notes: readonly NoteLinkView[];
+  /** The pages of the tags nested one level under this one, for the tags index. */
+  readonly subtags: readonly TagPageView[];
+  /** Whether the tag is nested under another ("a/b"): the index lists it under its parent only. */
+  readonly nested: boolean;
 }
 
 /** The notes of one type on « Toutes les notes »: first under each `eleventyNavigation` parent, then those with none. */

@@ -67,9 +67,29 @@ describe("browsing pages of a vault with a Git history", () => {
     const collections = await readFile(path.join(site, "tags", "collections", "index.html"), "utf8");
     expect(collections).toContain("<h1>Étiquette « collections »</h1>");
     const list = collections.slice(collections.indexOf("<h1>"), collections.indexOf("</main>"));
-    expect([...list.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1])).toEqual([`/${SLUGS.home}/`, `/${SLUGS.inventory}/`]);
+    // The orphan is there by the nested tag of its text alone.
+    expect([...list.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1])).toEqual([`/${SLUGS.home}/`, `/${SLUGS.inventory}/`, `/${SLUGS.orphan}/`]);
     const index = await readFile(path.join(site, "tags", "index.html"), "utf8");
     expect([...index.slice(index.indexOf("<h1>")).matchAll(/<li><a href="\/tags\/([^/]+)\/">/g)].map((m) => m[1])).toEqual(["collections", "question", "ressource"]);
+  });
+
+  it("gives a tag of a note's text its page, listed under its parent on the index, and links it from the text", async () => {
+    const nested = await readFile(path.join(site, "tags", "collections", "reserves", "index.html"), "utf8");
+    expect(nested).toContain("<h1>Étiquette « collections/réserves »</h1>");
+    const list = nested.slice(nested.indexOf("<h1>"), nested.indexOf("</main>"));
+    expect([...list.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1])).toEqual([`/${SLUGS.orphan}/`]);
+    const index = await readFile(path.join(site, "tags", "index.html"), "utf8");
+    expect(index).toContain(
+      [
+        '<li><a href="/tags/collections/">collections</a> <span class="tag-count">(3 notes)</span>',
+        '    <ul class="tag-index">',
+        '      <li><a href="/tags/collections/reserves/">collections/réserves</a> <span class="tag-count">(1 note)</span></li>',
+        "    </ul></li>",
+      ].join("\n"),
+    );
+    const orphan = await page(SLUGS.orphan);
+    expect(orphan).toContain('<p>Rangée sous <a href="/tags/collections/reserves/" class="tag">#collections/réserves</a>, en attendant mieux.</p>');
+    expect(orphan).toContain('<a href="/tags/collections/reserves/" rel="tag">collections/réserves</a>');
   });
 
   it("shows the note's tags as links and its kind", async () => {
@@ -146,8 +166,9 @@ describe("browsing pages of a vault with a Git history", () => {
     expect(urls).toContain(`https://www.museumxtd.ch/${SLUGS.census}/`);
     expect(urls).toContain("https://www.museumxtd.ch/tags/collections/");
     expect(urls).not.toContain("https://www.museumxtd.ch/notes-a-ecrire/");
+    expect(urls).toContain("https://www.museumxtd.ch/tags/collections/reserves/");
     expect(urls).toContain("https://www.museumxtd.ch/notes/");
-    expect(urls).toHaveLength(5 + 3 + 4);
+    expect(urls).toHaveLength(5 + 4 + 4);
     expect(await readFile(path.join(site, "robots.txt"), "utf8")).toContain("Sitemap: https://www.museumxtd.ch/sitemap.xml");
   });
 

@@ -6,6 +6,7 @@ import { parseFragment, type DefaultTreeAdapterMap } from "parse5";
 import { describe, expect, it } from "vitest";
 import { resolveLink } from "../../src/link-graph/resolve-link.js";
 import { fileUrl, toVaultPath } from "../../src/vault-scan/paths.js";
+import { tagUrl } from "../../src/vault-scan/tags.js";
 import { fixtureDir, memoryVault, parse, rendererOf } from "../helpers.js";
 
 /**
@@ -133,6 +134,8 @@ interface LinkRules {
   readonly input: string;
   /** Mutated notes may hold links their author wrote: any address written in the input is theirs. */
   readonly authored: boolean;
+  /** The pages of the tags the scan read in the note, as hrefs: its tags of the text link there. */
+  readonly tagPages?: ReadonlySet<string>;
 }
 
 function hrefProblem(href: string, rules: LinkRules): string | undefined {
@@ -140,7 +143,7 @@ function hrefProblem(href: string, rules: LinkRules): string | undefined {
   const [base = "", fragment] = href.split("#", 2);
   const anchors = NOTE_PAGES.get(base);
   if (anchors) return fragment === undefined || anchors.has(decodeURIComponent(fragment)) ? undefined : `ancre inconnue ${href}`;
-  if (FILES.has(href)) return undefined;
+  if (FILES.has(href) || rules.tagPages?.has(href)) return undefined;
   // A note still to be written leads to the page that lists them.
   if (href === "/notes-a-ecrire/") return undefined;
   if (/^\s*(?:javascript|vbscript|data|file):/i.test(safeDecode(href))) return `schéma interdit : ${href}`;
@@ -168,11 +171,12 @@ function safeDecode(text: string): string {
 function check(markdown: string, strict: boolean): string[] {
   const scanned = parse(FROM, markdown).note;
   for (const link of scanned.outline.links) resolveLink(garden.graph.index, from, link.syntax.target);
-  return htmlProblems(garden.renderAs(FROM, scanned.outline.lines.join("\n")), markdown, strict);
+  const tagPages = new Set(scanned.tags.map((tag) => garden.md.normalizeLink(tagUrl(tag))));
+  return htmlProblems(garden.renderAs(FROM, scanned.outline.lines.join("\n")), markdown, strict, tagPages);
 }
 
 /** What is wrong with the HTML rendered from `markdown`: no script or on…= attribute may come out of any note. */
-function htmlProblems(html: string, markdown: string, strict: boolean): string[] {
+function htmlProblems(html: string, markdown: string, strict: boolean, tagPages?: ReadonlySet<string>): string[] {
   const problems = strict ? structureProblems(html) : [];
   const fragment = parseFragment(html);
   const input = `${markdown}\n${Object.values(SOURCES).join("\n")}`;
@@ -181,7 +185,7 @@ function htmlProblems(html: string, markdown: string, strict: boolean): string[]
     for (const { name, value } of element.attrs) {
       if (/^on/i.test(name)) problems.push(`attribut ${name}`);
       if (name === "href" || (name === "src" && element.tagName === "img")) {
-        const problem = hrefProblem(value, { input, authored: !strict });
+        const problem = hrefProblem(value, { input, authored: !strict, ...(tagPages ? { tagPages } : {}) });
         if (problem && !(name === "src" && !strict && input.includes(value))) problems.push(problem);
       }
     }
@@ -216,6 +220,8 @@ describe("fuzzing the scan, the resolver and the Markdown rules", () => {
     expect(hrefProblem("/nulle-part/", { input: "", authored: false })).toBeDefined();
     expect(hrefProblem("https://pirate.example/", { input: "https://example.org", authored: false })).toBeDefined();
     expect(hrefProblem("/cible/#seconde-partie", { input: "", authored: false })).toBeUndefined();
+    expect(hrefProblem("/tags/mot/", { input: "", authored: false })).toBeDefined();
+    expect(hrefProblem("/tags/mot/", { input: "", authored: false, tagPages: new Set(["/tags/mot/"]) })).toBeUndefined();
     expect(htmlProblems('<p>Texte <script>alert(1)</script> <b onclick="alert(2)">b</b></p>', "", false)).toEqual(["élément <script>", "attribut onclick"]);
     expect(check('Texte <script>alert(1)</script> <b onclick="alert(2)">b</b>', false)).toEqual([]);
   });

@@ -87,6 +87,31 @@ describe("hostile inputs take linear time", () => {
     }
   });
 
+  it("tags and near-tags, thousands on one line and over as many lines, one tag of slashes and one nested 50,000 deep, in the scan and the page", () => {
+    const oneLine = (size: number) => repeated(size, (i) => `#mot${i} #2024 C# #a//b/ [[N|#x]] `);
+    const manyLines = (size: number) => repeated(size, (i) => `#niveau/${i}/
+> #${i}
+`);
+    const slashes = (size: number) => `#a${"/".repeat(size)}#b /${"/".repeat(size)}`;
+    const deep = (size: number) => `#${"a/".repeat(size / 2)}`;
+    expect(parse("Note.md", oneLine(1)).note.tags).toEqual(["mot0", "a/b"]);
+    for (const note of [oneLine, manyLines, slashes, deep]) {
+      expect(doublingRatio(note, (source) => parse("Note.md", source))).toBeLessThanOrEqual(3);
+      expect(doublingRatio(note, render)).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it("thousands of embeds of a section and a block that the note lacks, each said missing in the page", () => {
+    const vault = (size: number) => memoryVault({ "Note.md": "# Note\n", "Lecteur.md": repeated(size, (i) => `![[Note#Partie ${i}]]\n\n![[Note#^bloc-${i}]]\n\n`) });
+    const page = (size: number) => rendererOf(vault(size)).renderNote("Lecteur.md");
+    expect(page(1)).toBe(
+      '<p class="embed-missing" data-pagefind-ignore="">La section « Partie 0 » est introuvable dans <a href="/note/" class="wikilink">Note</a>.</p>\n' +
+        '<p class="embed-missing" data-pagefind-ignore="">Le bloc « ^bloc-0 » est introuvable dans <a href="/note/" class="wikilink">Note</a>.</p>\n',
+    );
+    const renderers = new Map([SMALL, 2 * SMALL].map((size) => [size, rendererOf(vault(size))]));
+    expect(doublingRatio((size) => renderers.get(size)!, (r) => r.renderNote("Lecteur.md"))).toBeLessThanOrEqual(3);
+  });
+
   it("one %% never closed, before 100 KB of links, code and highlights", () => {
     const note = (size: number) => `Texte %%\n${repeated(size, (i) => `[[Lien ${i}]] \`code\` ==x== %\n`)}`;
     expect(parse("Note.md", note(100)).note.outline.links).toEqual([]);

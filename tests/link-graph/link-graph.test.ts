@@ -4,7 +4,7 @@ import { buildLinkGraph, outgoingAt, type LinkGraph } from "../../src/link-graph
 import { asSiteUrl, toVaultPath } from "../../src/vault-scan/paths.js";
 import { readVault } from "../../src/vault-scan/read-vault.js";
 import { reservedUrls as siteReservedUrls } from "../../src/site/pages.js";
-import { fixtureDir, memoryVault, SITE } from "../helpers.js";
+import { fixtureDir, lines, memoryVault, SITE } from "../helpers.js";
 
 /** Findings about links and URLs only: the note-level ones (orphans, titles unlike file names) have their own tests. */
 const NOTE_LEVEL_CODES = new Set(["note-orpheline", "titre-different-du-nom", "note-vide", "titre-en-double", "alias-en-double"]);
@@ -100,6 +100,16 @@ describe("buildLinkGraph on tests/fixtures/garden-vault", () => {
   });
 });
 
+describe("buildLinkGraph: embeds of a missing section or block", () => {
+  it("says that the page shows, in place of the embed, that the section or block is missing", () => {
+    const graph = buildLinkGraph(memoryVault({ "Lecteur.md": lines("# Lecteur", "", "![[Cible#Absente]]", "", "![[Cible#^absent]]"), "Cible.md": "# Cible\n" }), { reservedUrls: new Map() });
+    expect(linkProblems(graph).map((p) => [p.line, p.code, p.message])).toEqual([
+      [3, "section-introuvable", "La section « Absente » n'existe pas dans « Cible.md » : ![[Cible#Absente]] n'intègre rien, la page le signale à sa place. Corrigez le titre de section après « # »."],
+      [5, "bloc-introuvable", "Le bloc « ^absent » n'existe pas dans « Cible.md » : ![[Cible#^absent]] n'intègre rien, la page le signale à sa place."],
+    ]);
+  });
+});
+
 describe("buildLinkGraph: URLs", () => {
   const reservedUrls = new Map([[asSiteUrl("/recherche/"), "Recherche"]]);
 
@@ -139,6 +149,14 @@ describe("buildLinkGraph: URLs", () => {
         column: 1,
         message: "L'adresse /recherche/ est déjà celle de la page « Recherche » du site. Renommez la note ou donnez-lui un permalink.",
       },
+    ]);
+  });
+
+  it("reports a note on the page of a tag of another note's text, nested tags' parents included", () => {
+    const vault = memoryVault({ "Étiquetée.md": "# Étiquetée\n\nRangée sous #collections/réserves.\n", "Squatteuse.md": "---\npermalink: /tags/collections/\n---\n# Squatteuse\n" });
+    const graph = buildLinkGraph(vault, { reservedUrls: siteReservedUrls(vault.notes) });
+    expect(linkProblems(graph).map((p) => [p.file, p.line, p.code, p.message])).toEqual([
+      ["Squatteuse.md", 2, "url-en-double", "L'adresse /tags/collections/ est déjà celle de la page « Étiquette « collections » » du site. Renommez la note ou donnez-lui un permalink."],
     ]);
   });
 

@@ -65,6 +65,75 @@ describe("note embeds", () => {
     );
   });
 
+  it("embeds only the paragraph of ![[Note#^bloc]], without its marker or id", () => {
+    expect(garden.renderAs("Lecteur.md", "![[Citations#^abc]]")).toBe(
+      '<div class="embed">\n<p>Une phrase à citer.</p>\n<p class="embed-source"><a href="/citations/#%5Eabc" class="wikilink">Citations</a></p>\n</div>\n',
+    );
+  });
+
+  it("embeds the whole list item a block id ends, in a list of its own", () => {
+    expect(garden.renderAs("Lecteur.md", "![[Citations#^liste]]")).toBe(
+      '<div class="embed">\n<ul>\n<li>Un point de liste.</li>\n</ul>\n<p class="embed-source"><a href="/citations/#%5Eliste" class="wikilink">Citations</a></p>\n</div>\n',
+    );
+    const vault = memoryVault({
+      "Lecteur.md": lines("![[Étapes#^deux]]", "", "![[Étapes#^sous]]"),
+      "Étapes.md": lines("# Étapes", "", "1. Inventorier", "2. Voir [[Cible]] ^deux", "   - Un sous-point ^sous", "3. Diffuser"),
+      "Cible.md": "# Cible\n",
+    });
+    expect(rendererOf(vault).renderNote("Lecteur.md")).toBe(
+      [
+        '<div class="embed">',
+        '<ol start="2">',
+        '<li>Voir <a href="/cible/" class="wikilink">Cible</a>',
+        "<ul>",
+        "<li>Un sous-point</li>",
+        "</ul>",
+        "</li>",
+        "</ol>",
+        '<p class="embed-source"><a href="/etapes/#%5Edeux" class="wikilink">Étapes</a></p>',
+        "</div>",
+        '<div class="embed">',
+        "<ul>",
+        "<li>Un sous-point</li>",
+        "</ul>",
+        '<p class="embed-source"><a href="/etapes/#%5Esous" class="wikilink">Étapes</a></p>',
+        "</div>",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("says so in place of the embed of a section or block the note lacks, linking to the note", () => {
+    expect(garden.renderAs("Lecteur.md", lines("![[Cible#Troisième partie]]", "", "![[Citations#^absent]]"))).toBe(
+      [
+        '<p class="embed-missing" data-pagefind-ignore="">La section « Troisième partie » est introuvable dans <a href="/cible/" class="wikilink">Cible</a>.</p>',
+        '<p class="embed-missing" data-pagefind-ignore="">Le bloc « ^absent » est introuvable dans <a href="/citations/" class="wikilink">Citations</a>.</p>',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("stops a cycle that goes through sections: A's section embeds B's, which embeds A's", () => {
+    const vault = memoryVault({
+      "A.md": lines("# A", "", "## Partie", "", "Texte de A.", "", "![[B#Suite]]"),
+      "B.md": lines("# B", "", "## Suite", "", "Texte de B.", "", "![[A#Partie]]"),
+    });
+    expect(rendererOf(vault).renderNote("A.md")).toBe(
+      [
+        '<h1 id="a">A</h1>',
+        '<h2 id="partie">Partie</h2>',
+        "<p>Texte de A.</p>",
+        '<div class="embed">',
+        "<h2>Suite</h2>",
+        "<p>Texte de B.</p>",
+        '<p><a href="/a/#partie" class="wikilink">A</a></p>',
+        '<p class="embed-source"><a href="/b/#suite" class="wikilink">B</a></p>',
+        "</div>",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("embeds a note in a list item and in a quote", () => {
     const embed = '<div class="embed">\n<p>Des notes au fil des jours.</p>\n<p class="embed-source"><a href="/carnet-de-bord/" class="wikilink">Carnet du musée</a></p>\n</div>\n';
     expect(garden.renderAs("Lecteur.md", "- ![[Journal de bord]]")).toBe(`<ul>\n<li>\n${embed}</li>\n</ul>\n`);

@@ -44,6 +44,19 @@ describe("outlineMarkdown", () => {
     expect([...outline.blockIds]).toEqual(["abc-1", "fin"]);
   });
 
+  it("gives the block a block id ends, with its file line, and none for an id the block does not end with", () => {
+    expect(outline.blockWithId("abc-1")).toEqual({ line: 19, lines: ["Un paragraphe important. ^abc-1"] });
+    expect(outline.blockWithId("fin")).toBeUndefined();
+    expect(outline.blockWithId("absent")).toBeUndefined();
+  });
+
+  it("gives a list item's block as the whole item, out of its list's indentation", () => {
+    const list = outlineMarkdown(["Un paragraphe", "sur deux lignes. ^para", "", "1. un", "2. deux ^item", "   - sous-point", "     suite ^sous", "3. trois"].join("\n"), 10, []);
+    expect(list.blockWithId("para")).toEqual({ line: 10, lines: ["Un paragraphe", "sur deux lignes. ^para"] });
+    expect(list.blockWithId("item")).toEqual({ line: 14, lines: ["2. deux ^item", "   - sous-point", "     suite ^sous"] });
+    expect(list.blockWithId("sous")).toEqual({ line: 15, lines: ["- sous-point", "  suite ^sous"] });
+  });
+
   it("finds wikilinks with 1-based file line and column, skipping code spans, fenced code and escaped links", () => {
     expect(outline.links.map((l) => [l.syntax.target.note, l.syntax.embed, l.line, l.column])).toEqual([
       ["Charte", false, 7, 22],

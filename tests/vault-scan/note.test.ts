@@ -55,6 +55,18 @@ describe("parseNote: tags", () => {
     expect(parsed.problems).toEqual([]);
   });
 
+  it("adds the tags of the text to those of the front matter, once each", () => {
+    const parsed = parse("Note.md", lines("---", "tags: [question, Musée]", "---", "# Titre #pas", "", "Un #musée, des #Collections/Réserves et `#code`.", "", "- #mot"));
+    expect(parsed.note.tags).toEqual(["question", "musée", "collections/réserves", "mot"]);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it("still recovers 'tags: #question' when the text holds tags of its own", () => {
+    const parsed = parse("Note.md", lines("---", "tags: #question", "---", "Un #mot."));
+    expect(parsed.note.tags).toEqual(["question", "mot"]);
+    expect(parsed.problems.map((p) => p.code)).toEqual(["tag-commentaire"]);
+  });
+
   it("recovers 'tags: #question', which YAML reads as a comment, and warns at that file line", () => {
     const parsed = parse("Dossier/Question.md", lines("---", "title: MuseumXTD", "date: 2022-05-13", "tags: #question #Musée", "---", "# Question"));
     expect(parsed.note.tags).toEqual(["question", "musée"]);

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { dateView, overviewGroups, missingNotes, noteView } from "../../src/views/note-views.js";
+import { dateView, overviewGroups, missingNotes, noteView, tagPages } from "../../src/views/note-views.js";
 import { kindOf } from "../../src/views/note-roles.js";
+import { reservedUrls } from "../../src/site/pages.js";
 import type { SiteSettings } from "../../src/site/site-settings.js";
 import { buildLinkGraph, type LinkGraph } from "../../src/link-graph/link-graph.js";
 import { toVaultPath } from "../../src/vault-scan/paths.js";
@@ -222,6 +223,39 @@ describe("overviewGroups", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("tagPages", () => {
+  const graph = graphOf({
+    "Réserves.md": lines("# Les réserves", "", "Rangé sous #collections/réserves et #collections/réserves/caves."),
+    "Collections.md": lines("---", "tags: [collections, Médiation]", "---", "# Collections"),
+    "Médiation.md": lines("# Accueil", "", "Un #mediation et un #collections-réserves."),
+    "Brouillon.md": lines("---", "draft: true", "---", "#secret/caché"),
+  });
+  const pages = tagPages(graph);
+  const summary = (list: readonly { name: string; url: string; notes: readonly { title: string }[]; nested: boolean }[]) =>
+    list.map((p) => [p.name, p.url, p.notes.map((n) => n.title), p.nested]);
+
+  it("lists a nested tag's notes on its own page and on its parents', each page before its nested ones", () => {
+    expect(summary(pages)).toEqual([
+      ["collections", "/tags/collections/", ["Collections", "Les réserves"], false],
+      ["collections/réserves", "/tags/collections/reserves/", ["Les réserves"], true],
+      ["collections/réserves/caves", "/tags/collections/reserves/caves/", ["Les réserves"], true],
+      ["collections-réserves", "/tags/collections-reserves/", ["Accueil"], false],
+      ["mediation", "/tags/mediation/", ["Accueil", "Collections"], false],
+    ]);
+  });
+
+  it("gives each page the pages nested one level under it, for the tags index", () => {
+    expect(pages[0]!.subtags.map((p) => p.name)).toEqual(["collections/réserves"]);
+    expect(pages[1]!.subtags.map((p) => p.name)).toEqual(["collections/réserves/caves"]);
+    expect(pages[2]!.subtags).toEqual([]);
+  });
+
+  it("reserves the address of every tag page, parents included, and none for a draft's tags", () => {
+    const urls = [...reservedUrls([...graph.index.byFile.values()])].filter(([url]) => url.startsWith("/tags/")).map(([url]) => url);
+    expect(urls.sort()).toEqual(["/tags/", ...pages.map((p) => p.url)].sort());
   });
 });
 
