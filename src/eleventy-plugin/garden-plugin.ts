@@ -169,7 +169,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
   eleventyConfig.addFilter("nombre", (count: number) => count.toLocaleString("fr-FR"));
   eleventyConfig.addNunjucksGlobal("gardenOverviewGroups", () => overviewGroups(current()));
   eleventyConfig.addNunjucksGlobal("gardenMissingNotes", () => missingNotes(current()));
-  eleventyConfig.addNunjucksGlobal("gardenNavigation", (url: string) => withCurrentPage(navigation, url));
+  eleventyConfig.addNunjucksGlobal("gardenNavigation", (url: string | false) => withCurrentPage(navigation, url));
   addSitePages(eleventyConfig, current);
   addBrowsePages(eleventyConfig, current);
   // Every URL the templates, the views and the Markdown write starts at "/", the root of the site. In each HTML page,

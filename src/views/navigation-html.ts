@@ -25,8 +25,9 @@ export function navigationHtml(view: NavigationView): string {
   return parts.join("\n");
 }
 
-/** Marks the links to `url` as the current page. */
-export function withCurrentPage(html: string, url: string): string {
+/** Marks the links to `url` as the current page; a page Eleventy does not write (its url is false) has none. */
+export function withCurrentPage(html: string, url: string | false): string {
+  if (url === false) return html;
   const href = `href="${escapeHtml(url)}"`;
   return html.split(href).join(`${href} aria-current="page"`);
 }

@@ -259,6 +259,8 @@ describe("building a vault with links, devices, pipes, an .eleventyignore and no
       ["Accueil.md", "lien-vers-brouillon"],
       ["Accueil.md", "lien-vers-brouillon"],
       ["Dossier/boucle", "entree-ignoree"],
+      // Its first line, « # Été à Orsay », is its title, but links name it « Été ».
+      ["Été.md", "titre-different-du-nom"],
       ["tube.md", "entree-ignoree"],
       ["Zéro [1] (copie)*?.md", "entree-ignoree"],
       ["Zéro décomposé.md", "entree-ignoree"],

@@ -29,7 +29,7 @@ describe("a vault whose root index.md is its home page", () => {
     expect(home).toContain('<article class="note" data-title="Bienvenue au jardin"');
     expect(home).toContain('<h1 id="bienvenue-au-jardin">Bienvenue au jardin</h1>');
     expect(home).toContain('<a href="/inventaire/" class="wikilink">Inventaire</a>');
-    const backlinks = home.slice(home.indexOf('<aside class="backlinks"'));
+    const backlinks = home.slice(home.indexOf('<section class="backlinks"'));
     expect([...backlinks.matchAll(/<li>\s*<a href="([^"]+)">/g)].map((m) => m[1])).toEqual(["/collections/", "/inventaire/"]);
     expect(home).not.toContain("Récemment mises à jour");
     expect(await exists(path.join(site, "index", "index.html"))).toBe(false);

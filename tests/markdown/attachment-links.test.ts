@@ -22,7 +22,7 @@ describe("links and images that name an attachment by a relative path", () => {
       lines(
         '<h1 id="accueil">Accueil</h1>',
         '<p><a href="/Salles/docs/plan%20de%20salle.pdf#page=2" title="Plan">Le plan</a> et <img src="/Salles/images/carte.png" alt="Carte">.</p>',
-        '<p><a href="/annexe.pdf">Racine</a>, <a href="/annexe.pdf">absolu</a>, <a href="#accueil">ici</a> et <span class="wikilink-missing">absent<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span></span>.</p>',
+        '<p><a href="/annexe.pdf">Racine</a>, <a href="/annexe.pdf">absolu</a>, <a href="#accueil">ici</a> et <a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">absent<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span><span class="wikilink-a-venir" aria-hidden="true" data-pagefind-ignore="">à venir</span></a>.</p>',
       ),
     );
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { gardenRenderer, lines, memoryVault, rendererOf, type GardenRenderer } from "../helpers.js";
 
-const MISSING_HINT = '<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span>';
+const MISSING_HINT = '<span class="visually-hidden" data-pagefind-ignore=""> (note à venir)</span><span class="wikilink-a-venir" aria-hidden="true" data-pagefind-ignore="">à venir</span></a>';
 
 describe("Markdown and HTML links and images, as the link graph resolved them (tests/fixtures/real-vault)", () => {
   let garden: GardenRenderer;
@@ -21,9 +21,9 @@ describe("Markdown and HTML links and images, as the link graph resolved them (t
         '<li>Ancien site : <a href="/questions/competences-numeriques/#former-les-equipes" class="wikilink">ancien</a>.</li>',
         "<li>Copié de l'application : <a href=\"/ressources/guide-numerique/\" class=\"wikilink\">app</a>.</li>",
         "<li>Copié d'Obsidian : <a href=\"/questions/competences-numeriques/\" class=\"wikilink\">obsidian</a>.</li>",
-        `<li>À compléter : <span class="wikilink-missing">à compléter${MISSING_HINT}</span>.</li>`,
+        `<li>À compléter : <a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">à compléter${MISSING_HINT}.</li>`,
         '<li>Le site lui-même : <a href="/questions/competences-numeriques/#former-les-equipes" class="wikilink">site</a> et <a href="/ressources/guide-numerique/" class="wikilink">sans www</a>.</li>',
-        `<li>Une coquille : <span class="wikilink-missing">coquille${MISSING_HINT}</span>.</li>`,
+        `<li>Une coquille : <a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">coquille${MISSING_HINT}.</li>`,
         "</ol>",
         '<p><span class="image-manquante">Plan de la salle</span> et <img src="/images/logo.png" alt="Logo"></p>',
         '<p><span class="image-manquante">Photo absente</span> <a href="/ressources/guide-numerique/" class="wikilink">guide en HTML</a> <img src="/images/logo.png" alt="Logo HTML" /></p>',
@@ -57,9 +57,9 @@ describe("links in raw HTML", () => {
     expect(garden.renderNote("A.md")).toBe(
       lines(
         '<h1 id="a">A</h1>',
-        `<p>Un <a href="/b/" class="wikilink">lien <b>gras</b></a>, un <span class="wikilink-missing">lien perdu${MISSING_HINT}</span> et <a href="https://exemple.org/">ailleurs</a>.</p>`,
+        `<p>Un <a href="/b/" class="wikilink">lien <b>gras</b></a>, un <a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">lien perdu${MISSING_HINT} et <a href="https://exemple.org/">ailleurs</a>.</p>`,
         "<div>",
-        `<span class="wikilink-missing">en bloc${MISSING_HINT}</span>`,
+        `<a class="wikilink-missing" href="/notes-a-ecrire/" title="Cette note n’existe pas encore">en bloc${MISSING_HINT}`,
         '<span class="image-manquante">absente.png</span>',
         '<img src="/docs/photo.png" alt="Photo" />',
         "</div>",

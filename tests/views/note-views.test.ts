@@ -219,7 +219,7 @@ describe("overviewGroups", () => {
         parents: [],
         notes: [
           { title: "Collections", url: "/collections/" },
-          { title: "Médiation", url: "/mediation/" },
+          { title: "Médiation culturelle", url: "/mediation/" },
         ],
       },
     ]);
