@@ -1,6 +1,6 @@
 import { GardenBuildError } from "../eleventy-plugin/garden-build-error.js";
 import { GardenError } from "../errors/garden-error.js";
-import { gardenFolders, readSiteSettings, SiteSettingError } from "../site/site-settings.js";
+import { gardenFolders, pathPrefixOf, readSiteSettings, SiteSettingError, type PathPrefix } from "../site/site-settings.js";
 import { checkNotesFolder, UnsafeFolderError } from "../site-output/safe-folders.js";
 import { buildGarden, type BuildResult } from "./build-garden.js";
 import { readCommandLine } from "./command-line.js";
@@ -10,11 +10,11 @@ const USAGE = `Usage : npm run build
   construit le site des notes de notes/ dans _site/ ; NOTES_DIR=<dossier> et OUTPUT_DIR=<dossier> en choisissent d'autres
   --help  affiche cette aide`;
 
-function summary(result: BuildResult, outputDir: string, seconds: number): string {
+function summary(result: BuildResult, outputDir: string, prefix: PathPrefix, seconds: number): string {
   const linksPart =
     result.linksToWrite === 0
       ? plural(result.links, "lien")
-      : `${plural(result.links, "lien")}, dont ${result.linksToWrite} vers ${plural(result.notesToWrite, "note encore à écrire", "notes encore à écrire")} (liste sur /notes-a-ecrire/)`;
+      : `${plural(result.links, "lien")}, dont ${result.linksToWrite} vers ${plural(result.notesToWrite, "note encore à écrire", "notes encore à écrire")} (liste sur ${prefix}notes-a-ecrire/)`;
   return (
     `Site construit dans ${shownNotesDir(outputDir)} en ${seconds.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s : ` +
     `${plural(result.published, "note publiée", "notes publiées")} et ${linksPart} ; ` +
@@ -29,14 +29,14 @@ async function main(): Promise<number> {
   const started = performance.now();
   let notesDir = "";
   try {
-    readSiteSettings();
+    const settings = readSiteSettings();
     const folders = gardenFolders();
     notesDir = folders.notesDir;
     await checkNotesFolder(notesDir, "NOTES_DIR=<dossier>");
     const result = await buildGarden(notesDir, folders.outputDir);
     const shownDir = shownNotesDir(notesDir);
     for (const problem of result.problems.filter((p) => p.level !== "info")) console.warn(formatProblem(problem, shownDir));
-    console.log(summary(result, folders.outputDir, (performance.now() - started) / 1000));
+    console.log(summary(result, folders.outputDir, pathPrefixOf(settings.url), (performance.now() - started) / 1000));
     return 0;
   } catch (error) {
     if (error instanceof UnsafeFolderError || error instanceof SiteSettingError) {

@@ -90,6 +90,20 @@ describe("les captures d'écran du README", () => {
     expect(await pngSize(file)).toEqual(VIEWPORT);
   });
 
+  it("photographie la fenêtre de recherche ouverte par Ctrl+K sur une note (capture-recherche-rapide.png)", async () => {
+    await page.goto(`${harness().notes}${NOTE}`);
+    await page.keyboard.press("Control+k");
+    const dialog = page.getByRole("dialog", { name: "Recherche rapide" });
+    await dialog.waitFor();
+    await page.keyboard.type("compétences");
+    await expect.poll(() => dialog.getByRole("status").innerText()).toMatch(/^\d+ résultats? pour «\u00a0compétences\u00a0»\.$/);
+    await page.evaluate(() => document.fonts.ready);
+    const file = path.join(IMAGES_DIR, "capture-recherche-rapide.png");
+    await page.screenshot({ path: file, animations: "disabled", caret: "hide" });
+    expect(await pngSize(file)).toEqual(VIEWPORT);
+    await page.keyboard.press("Escape");
+  });
+
   it("dessine le texte des captures avec la police du site, Literata, et non une police de la machine", async () => {
     await page.goto(`${harness().notes}${NOTE}`);
     await page.evaluate(() => document.fonts.ready);

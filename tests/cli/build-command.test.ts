@@ -85,6 +85,12 @@ describe("npm run build", () => {
     expect(await readFile(path.join(site, "autre", "index.html"), "utf8")).toContain("<h1 id=\"autre\">Autre</h1>");
   });
 
+  it("names the page of notes to write under the site's path prefix in its summary", async () => {
+    const run = await runCommand(["src/cli/build.ts"], { NOTES_DIR: fixtureDir("attachments-vault"), OUTPUT_DIR: path.join(work, "_site"), SITE_URL: "https://exemple.org/jardin/" });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("dont 2 vers 1 note encore à écrire (liste sur /jardin/notes-a-ecrire/) ;");
+  });
+
   it("publishes only the attachments published notes use, and counts the others in its summary", async () => {
     const site = path.join(work, "_site");
     const run = await runBuild(fixtureDir("attachments-vault"), site);

@@ -43,7 +43,7 @@ describe("inline tags", () => {
 
   it("reads no tag in a link, a wikilink or an image's description", () => {
     expect(garden.renderAs("Note.md", "[[Cible#Titre]], [[Cible|voir #plus]], [le #lien](/cible/) et ![une #photo](photo.png)")).toBe(
-      '<p><a href="/cible/#titre" class="wikilink">Cible &gt; Titre</a>, <a href="/cible/" class="wikilink">voir #plus</a>, <a href="/cible/">le #lien</a> et <img src="photo.png" alt="une #photo"></p>\n',
+      '<p><a href="/cible/#titre" class="wikilink">Cible &gt; Titre</a>, <a href="/cible/" class="wikilink">voir #plus</a>, <a href="/cible/" class="wikilink">le #lien</a> et <img src="photo.png" alt="une #photo"></p>\n',
     );
   });
 
