@@ -19,8 +19,12 @@ const TAG_RUN = /[\p{L}\p{M}\p{N}_/-]+/uy;
 // A tag needs one character that is not a digit: "#2024" is no tag, "#y2024" is.
 const NOT_A_NUMBER = /[^\p{N}/]/u;
 const SPACE = /\s/;
-/** Every text that holds a tag holds this, and most notes do not: only those are parsed for tags. */
-const MAY_HOLD_A_TAG = /#[\p{N}/]*[\p{L}\p{M}_-]/u;
+/**
+ * Every text that holds a tag holds this, and most notes do not: only those are parsed for tags. A tag's "#" starts
+ * its line's text, follows a space, or follows the ">" of a quote or the "|" of a table cell written without one; a
+ * link to a section, "[[Note#Titre]]", and a heading's "## " hold none.
+ */
+const MAY_HOLD_A_TAG = /(?:^|[\s>|])#[\p{N}/]*[\p{L}\p{M}_-]/mu;
 
 /**
  * The tag whose "#" is at `pos` of an inline text, if any. The "#" starts the text or follows a space, so that
