@@ -5,13 +5,12 @@ import { reservedUrls } from "../site/pages.js";
 import { gardenFolders, readSiteSettings, SiteSettingError, type SiteSettings } from "../site/site-settings.js";
 import { buildLinkGraph } from "../link-graph/link-graph.js";
 import { checkNotesFolder, folderSetting, UnsafeFolderError } from "../site-output/safe-folders.js";
-import { compareFrench } from "../vault-scan/french-order.js";
 import type { Problem } from "../vault-scan/problem.js";
 import { vaultPathOf, type VaultPath } from "../vault-scan/paths.js";
 import { readVault } from "../vault-scan/read-vault.js";
 import { readCommandLine } from "./command-line.js";
 import { announce } from "./phase-channel.js";
-import { countsByCode, formatProblem, plural, printable, shownFile, shownNotesDir } from "./problem-report.js";
+import { codeCounts, countsByCode, formatProblem, plural, printable, shownFile, shownNotesDir } from "./problem-report.js";
 
 const USAGE = `Usage : npm run check -- [--notes <dossier>] [--strict] [--quiet] [--json] [note.md…]
   note.md…           ne signale que les problèmes de ces notes (tout le dossier reste lu pour résoudre les liens)
@@ -29,11 +28,10 @@ function summary(problems: readonly Problem[], notes: number, quiet: boolean): s
 
 /** With --strict, the warnings that make the check fail, counted by code, most frequent first. */
 function strictFailure(problems: readonly Problem[]): string | undefined {
-  const byCode = new Map<string, number>();
-  for (const problem of problems) if (problem.level === "avertissement") byCode.set(problem.code, (byCode.get(problem.code) ?? 0) + 1);
-  if (byCode.size === 0) return undefined;
-  const total = [...byCode.values()].reduce((sum, count) => sum + count, 0);
-  const codes = [...byCode].sort(([a, m], [b, n]) => n - m || compareFrench(a, b)).map(([code, count]) => `${code} (${count})`);
+  const counts = codeCounts(problems, "avertissement");
+  if (counts.length === 0) return undefined;
+  const total = counts.reduce((sum, [, count]) => sum + count, 0);
+  const codes = counts.map(([code, count]) => `${code} (${count})`);
   return (
     `Avec --strict, ${plural(total, "avertissement")} ${total > 1 ? "font" : "fait"} échouer la vérification : ${codes.join(", ")}. ` +
     "Corrigez les lignes « avertissement » ci-dessus, ou relancez sans --strict pour n'échouer que sur les erreurs."

@@ -43,13 +43,19 @@ const LEVEL_NAMES: Readonly<Record<Problem["level"], string>> = { erreur: "erreu
 export function countsByCode(problems: readonly Problem[], levels: readonly Problem["level"][]): string {
   return levels
     .map((level) => {
-      const byCode = new Map<string, number>();
-      for (const problem of problems) if (problem.level === level) byCode.set(problem.code, (byCode.get(problem.code) ?? 0) + 1);
-      const total = [...byCode.values()].reduce((sum, count) => sum + count, 0);
-      const codes = [...byCode].sort(([a, m], [b, n]) => n - m || compareFrench(a, b)).map(([code, count]) => `${count.toLocaleString("fr-FR")} ${code}`);
+      const counts = codeCounts(problems, level);
+      const total = counts.reduce((sum, [, count]) => sum + count, 0);
+      const codes = counts.map(([code, count]) => `${count.toLocaleString("fr-FR")} ${code}`);
       return `${plural(total, LEVEL_NAMES[level])}${codes.length > 0 ? ` (${codes.join(", ")})` : ""}`;
     })
     .join(", ");
+}
+
+/** The findings of one level, counted by code, most frequent first, then in French order. */
+export function codeCounts(problems: readonly Problem[], level: Problem["level"]): [string, number][] {
+  const byCode = new Map<string, number>();
+  for (const problem of problems) if (problem.level === level) byCode.set(problem.code, (byCode.get(problem.code) ?? 0) + 1);
+  return [...byCode].sort(([a, m], [b, n]) => n - m || compareFrench(a, b));
 }
 
 /** What a built site tells of its findings: its warnings by code, after its errors when some did not stop the build. */

@@ -1,4 +1,4 @@
-import { safeDecode } from "../vault-scan/attachment-references.js";
+import { safeDecode } from "../vault-scan/paths.js";
 import type { Note } from "../vault-scan/note.js";
 import { baseNameOf, type VaultPath } from "../vault-scan/paths.js";
 

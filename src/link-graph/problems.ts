@@ -1,7 +1,7 @@
 import { compareFrench } from "../vault-scan/french-order.js";
 import type { LinkOccurrence } from "../vault-scan/markdown-outline.js";
 import { homeNoteOf, type Note } from "../vault-scan/note.js";
-import type { SiteUrl, VaultPath } from "../vault-scan/paths.js";
+import { safeDecode, type SiteUrl, type VaultPath } from "../vault-scan/paths.js";
 import { problemAt, type Problem } from "../vault-scan/problem.js";
 import { targetText } from "../vault-scan/wikilink-syntax.js";
 import { looksLikeAttachment, type Resolution } from "./resolve-link.js";
@@ -163,14 +163,6 @@ function fileFolderOf(key: string, isTaken: (path: string) => boolean): string |
 function isSafePermalink(url: string): boolean {
   const decoded = safeDecode(url);
   return !/(^|[\\/])\.\.?([\\/]|$)/.test(decoded) && !decoded.includes("\\") && !/[\u0000-\u001f]/.test(decoded) && !/^\/*[a-z][a-z0-9+.-]*:/i.test(decoded) && !decoded.startsWith("//");
-}
-
-function safeDecode(url: string): string {
-  try {
-    return decodeURIComponent(url);
-  } catch {
-    return url;
-  }
 }
 
 /** Letters and digits only, without accents or case: a title and a file name that differ only in those agree. */

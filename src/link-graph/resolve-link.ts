@@ -3,7 +3,7 @@ import { compareFrench } from "../vault-scan/french-order.js";
 import type { Heading } from "../vault-scan/markdown-outline.js";
 import type { Note } from "../vault-scan/note.js";
 import { fileUrl, folderOf, type SiteUrl, type VaultPath } from "../vault-scan/paths.js";
-import { slugify } from "../vault-scan/slug.js";
+import { headingSlug } from "../vault-scan/slug.js";
 import type { WikilinkTarget } from "../vault-scan/wikilink-syntax.js";
 import type { NoteIndex } from "./note-index.js";
 
@@ -61,7 +61,7 @@ export function resolveLink(index: NoteIndex, from: Note, target: WikilinkTarget
 
 function withFragment(note: Note, target: WikilinkTarget, alternatives: readonly Note[]): Resolution {
   if (target.heading !== undefined) {
-    const id = slugify(target.heading);
+    const id = headingSlug(target.heading);
     const heading = note.outline.headingWithId(id);
     if (heading) return { kind: "note", note, href: `${note.url}#${heading.id}` as SiteUrl, alternatives, heading };
     return { kind: "note", note, href: note.url, alternatives, fragmentMissing: "heading" };

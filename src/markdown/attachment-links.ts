@@ -1,17 +1,11 @@
 import type MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
+import { safeDecode } from "../vault-scan/paths.js";
 import type { GardenEnv, GardenLinks } from "./garden-env.js";
 
 /** A path with no scheme, no host and no leading "/", "#" or "?": relative to the note, as Obsidian writes it. */
 const RELATIVE = /^(?![a-z][a-z0-9+.-]*:|[/#?])/i;
 
-function decoded(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
 
 /**
  * A Markdown link or image that names a file of the vault by a relative path (`[PDF](docs/plan.pdf)`) is relative
@@ -40,6 +34,6 @@ export function attachmentAddress(written: string, links: GardenLinks, env: Gard
   if (written === "" || !RELATIVE.test(written)) return undefined;
   const cut = written.search(/[?#]/);
   const [path, rest] = cut === -1 ? [written, ""] : [written.slice(0, cut), written.slice(cut)];
-  const url = links.attachmentUrl(env.gardenNote, decoded(path));
+  const url = links.attachmentUrl(env.gardenNote, safeDecode(path));
   return url === undefined ? undefined : url + rest;
 }

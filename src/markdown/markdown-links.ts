@@ -25,28 +25,41 @@ export function markdownLinksPlugin(md: MarkdownIt, links: GardenLinks): void {
     for (const block of state.tokens) {
       const children = block.children;
       if (!children) continue;
-      for (let i = children.length - 1; i >= 0; i--) {
-        const token = children[i]!;
+      // One pass that builds the new list: a paragraph may hold thousands of links.
+      const rewritten: Token[] = [];
+      let closesMissing = false;
+      for (const token of children) {
+        if (closesMissing && token.type === "link_close") {
+          rewritten.push(...tokensOf(state, MISSING_LINK_CLOSE));
+          closesMissing = false;
+          continue;
+        }
         const line = tokenLines.get(token);
-        if (line === undefined || token.type === "html_inline") continue;
+        if (line === undefined || token.type === "html_inline") {
+          rewritten.push(token);
+          continue;
+        }
         // Once: the tokens of an embedded note come back among its page's.
         tokenLines.delete(token);
         if (token.type === "image") {
-          if (links.imageMissingAt(env.gardenNote, line, token.attrGet("src") ?? "")) children.splice(i, 1, ...missingImage(state, token));
+          if (links.imageMissingAt(env.gardenNote, line, token.attrGet("src") ?? "")) rewritten.push(...missingImage(state, token));
+          else rewritten.push(token);
           continue;
         }
         const resolution = links.resolutionAt(env.gardenNote, line, token.attrGet("href") ?? "");
-        if (resolution === undefined) continue;
-        if (resolution.kind === "note" || resolution.kind === "asset") {
-          token.attrSet("href", md.normalizeLink(resolution.href));
-          token.attrSet("class", "wikilink");
+        if (resolution === undefined || resolution.kind === "note" || resolution.kind === "asset") {
+          if (resolution) {
+            token.attrSet("href", md.normalizeLink(resolution.href));
+            token.attrSet("class", "wikilink");
+          }
+          rewritten.push(token);
           continue;
         }
-        let close = i + 1;
-        while (close < children.length && children[close]!.type !== "link_close") close++;
-        children.splice(close, 1, ...tokensOf(state, MISSING_LINK_CLOSE));
-        children.splice(i, 1, ...tokensOf(state, MISSING_LINK_OPEN));
+        // Links do not nest: the next link_close is this one's.
+        rewritten.push(...tokensOf(state, MISSING_LINK_OPEN));
+        closesMissing = true;
       }
+      block.children = rewritten;
     }
   });
 }
@@ -92,8 +105,28 @@ function missingImage(state: StateCore, token: Token): Token[] {
 
 /** In sanitised HTML, whose attributes are all double-quoted and escaped: an `<a>` or `<img>` tag, or `</a>`. */
 const LINK_TAG = /<(a|img)(\s[^>]*)?>|<\/a>/g;
-const ADDRESS = /\s(href|src)="([^"]*)"/;
-const ALT = /\salt="([^"]*)"/;
+/** One attribute of a sanitised tag, read from where the last one ended: a value never holds a `"`. */
+const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:="([^"]*)")?/y;
+
+interface Attribute {
+  readonly name: string;
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The attributes of a tag, in order, each with its place. Read one after the other from the start, never searched
+ * for: `title=" href="` is a title, whatever its value looks like.
+ */
+function attributesOf(text: string): Attribute[] {
+  const found: Attribute[] = [];
+  ATTRIBUTE.lastIndex = 0;
+  for (let match = ATTRIBUTE.exec(text); match !== null; match = ATTRIBUTE.exec(text)) {
+    found.push({ name: match[1]!.toLowerCase(), value: match[2] ?? "", start: match.index, end: ATTRIBUTE.lastIndex });
+  }
+  return found;
+}
 
 /** The inline HTML and HTML blocks already rewritten: an embedded note's come back among its page's. */
 const rewritten = new WeakSet<Token>();
@@ -142,16 +175,18 @@ function htmlRewriter(state: StateCore, links: GardenLinks, env: GardenEnv): (ht
         missingOpen--;
         return render(MISSING_LINK_CLOSE);
       }
-      const address = ADDRESS.exec(attributes ?? "");
-      if (!address || address[1] !== (name === "a" ? "href" : "src")) return tag;
-      const written = unescapeHtml(address[2]!);
+      const list = attributesOf(attributes ?? "");
+      const address = list.find((attribute) => attribute.name === (name === "a" ? "href" : "src"));
+      if (!address) return tag;
+      const written = unescapeHtml(address.value);
+      const withAddress = (replacement: string) => `<${name}${attributes!.slice(0, address.start)}${replacement}${attributes!.slice(address.end)}>`;
       if (name === "img") {
         if (links.imageMissingAt(env.gardenNote, line, written)) {
-          const alt = ALT.exec(attributes!)?.[1] || state.md.utils.escapeHtml(linkKey(written.replace(/[?#].*$/s, "").replace(/^.*\//, "")));
+          const alt = list.find((attribute) => attribute.name === "alt")?.value || state.md.utils.escapeHtml(linkKey(written.replace(/[?#].*$/s, "").replace(/^.*\//, "")));
           return `<span class="image-manquante">${alt}</span>`;
         }
         const url = attachmentAddress(written, links, env);
-        return url === undefined ? tag : tag.replace(address[0], ` src="${state.md.utils.escapeHtml(url)}"`);
+        return url === undefined ? tag : withAddress(` src="${state.md.utils.escapeHtml(url)}"`);
       }
       const resolution = links.resolutionAt(env.gardenNote, line, written);
       if (resolution?.kind === "missing" || resolution?.kind === "unpublished") {
@@ -160,8 +195,8 @@ function htmlRewriter(state: StateCore, links: GardenLinks, env: GardenEnv): (ht
       }
       const url = resolution ? state.md.normalizeLink(resolution.href) : attachmentAddress(written, links, env);
       if (url === undefined) return tag;
-      const wikilink = resolution && !/\sclass="/.test(attributes!) ? ' class="wikilink"' : "";
-      return tag.replace(address[0], ` href="${state.md.utils.escapeHtml(url)}"${wikilink}`);
+      const wikilink = resolution && !list.some((attribute) => attribute.name === "class") ? ' class="wikilink"' : "";
+      return withAddress(` href="${state.md.utils.escapeHtml(url)}"${wikilink}`);
     });
   };
 }

@@ -3,7 +3,7 @@ import type { StateCore, Token } from "markdown-it";
 import { token } from "./tokens.js";
 
 /** "[ ] ", "[x] " or "[X] " opening a list item's text, with text after it. */
-export const TASK_MARKER = /^\[([ xX])\][ \t]+(?=\S)/;
+const TASK_MARKER = /^\[([ xX])\][ \t]+(?=\S)/;
 const TASK_CLASS = "task-list-item";
 
 /**

@@ -47,7 +47,7 @@ export function videoEmbedsPlugin(md: MarkdownIt): void {
 }
 
 /** `text` as a caption: at most about CAPTION_LENGTH characters, cut between words, without a trailing colon. */
-export function captionOf(text: string): string {
+function captionOf(text: string): string {
   const trimmed = (cut: string) => cut.replace(/[\s:;,.–—-]+$/u, "");
   if (text.length <= CAPTION_LENGTH) return trimmed(text);
   const cut = text.slice(0, CAPTION_LENGTH + 1);

@@ -1,3 +1,4 @@
+import { safeDecode } from "./paths.js";
 import { Parser } from "htmlparser2";
 import { codeSpanAt } from "./plain-text.js";
 
@@ -75,15 +76,6 @@ export function attachmentReferences(lines: readonly BodyLine[], siteHosts: Read
 /** The key under which the renderer finds a link the scan read: its address decoded, as markdown-it encodes it. */
 export function linkKey(written: string): string {
   return safeDecode(written.trim());
-}
-
-/** Percent-decoded, or as it is when it holds a lone "%". */
-export function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 interface Place {

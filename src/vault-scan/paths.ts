@@ -85,3 +85,12 @@ export function baseNameOf(file: VaultPath): string {
 export function noteNameOf(file: VaultPath): string {
   return baseNameOf(file).replace(/\.md$/i, "");
 }
+
+/** Percent-decoded, or as it is when it holds a lone "%". */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -3,7 +3,7 @@ import { frenchCollator } from "../vault-scan/french-order.js";
 import type { Note } from "../vault-scan/note.js";
 import { toVaultPath } from "../vault-scan/paths.js";
 import { linkView } from "./note-views.js";
-import { kindOf, navigationOf } from "./note-roles.js";
+import { navigationOf, navigationTitleOf, TYPE_GROUP_HEADINGS, typeGroupOf } from "./note-roles.js";
 import type { NoteLinkView } from "./views.js";
 
 /** At most this many links in one list of the navigation; the rest are on « Toutes les notes ». */
@@ -55,13 +55,17 @@ function homeThemes(graph: LinkGraph): NavigationList[] {
   const home = graph.index.byFile.get(HOME_FILE);
   if (!home || home.unpublished) return [];
   const sections = home.outline.headings.filter((h) => h.level === 2);
-  const links = graph.outgoing.get(home.file) ?? [];
+  // Wikilinks come before Markdown links in the graph: by line, they follow the text.
+  const links = [...(graph.outgoing.get(home.file) ?? [])].sort((a, b) => a.occurrence.line - b.occurrence.line);
+  // One pass through the links, section after section.
+  let next = 0;
   return sections.flatMap((section, i) => {
     const end = sections[i + 1]?.line ?? Infinity;
     const notes = new Set<Note>();
-    for (const link of links) {
-      const { line } = link.occurrence;
-      if (line > section.line && line < end && link.resolution.kind === "note" && link.resolution.note !== home) notes.add(link.resolution.note);
+    while (next < links.length && links[next]!.occurrence.line <= section.line) next++;
+    for (; next < links.length && links[next]!.occurrence.line < end; next++) {
+      const { resolution } = links[next]!;
+      if (resolution.kind === "note" && resolution.note !== home) notes.add(resolution.note);
     }
     return notes.size > 0 ? [bounded(section.text, [...notes])] : [];
   });
@@ -101,22 +105,18 @@ function navigationTree(published: readonly Note[]): { tree: NavigationTreeNode[
       }
       budget--;
       seen.add(key);
-      const title = navigationOf(note)!.title;
-      nodes.push({ title: typeof title === "string" ? title : note.title, url: linkView(note).url, children: nodesUnder(key) });
+      nodes.push({ title: navigationTitleOf(note), url: linkView(note).url, children: nodesUnder(key) });
     }
     return nodes;
   }
   return { tree: nodesUnder(undefined), cut };
 }
 
-const GROUP_HEADINGS = ["Questions", "Ressources", "Autres notes"] as const;
-
 /** The published notes by type, as on the overview; within a type, by top-level folder when notes have one. */
 function typeGroups(published: readonly Note[]): NavigationGroup[] {
-  const groups = GROUP_HEADINGS.map(() => ({ loose: [] as Note[], folders: new Map<string, Note[]>() }));
+  const groups = TYPE_GROUP_HEADINGS.map(() => ({ loose: [] as Note[], folders: new Map<string, Note[]>() }));
   for (const note of published) {
-    const kind = kindOf(note);
-    const group = groups[kind === "question" ? 0 : kind === "ressource" ? 1 : 2]!;
+    const group = groups[typeGroupOf(note)]!;
     const folder = note.folder.split("/")[0];
     if (!folder) group.loose.push(note);
     else {
@@ -128,7 +128,7 @@ function typeGroups(published: readonly Note[]): NavigationGroup[] {
   return groups.flatMap((group, i) => {
     if (group.loose.length + group.folders.size === 0) return [];
     const folders = [...group.folders].sort(([a], [b]) => frenchCollator.compare(a, b));
-    const loose = bounded(GROUP_HEADINGS[i]!, group.loose);
+    const loose = bounded(TYPE_GROUP_HEADINGS[i]!, group.loose);
     const leftOut = folders.slice(NAVIGATION_FOLDER_LIMIT).reduce((count, [, notes]) => count + notes.length, 0);
     return [{ ...loose, hidden: loose.hidden + leftOut, folders: folders.slice(0, NAVIGATION_FOLDER_LIMIT).map(([name, notes]) => bounded(name, notes)) }];
   });

@@ -28,3 +28,18 @@ export function navigationOf(note: Note): Navigation | undefined {
   const nav = note.frontMatter["eleventyNavigation"];
   return nav !== null && typeof nav === "object" && !Array.isArray(nav) ? (nav as Navigation) : undefined;
 }
+
+/** The note's name in the navigation: its `eleventyNavigation.title`, else its title. */
+export function navigationTitleOf(note: Note): string {
+  const title = navigationOf(note)?.title;
+  return typeof title === "string" ? title : note.title;
+}
+
+/** The type groups of « Toutes les notes » and of the navigation, in their order. */
+export const TYPE_GROUP_HEADINGS = ["Questions", "Ressources", "Autres notes"] as const;
+
+/** The place of the note's type group in TYPE_GROUP_HEADINGS. */
+export function typeGroupOf(note: Note): number {
+  const kind = kindOf(note);
+  return kind === "question" ? 0 : kind === "ressource" ? 1 : 2;
+}

@@ -4,7 +4,7 @@ import { frenchCollator } from "../vault-scan/french-order.js";
 import type { Note } from "../vault-scan/note.js";
 import { hrefOf } from "../vault-scan/paths.js";
 import { localGraph } from "./graph-layout.js";
-import { kindOf, navigationOf } from "./note-roles.js";
+import { kindOf, navigationOf, navigationTitleOf, TYPE_GROUP_HEADINGS, typeGroupOf } from "./note-roles.js";
 import { tagUrl, tagWithParents } from "../vault-scan/tags.js";
 import type { SiteSettings } from "../site/site-settings.js";
 import type { DateView, MissingNoteView, NoteGroupView, NoteLinkView, NoteView, RecentNoteView, TagLinkView, TagPageView, TocEntryView } from "./views.js";
@@ -50,7 +50,7 @@ export function dateView(date: Date): DateView {
   return { iso, text: `${date.getUTCDate()} ${FRENCH_MONTHS[date.getUTCMonth()]} ${String(date.getUTCFullYear()).padStart(4, "0")}` };
 }
 
-export function tagLink(tag: string): TagLinkView {
+function tagLink(tag: string): TagLinkView {
   return { name: tag, url: tagUrl(tag) };
 }
 
@@ -75,12 +75,6 @@ function notesByNavigationKey(graph: LinkGraph): ReadonlyMap<string, Note> {
     navigationKeys.set(graph, keys);
   }
   return keys;
-}
-
-/** The note's name in the navigation: its `eleventyNavigation.title`, else its title. */
-function navigationTitleOf(note: Note): string {
-  const title = navigationOf(note)?.title;
-  return typeof title === "string" ? title : note.title;
 }
 
 /** Follows `eleventyNavigation.parent` up; a parent no note declares ends the trail, as does a loop. */
@@ -153,14 +147,9 @@ export function recentlyUpdated(graph: LinkGraph, count: number): RecentNoteView
  */
 export function overviewGroups(graph: LinkGraph): NoteGroupView[] {
   const keys = notesByNavigationKey(graph);
-  const groups: [string, Map<Note, Note[]>, Note[]][] = [
-    ["Questions", new Map(), []],
-    ["Ressources", new Map(), []],
-    ["Autres notes", new Map(), []],
-  ];
+  const groups = TYPE_GROUP_HEADINGS.map((heading): [string, Map<Note, Note[]>, Note[]] => [heading, new Map(), []]);
   for (const note of graph.published) {
-    const kind = kindOf(note);
-    const [, byParent, orphans] = groups[kind === "question" ? 0 : kind === "ressource" ? 1 : 2]!;
+    const [, byParent, orphans] = groups[typeGroupOf(note)]!;
     const parentKey = navigationOf(note)?.parent;
     const parent = typeof parentKey === "string" ? keys.get(parentKey) : undefined;
     if (!parent || parent === note) orphans.push(note);

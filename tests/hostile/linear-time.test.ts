@@ -160,6 +160,12 @@ describe("hostile inputs take linear time", () => {
     expect(doublingRatio(note, render)).toBeLessThanOrEqual(3);
   });
 
+  it("Markdown links and images to nothing, thousands in one paragraph, in the page", () => {
+    const note = (size: number) => repeated(size, (i) => `[a](rien${i}.md) ![b](rien${i}.png) `);
+    expect(render(note(1000))).toContain('class="wikilink-missing"');
+    expect(doublingRatio(note, render)).toBeLessThanOrEqual(3);
+  });
+
   it("links to each of the identical headings of a note", () => {
     const vault = (size: number) => {
       const count = Math.round(size / 16);

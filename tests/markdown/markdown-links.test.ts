@@ -53,6 +53,13 @@ describe("links in raw HTML", () => {
     ),
   );
 
+  it("read a tag's attributes from its start, so that an attribute's value cannot pass for its address", () => {
+    const hostile = rendererOf(memoryVault({ "lang=.md": "# L\n", "Piège.md": '# Piège\n\n<a title=" href=" lang="x href=https://evil.org/" href="lang=">z</a>\n' }));
+    expect(hostile.renderNote("Piège.md")).toBe(
+      lines('<h1 id="piege">Piège</h1>', '<p><a title=" href=" lang="x href=https://evil.org/" href="/lang/" class="wikilink">z</a></p>'),
+    );
+  });
+
   it("follow the rules of Markdown links, inline and in blocks, the missing image shown by its file name without alt text", () => {
     expect(garden.renderNote("A.md")).toBe(
       lines(
