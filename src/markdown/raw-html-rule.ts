@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
-import { sanitizeNoteHtml } from "./html-policy.js";
+import { sanitizeNoteHtml } from "../vault-scan/html/html-policy.js";
 
 /**
  * The raw HTML tokens already sanitised: an embedded note's, parsed on their own, come back among the tokens of the
@@ -9,7 +9,7 @@ import { sanitizeNoteHtml } from "./html-policy.js";
 const sanitized = new WeakSet<Token>();
 
 /**
- * Runs the raw HTML of each note through the policy of ./html-policy.ts. The html_block tokens of a note are
+ * Runs the raw HTML of each note through the policy of src/vault-scan/html/html-policy.ts. The html_block tokens of a note are
  * sanitised together, so a <details> opened before some Markdown and closed after it stays whole, and what the note
  * leaves open is closed at its end; the html_inline tokens of each paragraph (or heading, or table cell) together,
  * closed at its end. A YouTube iframe must be a placeholder before this rule runs, as every iframe left is removed.

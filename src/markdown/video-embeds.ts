@@ -1,7 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
 import { plainText } from "../vault-scan/plain-text.js";
-import { youTubeVideo, type YouTubeVideo } from "./youtube-video.js";
+import { youTubeVideo, type YouTubeVideo } from "../vault-scan/html/youtube-video.js";
 import { blockToken, inlineToken, text, token } from "./tokens.js";
 
 /** An iframe start tag; quoted attribute values may hold ">". */

@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
-import { htmlRemovals, type HtmlRemoval } from "../markdown/html-removals.js";
+import { htmlRemovals, type HtmlRemoval } from "./html/html-removals.js";
 import { notesMarkdownIt } from "./markdown-headings.js";
 import type { VaultPath } from "./paths.js";
 import { problemAt, type Problem } from "./problem.js";
@@ -39,7 +39,7 @@ interface HtmlPiece {
 
 /**
  * An `avertissement html-retire` for each thing the site removes from the raw HTML of a note (see
- * src/markdown/html-policy.ts), at the line where it is written.
+ * src/vault-scan/html/html-policy.ts), at the line where it is written.
  */
 export function rawHtmlProblems(file: VaultPath, body: string, firstLine: number): Problem[] {
   if (!MAYBE_HTML.test(body)) return [];

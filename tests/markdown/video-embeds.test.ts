@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { iframesIn } from "../../src/markdown/video-embeds.js";
-import { youTubeVideo } from "../../src/markdown/youtube-video.js";
+import { youTubeVideo } from "../../src/vault-scan/html/youtube-video.js";
 import { lines, memoryVault, rendererOf, type GardenRenderer } from "../helpers.js";
 
 let garden: GardenRenderer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlRemovals } from "../../src/markdown/html-removals.js";
+import { htmlRemovals } from "../../../src/vault-scan/html/html-removals.js";
 
 describe("htmlRemovals", () => {
   it("gives each piece its removals, at offsets in the piece", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sanitizeNoteHtml } from "../../src/markdown/html-policy.js";
+import { sanitizeNoteHtml } from "../../../src/vault-scan/html/html-policy.js";
 
 describe("sanitizeNoteHtml", () => {
   it("keeps formatting and structure as written, void elements self-closed", () => {
