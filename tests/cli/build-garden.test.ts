@@ -70,7 +70,7 @@ describe("building notes/ in process", () => {
     expect(strategy.tags).toEqual(["question"]);
     const warning = result.problems.find((p) => p.file === strategy.file && p.code === "tag-commentaire");
     expect(warning).toMatchObject({ level: "avertissement", line: 5, column: 1 });
-    expect(await page(SLUGS.strategy)).toContain('data-pagefind-meta="étiquettes:question"');
+    expect(await page(SLUGS.strategy)).toContain('data-tags="question" data-pagefind-meta="étiquettes[data-tags]"');
   });
 
   it("gives every page lang=fr and the contact mailto in its footer", async () => {

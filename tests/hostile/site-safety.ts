@@ -187,7 +187,7 @@ function svgProblem(svg: string): string | undefined {
 }
 
 /** The search metadata the site's layouts write; a note's own would point search results anywhere. */
-const SITE_PAGEFIND_META = /^(?:title\[data-title\]|étiquettes:|graphies:)/;
+const SITE_PAGEFIND_META = /^(?:title\[data-title\]|étiquettes\[data-tags\]|graphies:[^,:]*)$/;
 
 function isSitePagefindAttribute(name: string, value: string): boolean {
   if (name === "data-pagefind-body" || name === "data-pagefind-ignore") return true;
