@@ -85,7 +85,7 @@ export function gardenPlugin(eleventyConfig: EleventyConfig, site: SiteSettings)
     imageMissingAt: (from, line, src) => current().missingImages.get(from.file)?.has(imageKey(line, src)) === true,
     attachmentUrl: (from, written) => publishedAttachmentUrl(current().index, publishedAssets, from, written),
   };
-  const md = createMarkdownLibrary(links, new URL(site.url).host, layoutIds);
+  const md = createMarkdownLibrary(links, new URL(site.url).hostname, layoutIds);
 
   // Under `npm start`, notes whose text did not change are not parsed again, nor pages and previews whose inputs
   // did not change written again.

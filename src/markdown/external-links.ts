@@ -28,7 +28,7 @@ function withoutWww(host: string): string {
 function isExternal(href: string, siteHost: string): boolean {
   if (!/^https?:\/\//i.test(href)) return false;
   try {
-    return withoutWww(new URL(href).host) !== withoutWww(siteHost);
+    return withoutWww(new URL(href).hostname) !== withoutWww(siteHost);
   } catch {
     return false;
   }
